@@ -1,0 +1,154 @@
+/**
+ * Every environment variable the API reads, parsed and validated in one place.
+ * A bad value raises ConfigError naming the variable; index.ts prints that one line
+ * and exits.
+ */
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; database: string }
+  | {
+      type: 'mysql';
+      /** MariaDB speaks the same protocol; TypeORM reads its catalogue slightly differently. */
+      flavour: 'mysql' | 'mariadb';
+      host: string;
+      port: number;
+      username: string;
+      password: string;
+      database: string;
+    };
+
+export interface Config {
+  port: number;
+  nodeEnv: NodeEnv;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  logLevel: LogLevel;
+  introspection: boolean;
+  seedPassword: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+  }
+}
+
+/** The secret used when JWT_SECRET is unset; production refuses to start with it. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-before-production';
+const MIN_PRODUCTION_SECRET_BYTES = 32;
+const DEFAULT_SQLITE_FILE = 'data/dev.sqlite';
+
+type Env = Record<string, string | undefined>;
+
+function parsePort(env: Env): number {
+  const raw = env.PORT ?? '4000';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new ConfigError('PORT', `expected an integer 1-65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseNodeEnv(env: Env): NodeEnv {
+  const raw = env.NODE_ENV ?? 'development';
+  if (raw !== 'development' && raw !== 'test' && raw !== 'production') {
+    throw new ConfigError('NODE_ENV', `expected development, test or production, got "${raw}"`);
+  }
+  return raw;
+}
+
+export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+  if (raw === undefined || raw === '') return { type: 'sqlite', database: DEFAULT_SQLITE_FILE };
+  if (raw === 'sqlite::memory:') return { type: 'sqlite', database: ':memory:' };
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (file === '') throw new ConfigError('DATABASE_URL', 'sqlite: URL needs a file path');
+    return { type: 'sqlite', database: file };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'expected sqlite::memory:, sqlite:<file> or mysql://user:pass@host:port/db');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new ConfigError('DATABASE_URL', `unsupported scheme "${url.protocol.replace(':', '')}"; use sqlite, mysql or mariadb`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!url.hostname || !database || !url.username) {
+    throw new ConfigError('DATABASE_URL', 'a mysql URL needs a user, a host and a database: mysql://user:pass@host:port/db');
+  }
+  return {
+    type: 'mysql',
+    flavour: url.protocol === 'mariadb:' ? 'mariadb' : 'mysql',
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 3306,
+    username: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+  };
+}
+
+const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+function parseTtl(env: Env): number {
+  const raw = env.JWT_TTL ?? '1h';
+  const match = /^(\d+)([smhd]?)$/.exec(raw);
+  const seconds = match ? Number(match[1]) * TTL_UNITS[match[2] || 's'] : NaN;
+  if (!Number.isFinite(seconds) || seconds < 60 || seconds > 7 * 86400) {
+    throw new ConfigError('JWT_TTL', `expected a duration between 60s and 7d such as 3600, 30m, 1h, got "${raw}"`);
+  }
+  return seconds;
+}
+
+function parseSecret(env: Env, nodeEnv: NodeEnv): string {
+  const secret = env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+  if (nodeEnv === 'production') {
+    if (secret === DEVELOPMENT_JWT_SECRET) {
+      throw new ConfigError('JWT_SECRET', 'must be set in production (the development secret is refused)');
+    }
+    if (Buffer.byteLength(secret, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
+      throw new ConfigError('JWT_SECRET', `must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
+    }
+  }
+  if (secret.length === 0) throw new ConfigError('JWT_SECRET', 'must not be empty');
+  return secret;
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(env: Env, nodeEnv: NodeEnv): LogLevel {
+  const raw = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(raw as LogLevel)) {
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return raw as LogLevel;
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = parseNodeEnv(env);
+  return {
+    port: parsePort(env),
+    nodeEnv,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    jwtSecret: parseSecret(env, nodeEnv),
+    jwtTtlSeconds: parseTtl(env),
+    logLevel: parseLogLevel(env, nodeEnv),
+    introspection: parseBoolean(env, 'INTROSPECTION', nodeEnv !== 'production'),
+    seedPassword: env.SEED_PASSWORD || 'demo-2026',
+  };
+}
