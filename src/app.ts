@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import express, { Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { DataSource } from 'typeorm';
+import { Config } from './config';
+import { Logger } from './logger';
+import { buildContext, RequestContext } from './context';
+import { appSchema, PUBLIC_ROOT_FIELDS, SESSION_MUTATIONS } from './graphql/schema';
+import { formatError } from './graphql/format-error';
+import { operationGuard } from './graphql/operation-guard';
+import { redactionReport } from './graphql/redaction-plugin';
+import { withSqlCounter } from './db/sql-counter';
+
+/**
+ * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
+ * depth and cost: Relay's `edges { node }` adds two levels to every list, and armor's
+ * cost grows 1.5× per level, so a two-level connection query already passes 5000.
+ */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxCost: 20000,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxBodyBytes: '100kb',
+};
+
+export interface AppOptions {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+  /** Tests only: report the SQL statements each request ran in `x-sql-statements`. */
+  exposeSqlCount?: boolean;
+}
+
+export interface App {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, dataSource, logger } = options;
+  const development = config.nodeEnv === 'development';
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Suggestions ("did you mean …") reveal the schema when introspection is off.
+    blockFieldSuggestion: { enabled: !config.introspection },
+  }).protect();
+
+  const server = new ApolloServer<RequestContext>({
+    schema: appSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: development,
+    formatError: formatError(logger, development),
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ...armor.plugins,
+      // Its per-field wrapper doubles list latency and we set no cache hints (DESIGN.md §7).
+      ApolloServerPluginCacheControlDisabled(),
+      config.introspection ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      operationGuard(PUBLIC_ROOT_FIELDS, SESSION_MUTATIONS),
+      redactionReport,
+    ],
+  });
+  await server.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  if (options.exposeSqlCount) {
+    app.use('/graphql', (req, res, next) => {
+      const { count } = withSqlCounter(() => {
+        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+        res.writeHead = ((...args: unknown[]) => {
+          res.setHeader('x-sql-statements', String(count.statements));
+          return writeHead(...args);
+        }) as typeof res.writeHead;
+        next();
+      });
+    });
+  }
+
+  app.use(
+    '/graphql',
+    express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
+    expressMiddleware(server, {
+      context: async ({ req }) =>
+        buildContext(
+          { config, dataSource, logger },
+          { requestId: String(req.id), clientIp: req.ip ?? 'unknown', authorization: req.headers.authorization },
+        ),
+    }),
+  );
+
+  return { app, stop: () => server.stop() };
+}

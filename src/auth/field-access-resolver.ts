@@ -1,0 +1,48 @@
+import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo, isObjectType } from 'graphql';
+import { RequestContext } from '../context';
+import { accessFor, FieldAccess, fieldPoliciesOf, PolicySubject, visibleToLine } from './field-policy';
+import { requireViewer } from './guards';
+import { loadNodes } from '../graphql/nodes';
+import { BadUserInputError, NotFoundError } from '../graphql/errors';
+
+@ObjectType({ description: 'How one guarded field reaches the viewer' })
+export class GuardedFieldAccess {
+  @Field()
+  field: string;
+
+  @Field(() => FieldAccess)
+  access: FieldAccess;
+
+  @Field({ description: 'The policy, as in the field description' })
+  visibleTo: string;
+}
+
+@Resolver()
+export class FieldAccessResolver {
+  @Query(() => [GuardedFieldAccess], {
+    description:
+      "Each guarded field of a type and how the viewer sees it. With `id`, for that object; without, for an object of the viewer's own tenant that is not about the viewer.",
+  })
+  async viewerFieldAccess(
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('type') type: string,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+  ): Promise<GuardedFieldAccess[]> {
+    const viewer = requireViewer(ctx);
+    if (!isObjectType(info.schema.getType(type))) throw new BadUserInputError(`"${type}" is not an object type`, 'type');
+    const policies = fieldPoliciesOf(type);
+    let subjectOf: (policy: (typeof policies)[number]) => PolicySubject = () => ({ tenantId: viewer.tenantId });
+    if (id) {
+      const [node] = await loadNodes(ctx, [id], 'id');
+      if (!node || node.constructor.name !== type) throw new NotFoundError(type);
+      subjectOf = (policy) => policy.subject(node);
+    }
+    return policies.map((policy) => ({
+      field: policy.key.slice(type.length + 1),
+      access: accessFor(policy, viewer, subjectOf(policy)),
+      visibleTo: visibleToLine(policy),
+    }));
+  }
+}

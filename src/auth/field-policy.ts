@@ -1,0 +1,106 @@
+import { Field, MiddlewareFn, UseMiddleware, registerEnumType } from 'type-graphql';
+import { Role } from './roles';
+import { Viewer } from './viewer';
+
+/**
+ * Field policies (DESIGN.md §3.3): one declarative row per sensitive field says who
+ * sees it in clear, who sees it masked, and (everyone else) who gets null. Modules
+ * declare their rows in their `policies.ts`; `GuardedField` attaches the one middleware
+ * to exactly those fields, never globally.
+ */
+export enum FieldAccess {
+  CLEAR = 'CLEAR',
+  MASKED = 'MASKED',
+  HIDDEN = 'HIDDEN',
+}
+registerEnumType(FieldAccess, { name: 'FieldAccess', description: 'How a guarded field reaches the viewer' });
+
+/** What a policy needs to know about the row that holds the field. */
+export interface PolicySubject {
+  tenantId: number;
+  /** The person the data is about, when that person is a user. */
+  personUserId?: number;
+}
+
+/** A group of viewers, named for the schema description. */
+export interface Audience {
+  label: string;
+  includes(viewer: Viewer, subject: PolicySubject): boolean;
+}
+
+export interface FieldPolicy<Row = never> {
+  /** `Type.field`, as reported in `extensions.redacted`. */
+  key: string;
+  subject(row: Row): PolicySubject;
+  clear: Audience[];
+  masked: Audience[];
+  mask(value: string): string;
+}
+
+const table = new Map<string, FieldPolicy<unknown>>();
+
+export function defineFieldPolicy<Row>(policy: FieldPolicy<Row>): FieldPolicy<Row> {
+  if (table.has(policy.key)) throw new Error(`field policy ${policy.key} defined twice`);
+  table.set(policy.key, policy as FieldPolicy<unknown>);
+  return policy;
+}
+
+/** The rows of the table for one GraphQL type. */
+export function fieldPoliciesOf(typeName: string): FieldPolicy<unknown>[] {
+  return [...table.values()].filter((policy) => policy.key.startsWith(`${typeName}.`));
+}
+
+export function accessFor(policy: FieldPolicy<unknown>, viewer: Viewer | null, subject: PolicySubject): FieldAccess {
+  if (!viewer) return FieldAccess.HIDDEN;
+  if (policy.clear.some((audience) => audience.includes(viewer, subject))) return FieldAccess.CLEAR;
+  if (policy.masked.some((audience) => audience.includes(viewer, subject))) return FieldAccess.MASKED;
+  return FieldAccess.HIDDEN;
+}
+
+export function visibleToLine(policy: FieldPolicy<unknown>): string {
+  const clear = policy.clear.map((a) => a.label).join('; ');
+  const masked = policy.masked.map((a) => a.label).join('; ');
+  return `Visible to: ${clear} (clear)${masked ? `; ${masked} (masked)` : ''}; null to everyone else.`;
+}
+
+/** Requests record which guarded fields they redacted; app.ts reports them in `extensions.redacted`. */
+export interface RedactionContext {
+  viewer: Viewer | null;
+  redacted: Set<string>;
+}
+
+function policyMiddleware<Row>(policy: FieldPolicy<Row>): MiddlewareFn<RedactionContext> {
+  return async ({ root, context }, next) => {
+    const value: unknown = await next();
+    if (value === null || value === undefined) return value;
+    const access = accessFor(policy as FieldPolicy<unknown>, context.viewer, policy.subject(root as Row));
+    if (access === FieldAccess.CLEAR) return value;
+    context.redacted.add(policy.key);
+    return access === FieldAccess.MASKED ? policy.mask(String(value)) : null;
+  };
+}
+
+/** A nullable String field guarded by `policy`, its description ending with who may see it. */
+export function GuardedField<Row>(policy: FieldPolicy<Row>, description: string): PropertyDecorator {
+  return (target, propertyKey) => {
+    const full = `${description}\n\n${visibleToLine(policy as FieldPolicy<unknown>)}`;
+    Field(() => String, { nullable: true, description: full })(target, propertyKey);
+    UseMiddleware(policyMiddleware(policy))(target, propertyKey);
+  };
+}
+
+/** Common audiences. Rows are already limited to the viewer's scope by the data layer. */
+export const audiences = {
+  thePerson: {
+    label: 'the person',
+    includes: (viewer, subject) => subject.personUserId === viewer.userId,
+  },
+  centreAdminsOfTenant: {
+    label: "centre admins of the row's tenant",
+    includes: (viewer, subject) => viewer.roles.has(Role.CENTRE_ADMIN) && viewer.tenantId === subject.tenantId,
+  },
+  auditors: {
+    label: 'auditors',
+    includes: (viewer) => viewer.roles.has(Role.AUDITOR),
+  },
+} satisfies Record<string, Audience>;

@@ -1,0 +1,28 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Staff roles (DESIGN.md §1). */
+export enum Role {
+  PLATFORM_ADMIN = 'PLATFORM_ADMIN',
+  CENTRE_ADMIN = 'CENTRE_ADMIN',
+  WINDOW_STAFF = 'WINDOW_STAFF',
+  APPROVER = 'APPROVER',
+  FINANCE = 'FINANCE',
+  SUPERVISOR = 'SUPERVISOR',
+  AUDITOR = 'AUDITOR',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Staff role',
+  valuesConfig: {
+    PLATFORM_ADMIN: { description: '平台管理员: tenants and accounts everywhere, no business data' },
+    CENTRE_ADMIN: { description: '审批办/中心管理: windows, staff, appraisal, complaints in the own tenant' },
+    WINDOW_STAFF: { description: '窗口人员: receives applications, issues results' },
+    APPROVER: { description: '审批人员: decides the applications of the own department' },
+    FINANCE: { description: '财务: fee notices, bank statements, receipts, reconciliation' },
+    SUPERVISOR: { description: '监察: violation complaints and sanctions' },
+    AUDITOR: { description: '审计: reads everything in scope, PII masked, every mutation refused' },
+  },
+});
+
+export const ALL_ROLES = Object.values(Role);

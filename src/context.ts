@@ -1,0 +1,130 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Config } from './config';
+import { Logger } from './logger';
+import { Db } from './db/db';
+import { TenantScope } from './db/scope';
+import { Viewer } from './auth/viewer';
+import { Role } from './auth/roles';
+import { verifyToken } from './auth/jwt';
+import { Tenant, TenantLevel, User } from './modules/tenancy/entities';
+import { AppError } from './graphql/errors';
+
+/** Per-request DataLoaders, created on first use so a request pays only for what it asks. */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export interface ContextDeps {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+interface Session {
+  viewer: Viewer | null;
+  db: Db;
+  loaders: Loaders;
+}
+
+/**
+ * One request context: who asks, what they may read, and the request's tools. Built
+ * once per request from the token; the only change it allows is `signIn`, so that the
+ * fields under `login { viewer }` resolve as the user who just signed in.
+ */
+export class RequestContext {
+  /** Guarded fields this request redacted (reported in `extensions.redacted`). */
+  readonly redacted = new Set<string>();
+  readonly logger: Logger;
+  private session: Session;
+
+  constructor(
+    private readonly deps: ContextDeps,
+    readonly requestId: string,
+    readonly clientIp: string,
+    viewer: Viewer | null,
+    scope: TenantScope,
+  ) {
+    this.session = { viewer, db: new Db(deps.dataSource, scope), loaders: new Loaders() };
+    this.logger = deps.logger.child({ requestId, userId: viewer?.userId });
+  }
+
+  get config(): Config {
+    return this.deps.config;
+  }
+
+  get viewer(): Viewer | null {
+    return this.session.viewer;
+  }
+
+  get db(): Db {
+    return this.session.db;
+  }
+
+  get loaders(): Loaders {
+    return this.session.loaders;
+  }
+
+  async signIn(user: User): Promise<void> {
+    const { viewer, scope } = await viewerOf(this.deps, user);
+    this.session = { viewer, db: new Db(this.deps.dataSource, scope), loaders: new Loaders() };
+  }
+}
+
+function invalidToken(): AppError {
+  return new AppError('UNAUTHENTICATED', 'The token is invalid, expired or revoked; sign in again', {}, 401);
+}
+
+/** Readable tenants (DESIGN.md §3.1): own, plus descendants for city/province users and auditors. */
+async function viewerOf(deps: ContextDeps, user: User): Promise<{ viewer: Viewer; scope: TenantScope }> {
+  // Unscoped on purpose: these queries are what build the scope.
+  const manager = deps.dataSource.manager;
+  const tenant = await manager.findOneOrFail(Tenant, { where: { id: user.tenantId } });
+  const roles = new Set(user.roles);
+  const viewer: Viewer = {
+    userId: user.id,
+    username: user.username,
+    tenantId: user.tenantId,
+    tenantLevel: tenant.level,
+    departmentId: user.departmentId,
+    roles,
+  };
+  // Platform admins manage accounts everywhere but read no business data.
+  if (roles.has(Role.PLATFORM_ADMIN)) return { viewer, scope: new TenantScope(user.tenantId, [], true) };
+  const readsDescendants =
+    tenant.level === TenantLevel.CITY || tenant.level === TenantLevel.PROVINCE || roles.has(Role.AUDITOR);
+  if (!readsDescendants) return { viewer, scope: new TenantScope(user.tenantId, [user.tenantId]) };
+  const descendants = await manager
+    .createQueryBuilder(Tenant, 't')
+    .select('t.id', 'id')
+    .where('t.path LIKE :prefix', { prefix: `${tenant.path}%` })
+    .getRawMany<{ id: number }>();
+  return { viewer, scope: new TenantScope(user.tenantId, descendants.map((row) => Number(row.id))) };
+}
+
+/** Resolves the bearer token to a context; a bad, expired or revoked token is refused outright. */
+export async function buildContext(
+  deps: ContextDeps,
+  request: { requestId: string; clientIp: string; authorization: string | undefined },
+): Promise<RequestContext> {
+  const anonymous = () => new RequestContext(deps, request.requestId, request.clientIp, null, TenantScope.anonymous);
+  if (request.authorization === undefined || request.authorization === '') return anonymous();
+  const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/.exec(request.authorization);
+  if (!match) throw invalidToken();
+  const claims = verifyToken(deps.config, match[1]);
+  if (!claims) throw invalidToken();
+  // Unscoped on purpose: authentication runs before any scope exists.
+  const user = await deps.dataSource.manager.findOne(User, { where: { id: claims.userId } });
+  if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) throw invalidToken();
+  const { viewer, scope } = await viewerOf(deps, user);
+  return new RequestContext(deps, request.requestId, request.clientIp, viewer, scope);
+}

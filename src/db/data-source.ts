@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config';
+import { Logger } from '../logger';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './naming-strategy';
+import { SqlLogger } from './sql-counter';
+
+const SLOW_QUERY_MS = 500;
+
+/** Compiled migrations of one driver (migrations are generated per driver). */
+function migrationsOf(driver: 'mysql' | 'sqlite'): string[] {
+  return [path.join(__dirname, 'migrations', driver, '*.js')];
+}
+
+/** The one place a DataSource is configured, for the server, the CLI, seeds and tests. */
+export function dataSourceOptions(database: DatabaseConfig, logger: Logger): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new SqlLogger(logger),
+    maxQueryExecutionTime: SLOW_QUERY_MS,
+    synchronize: false,
+  };
+  if (database.type === 'sqlite') {
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: database.database,
+      migrations: migrationsOf('sqlite'),
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: database.flavour,
+    host: database.host,
+    port: database.port,
+    username: database.username,
+    password: database.password,
+    database: database.database,
+    charset: 'utf8mb4_unicode_ci',
+    // Dates are stored and read as UTC; the calendar converts to the tenant's zone.
+    timezone: 'Z',
+    migrations: migrationsOf('mysql'),
+    extra: { connectionLimit: 10 },
+  };
+}
+
+export function createDataSource(database: DatabaseConfig, logger: Logger): DataSource {
+  if (database.type === 'sqlite' && database.database !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(database.database)), { recursive: true });
+  }
+  return new DataSource(dataSourceOptions(database, logger));
+}
+
+/** Opens the DataSource and brings the schema up to date. */
+export async function openDatabase(database: DatabaseConfig, logger: Logger): Promise<DataSource> {
+  const dataSource = createDataSource(database, logger);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,70 @@
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import { TenantScope } from './scope';
+import { EntityClass, ScopedRepository, ScopeOptions } from './scoped-repository';
+import { NodeEntity } from './base-entities';
+
+const DEADLOCK_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
+const MAX_TRANSACTION_ATTEMPTS = 5;
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code;
+  return code !== undefined && DEADLOCK_CODES.has(code);
+}
+
+/**
+ * SQLite has one connection in this process: transactions must not interleave on it.
+ * (MySQL gives each transaction its own connection and row locks, so nothing is queued
+ * there; this queue is per process and never needed to agree across instances.)
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+function serialised<T>(dataSource: DataSource, fn: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return fn();
+  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(fn);
+  sqliteQueues.set(dataSource, next);
+  return next;
+}
+
+/**
+ * Database access for one request: tenant-scoped repositories bound to the request's
+ * scope and to its current transaction, if any.
+ */
+export class Db {
+  constructor(
+    readonly dataSource: DataSource,
+    readonly scope: TenantScope,
+    private readonly manager: EntityManager = dataSource.manager,
+  ) {}
+
+  scoped<T extends NodeEntity & ObjectLiteral>(entity: EntityClass<T>, options?: ScopeOptions): ScopedRepository<T> {
+    return new ScopedRepository(this.manager, entity, this.scope, options);
+  }
+
+  /**
+   * Bypasses tenant scope. Only for authentication (before a scope exists), rows that
+   * belong to no tenant, and system jobs; every caller says why.
+   */
+  get unscoped(): EntityManager {
+    return this.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.manager.queryRunner?.isTransactionActive === true;
+  }
+
+  /** Runs `fn` in one transaction (joined if one is open), retrying on deadlock. */
+  async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await serialised(this.dataSource, () =>
+          this.dataSource.transaction((manager) => fn(new Db(this.dataSource, this.scope, manager))),
+        );
+      } catch (error) {
+        if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { TenantScope } from './scope';
+import { NodeEntity, TenantOwnedEntity } from './base-entities';
+import { ConflictError, NotFoundError } from '../graphql/errors';
+
+export type EntityClass<T> = { new (): T; prototype: T; name: string };
+
+export interface ScopeOptions {
+  /** Tenancy rows (tenants, departments, accounts) that platform admins manage everywhere. */
+  platformManaged?: boolean;
+}
+
+/**
+ * The only way services read and write tenant-owned rows. Every query it builds is
+ * limited to the request's readable tenants, and every write to the own tenant, so a
+ * service cannot forget the tenant filter. Another tenant's row looks exactly like a
+ * missing one.
+ */
+export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
+  /** `tenant_id` for tenant-owned rows; the tenant table is scoped on its own id. */
+  private readonly tenantKey: 'tenantId' | 'id';
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly entity: EntityClass<T>,
+    private readonly scope: TenantScope,
+    private readonly options: ScopeOptions = {},
+  ) {
+    this.tenantKey = entity.prototype instanceof TenantOwnedEntity ? 'tenantId' : 'id';
+  }
+
+  private get unrestricted(): boolean {
+    return this.options.platformManaged === true && this.scope.accountsEverywhere;
+  }
+
+  /** A query builder already limited to the readable tenants. */
+  query(alias: string): SelectQueryBuilder<T> {
+    const qb = this.manager.createQueryBuilder(this.entity, alias);
+    if (this.unrestricted) return qb;
+    const ids = this.scope.readableTenantIds;
+    if (ids.length === 0) return qb.where('1 = 0');
+    return qb.where(`${alias}.${this.tenantKey} IN (:...scopeTenantIds)`, { scopeTenantIds: ids });
+  }
+
+  findById(id: number): Promise<T | null> {
+    return this.query('row').andWhere('row.id = :id', { id }).getOne();
+  }
+
+  /** Like findById, but a missing or invisible row is NOT_FOUND. */
+  async getById(id: number, what: string = this.entity.name): Promise<T> {
+    const row = await this.findById(id);
+    if (!row) throw new NotFoundError(what);
+    return row;
+  }
+
+  findByIds(ids: readonly number[]): Promise<T[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.query('row').andWhere('row.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+  }
+
+  /** Throws FORBIDDEN unless the row is in the viewer's own tenant (or platform-managed for a platform admin). */
+  assertWritable(row: T): void {
+    if (this.unrestricted) return;
+    this.scope.assertWritable(this.tenantOf(row));
+  }
+
+  async save(row: T): Promise<T> {
+    this.assertWritable(row);
+    return this.manager.save(this.entity, row);
+  }
+
+  /**
+   * Optimistic locking: applies `changes` only if the row still has `expectedVersion`,
+   * in one conditional UPDATE, so of two racing writers exactly one wins. The loser,
+   * and a caller holding a stale version, get CONFLICT.
+   */
+  async updateVersioned(row: T & { version: number }, expectedVersion: number, changes: Partial<T>): Promise<void> {
+    this.assertWritable(row);
+    const stale = () =>
+      new ConflictError(`${this.entity.name} was changed by someone else: reload it and try again`, {
+        field: 'version',
+      });
+    if (row.version !== expectedVersion) throw stale();
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(this.entity)
+      .set({ ...changes, version: () => 'version + 1' } as never)
+      .where('id = :id AND version = :version', { id: row.id, version: expectedVersion })
+      .execute();
+    if (result.affected !== 1) throw stale();
+  }
+
+  private tenantOf(row: T): number {
+    return row[this.tenantKey] as number;
+  }
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { createDataSource } from './db/data-source';
+import { createApp } from './app';
+import { isEmpty, seedDemoData } from '../seeds/seed';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const dataSource = createDataSource(config.database, logger);
+  await dataSource.initialize();
+
+  if (config.database.type === 'sqlite') {
+    // The embedded database creates and upgrades itself, and starts with demo data.
+    await dataSource.runMigrations({ transaction: 'each' });
+    if (await isEmpty(dataSource)) {
+      await seedDemoData(dataSource, { password: config.seedPassword });
+      logger.info('demo data written to the new embedded database (password: SEED_PASSWORD, default demo-2026)');
+    }
+  } else if (await dataSource.showMigrations()) {
+    logger.fatal('the MySQL schema is behind the code: run `npm run migrate` first');
+    process.exit(1);
+  }
+
+  const { app, stop } = await createApp({ config, dataSource, logger });
+  const server = createServer(app);
+  server.listen(config.port, () => {
+    logger.info(
+      { port: config.port, database: config.database.type, env: config.nodeEnv },
+      `API ready at http://localhost:${config.port}/graphql`,
+    );
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      void stop()
+        .then(() => dataSource.destroy())
+        .then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

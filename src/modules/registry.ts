@@ -1,0 +1,31 @@
+import { NonEmptyArray } from 'type-graphql';
+import { RequestContext } from '../context';
+import { Node } from '../graphql/node';
+import { DepartmentResolver, TenantResolver, UserResolver } from './tenancy/resolver';
+import { SessionResolver } from './session/resolver';
+import { nodeLoaders as tenancyNodes } from './tenancy/service';
+
+/** Loads rows of one node type by database id, within the request's scope. */
+export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
+
+/** What each business module contributes to the schema. */
+export interface ModuleManifest {
+  resolvers: NonEmptyArray<Function>;
+  nodeLoaders?: Record<string, NodeLoader>;
+  /** Root fields anyone may call without a token (`Query.x`, `Mutation.y`). */
+  publicRootFields?: string[];
+  /** Mutations about the caller's own session, allowed for read-only roles too. */
+  sessionMutations?: string[];
+}
+
+export const MODULES: ModuleManifest[] = [
+  {
+    resolvers: [SessionResolver],
+    publicRootFields: ['Mutation.login'],
+    sessionMutations: ['login', 'logout', 'changePassword'],
+  },
+  {
+    resolvers: [TenantResolver, DepartmentResolver, UserResolver],
+    nodeLoaders: tenancyNodes,
+  },
+];

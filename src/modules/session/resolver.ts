@@ -1,0 +1,39 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { User } from '../tenancy/entities';
+import { ChangePasswordInput, LoginInput } from './inputs';
+import * as session from './service';
+
+@ObjectType({ description: 'A signed-in session' })
+export class LoginPayload {
+  @Field({ description: 'Bearer token for the Authorization header' })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => User)
+  viewer: User;
+}
+
+function payload(signedIn: session.SignedIn): LoginPayload {
+  return { token: signedIn.token, expiresAt: signedIn.expiresAt, viewer: signedIn.user };
+}
+
+@Resolver()
+export class SessionResolver {
+  @Mutation(() => LoginPayload, { description: 'Sign in. Wrong username and wrong password give the same error.' })
+  async login(@Ctx() ctx: RequestContext, @Arg('input') input: LoginInput): Promise<LoginPayload> {
+    return payload(await session.login(ctx, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Sign out everywhere: every token issued so far is revoked' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return session.logout(ctx);
+  }
+
+  @Mutation(() => LoginPayload, { description: 'Change the own password; older tokens are revoked' })
+  async changePassword(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePasswordInput): Promise<LoginPayload> {
+    return payload(await session.changePassword(ctx, input));
+  }
+}

@@ -1,0 +1,63 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { TenantLevel } from './entities';
+import { Role } from '../../auth/roles';
+
+@InputType()
+export class TenantFilter {
+  @Field(() => TenantLevel, { nullable: true })
+  level?: TenantLevel;
+
+  @Field({ nullable: true, description: 'Only the children of this division code' })
+  parentCode?: string;
+}
+
+@InputType()
+export class UserFilter {
+  @Field({ nullable: true })
+  tenantCode?: string;
+
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @Field(() => Role, { nullable: true })
+  role?: Role;
+
+  @Field({ nullable: true, description: 'Matches username or display name' })
+  search?: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => ID, { description: 'The department the account belongs to; its tenant is the account tenant' })
+  departmentId: string;
+
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field({ description: 'Initial password: at least 10 characters with a letter and a digit' })
+  password: string;
+
+  @Field({ nullable: true })
+  phone?: string;
+
+  @Field({ nullable: true, description: '身份证号' })
+  idNumber?: string;
+}
+
+@InputType()
+export class SetUserActiveInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  active: boolean;
+
+  @Field(() => Int)
+  version: number;
+}

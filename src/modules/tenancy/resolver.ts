@@ -1,0 +1,86 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Department, Tenant, User } from './entities';
+import { CreateUserInput, SetUserActiveInput, TenantFilter, UserFilter } from './inputs';
+import * as tenancy from './service';
+
+const TenantConnection = Connection(Tenant);
+const UserConnection = Connection(User);
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Query(() => TenantConnection, { description: 'Tenants the viewer may read (own, plus subordinates for city and province users)' })
+  tenants(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => TenantFilter, { nullable: true }) filter?: TenantFilter,
+  ): Promise<ConnectionResult<Tenant>> {
+    return tenancy.listTenants(ctx, args, filter);
+  }
+
+  @Query(() => Tenant, { nullable: true, description: 'A readable tenant by 行政区划代码; null when missing or out of scope' })
+  tenant(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<Tenant | null> {
+    return tenancy.tenantByCode(ctx, code);
+  }
+
+  @FieldResolver(() => Tenant, { nullable: true, description: 'The enclosing division, when the viewer may read it' })
+  parent(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<Tenant | null> {
+    return tenancy.loadTenant(ctx, tenant.parentId);
+  }
+
+  @FieldResolver(() => [Tenant], { description: 'Subordinate divisions the viewer may read' })
+  children(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<Tenant[]> {
+    return tenancy.childrenOf(ctx, tenant.id);
+  }
+
+  @FieldResolver(() => [Department])
+  departments(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<Department[]> {
+    return tenancy.departmentsOf(ctx, tenant.id);
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @FieldResolver(() => Tenant)
+  tenant(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<Tenant | null> {
+    return tenancy.loadTenant(ctx, department.tenantId);
+  }
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { description: 'The signed-in user' })
+  viewer(@Ctx() ctx: RequestContext): Promise<User> {
+    return tenancy.viewerUser(ctx);
+  }
+
+  @Query(() => UserConnection, { description: 'Staff accounts the viewer may read' })
+  users(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter,
+  ): Promise<ConnectionResult<User>> {
+    return tenancy.listUsers(ctx, args, filter);
+  }
+
+  @Mutation(() => User, { description: 'Create a staff account (centre admin: own tenant; platform admin: any)' })
+  createUser(@Ctx() ctx: RequestContext, @Arg('input') input: CreateUserInput): Promise<User> {
+    return tenancy.createUser(ctx, input);
+  }
+
+  @Mutation(() => User, { description: 'Activate or deactivate an account; deactivation revokes its tokens' })
+  setUserActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetUserActiveInput): Promise<User> {
+    return tenancy.setUserActive(ctx, input);
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Ctx() ctx: RequestContext, @Root() user: User): Promise<Tenant | null> {
+    return tenancy.loadTenant(ctx, user.tenantId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Ctx() ctx: RequestContext, @Root() user: User): Promise<Department | null> {
+    return tenancy.loadDepartment(ctx, user.departmentId);
+  }
+}

@@ -1,0 +1,195 @@
+import DataLoader from 'dataloader';
+import { RequestContext } from '../../context';
+import { Department, Tenant, User } from './entities';
+import { containsPattern, likeClause } from '../../db/like';
+import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../graphql/errors';
+import { requireRole, requireViewer } from '../../auth/guards';
+import { Role } from '../../auth/roles';
+import { hashPassword, isStrongEnough, PASSWORD_RULES } from '../../auth/passwords';
+import { isValidPhone, isValidResidentId } from '../../validation/china-ids';
+import { decodeGlobalIdOf } from '../../graphql/global-id';
+import { CreateUserInput, SetUserActiveInput, TenantFilter, UserFilter } from './inputs';
+
+/** Tenancy rows are platform-managed: platform admins read and manage them everywhere. */
+const PLATFORM_MANAGED = { platformManaged: true };
+
+const tenants = (ctx: RequestContext) => ctx.db.scoped(Tenant, PLATFORM_MANAGED);
+const departments = (ctx: RequestContext) => ctx.db.scoped(Department, PLATFORM_MANAGED);
+const users = (ctx: RequestContext) => ctx.db.scoped(User, PLATFORM_MANAGED);
+
+function byIdLoader<T extends { id: number }>(load: (ids: readonly number[]) => Promise<T[]>) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = new Map((await load(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
+function groupedLoader<T>(load: (keys: readonly number[]) => Promise<T[]>, keyOf: (row: T) => number) {
+  return new DataLoader<number, T[]>(async (keys) => {
+    const groups = new Map<number, T[]>();
+    for (const row of await load(keys)) {
+      const list = groups.get(keyOf(row)) ?? [];
+      list.push(row);
+      groups.set(keyOf(row), list);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+// ---- tenants ---------------------------------------------------------------
+
+export function loadTenant(ctx: RequestContext, id: number | null): Promise<Tenant | null> {
+  if (id === null) return Promise.resolve(null);
+  return ctx.loaders.get('Tenant.byId', () => byIdLoader((ids) => tenants(ctx).findByIds(ids))).load(id);
+}
+
+/** Readable children of a tenant; a county user sees none of its siblings through its parent. */
+export function childrenOf(ctx: RequestContext, tenantId: number): Promise<Tenant[]> {
+  return ctx.loaders
+    .get('Tenant.children', () =>
+      groupedLoader(
+        (ids) => tenants(ctx).query('t').andWhere('t.parentId IN (:...ids)', { ids }).orderBy('t.code').getMany(),
+        (row) => row.parentId ?? 0,
+      ),
+    )
+    .load(tenantId);
+}
+
+export function listTenants(ctx: RequestContext, args: ConnectionArgs, filter: TenantFilter = {}): Promise<ConnectionResult<Tenant>> {
+  requireViewer(ctx);
+  const query = tenants(ctx).query('t');
+  if (filter.level) query.andWhere('t.level = :level', { level: filter.level });
+  if (filter.parentCode) {
+    query.innerJoin(Tenant, 'p', 'p.id = t.parentId').andWhere('p.code = :parentCode', { parentCode: filter.parentCode });
+  }
+  return paginate(query, 't', args);
+}
+
+export async function tenantByCode(ctx: RequestContext, code: string): Promise<Tenant | null> {
+  requireViewer(ctx);
+  if (!/^\d{6}$/.test(code)) throw new BadUserInputError('"code" must be a 6-digit division code', 'code');
+  return tenants(ctx).query('t').andWhere('t.code = :code', { code }).getOne();
+}
+
+// ---- departments -------------------------------------------------------------
+
+export function loadDepartment(ctx: RequestContext, id: number): Promise<Department | null> {
+  return ctx.loaders.get('Department.byId', () => byIdLoader((ids) => departments(ctx).findByIds(ids))).load(id);
+}
+
+export function departmentsOf(ctx: RequestContext, tenantId: number): Promise<Department[]> {
+  return ctx.loaders
+    .get('Department.byTenant', () =>
+      groupedLoader(
+        (ids) => departments(ctx).query('d').andWhere('d.tenantId IN (:...ids)', { ids }).orderBy('d.id').getMany(),
+        (row) => row.tenantId,
+      ),
+    )
+    .load(tenantId);
+}
+
+// ---- users --------------------------------------------------------------------
+
+export function loadUser(ctx: RequestContext, id: number): Promise<User | null> {
+  return ctx.loaders.get('User.byId', () => byIdLoader((ids) => users(ctx).findByIds(ids))).load(id);
+}
+
+export async function viewerUser(ctx: RequestContext): Promise<User> {
+  const viewer = requireViewer(ctx);
+  const user = await loadUser(ctx, viewer.userId);
+  if (!user) throw new NotFoundError('User');
+  return user;
+}
+
+export function listUsers(ctx: RequestContext, args: ConnectionArgs, filter: UserFilter = {}): Promise<ConnectionResult<User>> {
+  requireViewer(ctx);
+  const query = users(ctx).query('u');
+  if (filter.tenantCode) {
+    query.innerJoin(Tenant, 'ut', 'ut.id = u.tenantId').andWhere('ut.code = :tenantCode', { tenantCode: filter.tenantCode });
+  }
+  if (filter.departmentId) {
+    query.andWhere('u.departmentId = :departmentId', {
+      departmentId: decodeGlobalIdOf('Department', filter.departmentId, 'filter.departmentId'),
+    });
+  }
+  // Role names are not substrings of one another, so a LIKE on the stored list is exact.
+  if (filter.role) query.andWhere('u.roles LIKE :role', { role: `%${filter.role}%` });
+  if (filter.search) {
+    query.andWhere(`(${likeClause('u.username', 'search')} OR ${likeClause('u.displayName', 'search')})`, {
+      search: containsPattern(filter.search),
+    });
+  }
+  return paginate(query, 'u', args);
+}
+
+const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
+
+export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
+  const departmentId = decodeGlobalIdOf('Department', input.departmentId, 'input.departmentId');
+  const department = await departments(ctx).getById(departmentId, 'Department');
+  departments(ctx).assertWritable(department);
+  if (!viewer.roles.has(Role.PLATFORM_ADMIN) && department.tenantId !== viewer.tenantId) {
+    throw new ForbiddenError('Centre admins manage the accounts of their own tenant only');
+  }
+  if (input.roles.length === 0) throw new BadUserInputError('Give at least one role', 'input.roles');
+  if (input.roles.includes(Role.PLATFORM_ADMIN) && !viewer.roles.has(Role.PLATFORM_ADMIN)) {
+    throw new ForbiddenError('Only a platform admin can grant PLATFORM_ADMIN');
+  }
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME_PATTERN.test(username)) {
+    throw new BadUserInputError('"username" must be 3-64 lower-case letters, digits, ".", "_" or "-"', 'input.username');
+  }
+  if (!isStrongEnough(input.password)) throw new BadUserInputError(`"password" must be ${PASSWORD_RULES}`, 'input.password');
+  if (input.phone && !isValidPhone(input.phone)) throw new BadUserInputError('"phone" is not a valid phone number', 'input.phone');
+  if (input.idNumber && !isValidResidentId(input.idNumber)) {
+    throw new BadUserInputError('"idNumber" is not a valid resident ID number', 'input.idNumber');
+  }
+  const displayName = input.displayName.trim();
+  if (displayName.length === 0 || displayName.length > 64) {
+    throw new BadUserInputError('"displayName" must be 1-64 characters', 'input.displayName');
+  }
+  return ctx.db.transaction(async (db) => {
+    // Usernames are global (login precedes tenancy), so this check is unscoped on purpose.
+    if (await db.unscoped.exists(User, { where: { username } })) {
+      throw new BadUserInputError(`"${username}" is already taken`, 'input.username');
+    }
+    const user = db.unscoped.create(User, {
+      tenantId: department.tenantId,
+      departmentId: department.id,
+      username,
+      displayName,
+      roles: [...new Set(input.roles)],
+      passwordHash: await hashPassword(input.password),
+      phone: input.phone ?? null,
+      idNumber: input.idNumber ?? null,
+      active: true,
+      tokenVersion: 0,
+    });
+    return db.scoped(User, PLATFORM_MANAGED).save(user);
+  });
+}
+
+/** Deactivating revokes every token of the account at once. */
+export async function setUserActive(ctx: RequestContext, input: SetUserActiveInput): Promise<User> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
+  const id = decodeGlobalIdOf('User', input.id, 'input.id');
+  const user = await users(ctx).getById(id, 'User');
+  if (!viewer.roles.has(Role.PLATFORM_ADMIN) && user.tenantId !== viewer.tenantId) {
+    throw new ForbiddenError('Centre admins manage the accounts of their own tenant only');
+  }
+  if (user.id === viewer.userId && !input.active) throw new BadUserInputError('You cannot deactivate yourself', 'input.id');
+  await users(ctx).updateVersioned(user, input.version, {
+    active: input.active,
+    ...(input.active ? {} : { tokenVersion: user.tokenVersion + 1 }),
+  });
+  return users(ctx).getById(id, 'User');
+}
+
+/** `node(id:)` support: rows of these types by database id, within the scope. */
+export const nodeLoaders = {
+  Tenant: (ctx: RequestContext, ids: number[]) => tenants(ctx).findByIds(ids),
+  Department: (ctx: RequestContext, ids: number[]) => departments(ctx).findByIds(ids),
+  User: (ctx: RequestContext, ids: number[]) => users(ctx).findByIds(ids),
+};
