@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { Express } from 'express';
+import { Config, DatabaseConfig, loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { createDataSource } from '../src/db/data-source';
+import { createApp } from '../src/app';
+import { seedDemoData } from '../seeds/seed';
+
+export const SEED_PASSWORD = 'demo-2026';
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-production-1234';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+  sqlStatements: number;
+}
+
+export interface TestApp {
+  app: Express;
+  config: Config;
+  dataSource: DataSource;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Signs in a demo account (cached per file). */
+  tokenOf(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Each test file gets its own database: an in-memory SQLite one, or, when
+ * DATABASE_URL names MySQL, a fresh database beside it, dropped at the end. The schema
+ * comes from the migrations, as in production, then the demo data.
+ */
+async function freshDatabase(base: DatabaseConfig): Promise<{ database: DatabaseConfig; drop(): Promise<void> }> {
+  if (base.type === 'sqlite') return { database: { type: 'sqlite', database: ':memory:' }, drop: async () => {} };
+  const name = `${base.database}_w${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`.slice(0, 64);
+  const admin = () =>
+    createConnection({ host: base.host, port: base.port, user: base.username, password: base.password });
+  const connection = await admin();
+  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.end();
+  return {
+    database: { ...base, database: name },
+    drop: async () => {
+      const c = await admin();
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const base = loadConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL ?? 'sqlite::memory:' });
+  const { database, drop } = await freshDatabase(base.database);
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env }),
+    database,
+  };
+  const logger = createLogger(config.logLevel);
+  const dataSource = createDataSource(database, logger);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await seedDemoData(dataSource, { password: SEED_PASSWORD });
+  const { app, stop } = await createApp({ config, dataSource, logger, exposeSqlCount: true });
+  const tokens = new Map<string, string>();
+
+  const gql: TestApp['gql'] = async (query, variables, token) => {
+    const req = request(app).post('/graphql').set('content-type', 'application/json');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = await req.send({ query, variables });
+    return { status: res.status, ...res.body, sqlStatements: Number(res.headers['x-sql-statements'] ?? NaN) };
+  };
+
+  return {
+    app,
+    config,
+    dataSource,
+    gql,
+    async tokenOf(username, password = SEED_PASSWORD) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await gql<{ login: { token: string } }>(
+        'mutation($input: LoginInput!) { login(input: $input) { token } }',
+        { input: { username, password } },
+      );
+      if (!res.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
+      tokens.set(username, res.data.login.token);
+      return res.data.login.token;
+    },
+    async close() {
+      await stop();
+      await dataSource.destroy();
+      await drop();
+    },
+  };
+}
+
+/** The error code of the first error, for short assertions. */
+export function codeOf(res: GraphQLResponse): unknown {
+  return res.errors?.[0]?.extensions?.code;
+}

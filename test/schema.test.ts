@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { printAppSchema } from '../src/graphql/schema';
+import { startTestApp, TestApp, SEED_PASSWORD } from './harness';
+import { seedDemoData } from '../seeds/seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('schema and storage stay in step with the code', () => {
+  it('schema.graphql is what the code generates (run `npm run schema`)', () => {
+    const committed = fs.readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8');
+    expect(committed).toBe(printAppSchema());
+  });
+
+  it('the migrations build exactly the schema the entities describe', async () => {
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('every index of a tenant-owned table leads with tenant_id', () => {
+    for (const entity of t.dataSource.entityMetadatas) {
+      if (!entity.findColumnWithPropertyName('tenantId')) continue;
+      for (const index of entity.indices) {
+        if (index.columns.map((c) => c.databaseName).join() === 'username') continue; // login precedes tenancy
+        expect([entity.tableName, index.columns[0].databaseName]).toEqual([entity.tableName, 'tenant_id']);
+      }
+    }
+  });
+
+  it('seeding twice changes nothing', async () => {
+    const snapshot = async () =>
+      Promise.all(['tenant', 'department', 'user'].map(async (table) => t.dataSource.query(`SELECT * FROM ${t.dataSource.driver.escape(table)} ORDER BY id`)));
+    const before = await snapshot();
+    await seedDemoData(t.dataSource, { password: SEED_PASSWORD });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('seeds one account per role in every city, county and district, plus the platform admin', async () => {
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM `user`');
+    expect(Number(n)).toBe(20 * 6 + 1);
+  });
+});
