@@ -3,6 +3,8 @@ import { Department, Tenant, TenantLevel, User } from '../src/modules/tenancy/en
 import { Role } from '../src/auth/roles';
 import { hashPassword } from '../src/auth/passwords';
 import { TENANTS } from './tenants';
+import { seedMatters } from './matters';
+import { seedWindows } from './windows';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
 
 export interface SeedOptions {
@@ -56,7 +58,7 @@ async function seedUsers(
   manager: EntityManager,
   tenants: Map<string, Tenant>,
   departments: Map<string, Department>,
-  password: string,
+  passwordHash: string,
 ): Promise<void> {
   const taken = new Set((await manager.find(User, { select: { username: true } })).map((u) => u.username));
   const department = (tenant: Tenant, template: string) => {
@@ -85,9 +87,6 @@ async function seedUsers(
   }
   const missing = wanted.filter((w) => !taken.has(w.username));
   if (missing.length === 0) return;
-  // One hash for every demo account: they share SEED_PASSWORD by design, and hashing
-  // each one would make the first start and every test database slow.
-  const passwordHash = await hashPassword(password);
   const rows = missing.map((w, i) =>
     manager.create(User, {
       tenantId: w.tenant.id,
@@ -110,10 +109,15 @@ async function seedUsers(
  * code, department name, username) and existing rows are left as they are.
  */
 export async function seedDemoData(dataSource: DataSource, options: SeedOptions): Promise<void> {
+  // One hash for every demo account: they share SEED_PASSWORD by design, and hashing
+  // each one would make the first start and every test database slow.
+  const passwordHash = await hashPassword(options.password);
   await dataSource.transaction(async (manager) => {
     const tenants = await seedTenants(manager);
     const departments = await seedDepartments(manager, tenants);
-    await seedUsers(manager, tenants, departments, options.password);
+    await seedUsers(manager, tenants, departments, passwordHash);
+    await seedMatters(manager, { tenants, departments });
+    await seedWindows(manager, { tenants, departments, passwordHash });
   });
 }
 

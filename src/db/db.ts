@@ -43,6 +43,15 @@ export class Db {
   }
 
   /**
+   * Read-only access to exactly these tenants, for data that is public by nature
+   * (published service guides) or that the caller has already proven it may see.
+   * Nothing can be written through it.
+   */
+  readOnlyFor(tenantIds: number[]): Db {
+    return new Db(this.dataSource, new TenantScope(null, tenantIds), this.manager);
+  }
+
+  /**
    * Bypasses tenant scope. Only for authentication (before a scope exists), rows that
    * belong to no tenant, and system jobs; every caller says why.
    */
