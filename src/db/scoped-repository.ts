@@ -69,6 +69,20 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     return this.manager.save(this.entity, row);
   }
 
+  /** Inserts rows of the own tenant in chunks (a bulk INSERT each). */
+  async insertMany(rows: Partial<T>[]): Promise<void> {
+    for (const row of rows) this.scope.assertWritable(row[this.tenantKey] as number);
+    for (let i = 0; i < rows.length; i += 200) {
+      await this.manager.insert(this.entity, rows.slice(i, i + 200) as never);
+    }
+  }
+
+  /** Deletes rows of the own tenant matching `where`. */
+  async deleteWhere(where: Partial<T>): Promise<void> {
+    if (this.scope.ownTenantId === null) throw new NotFoundError(this.entity.name);
+    await this.manager.delete(this.entity, { ...where, [this.tenantKey]: this.scope.ownTenantId } as never);
+  }
+
   /**
    * Optimistic locking: applies `changes` only if the row still has `expectedVersion`,
    * in one conditional UPDATE, so of two racing writers exactly one wins. The loser,

@@ -123,3 +123,14 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     },
   };
 }
+
+/** The same page with each node mapped (e.g. rows to their public view); the count stays lazy. */
+export function mapConnection<T, U>(connection: ConnectionResult<T>, map: (node: T) => U): ConnectionResult<U> {
+  return {
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    pageInfo: connection.pageInfo,
+    get totalCount() {
+      return connection.totalCount;
+    },
+  };
+}

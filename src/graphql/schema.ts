@@ -4,6 +4,9 @@ import { buildSchemaSync } from 'type-graphql';
 import { MODULES } from '../modules/registry';
 import { NodeResolver } from './node-resolver';
 import { FieldAccessResolver } from '../auth/field-access-resolver';
+// Every entity that implements Node is in the schema (as a possible Node): load them
+// all, so that the schema does not depend on what else the process has imported.
+import '../db/entities';
 
 let schema: GraphQLSchema | undefined;
 

@@ -4,6 +4,8 @@ import { Node } from '../graphql/node';
 import { DepartmentResolver, TenantResolver, UserResolver } from './tenancy/resolver';
 import { SessionResolver } from './session/resolver';
 import { nodeLoaders as tenancyNodes } from './tenancy/service';
+import { MatterGuideResolver, MatterResolver } from './matters/resolver';
+import { nodeLoaders as matterNodes } from './matters/service';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -27,5 +29,10 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [TenantResolver, DepartmentResolver, UserResolver],
     nodeLoaders: tenancyNodes,
+  },
+  {
+    resolvers: [MatterResolver, MatterGuideResolver],
+    nodeLoaders: matterNodes,
+    publicRootFields: ['Query.publicMatters', 'Query.publicMatter'],
   },
 ];

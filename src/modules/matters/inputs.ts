@@ -31,7 +31,8 @@ export class FeeItemInput {
   amountFen: number;
 }
 
-/** Fields an adopted matter may set for itself. */
+/** Fields an adopted matter may set for itself. (A base class: not in the schema on its own.) */
+@InputType('MatterLocalFieldsBase')
 export class MatterLocalFields {
   @Field(() => ID, { nullable: true, description: 'Implementing department (实施部门)' })
   departmentId?: string;
@@ -56,6 +57,7 @@ export class MatterLocalFields {
 }
 
 /** The shared fields: the nine elements and the rest of the guide that adopters inherit. */
+@InputType('MatterSharedFieldsBase')
 export class MatterSharedFields extends MatterLocalFields {
   @Field({ nullable: true })
   name?: string;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
 import { Department, Tenant, User } from './entities';
 import { containsPattern, likeClause } from '../../db/like';
+import { Db } from '../../db/db';
 import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { requireRole, requireViewer } from '../../auth/guards';
@@ -72,10 +73,22 @@ export async function tenantByCode(ctx: RequestContext, code: string): Promise<T
   return tenants(ctx).query('t').andWhere('t.code = :code', { code }).getOne();
 }
 
+/** A tenant and the subordinates of it that the viewer may read. */
+export function readableSubtree(ctx: RequestContext, root: Tenant): Promise<Tenant[]> {
+  return tenants(ctx).query('t').andWhere('t.path LIKE :prefix', { prefix: `${root.path}%` }).orderBy('t.code').getMany();
+}
+
 // ---- departments -------------------------------------------------------------
 
-export function loadDepartment(ctx: RequestContext, id: number): Promise<Department | null> {
-  return ctx.loaders.get('Department.byId', () => byIdLoader((ids) => departments(ctx).findByIds(ids))).load(id);
+/**
+ * A department by id, batched. `via` reads through another database view, such as the
+ * read-only one of a public service guide, under its own cache key.
+ */
+export function loadDepartment(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<Department | null> {
+  const db = via?.db ?? ctx.db;
+  return ctx.loaders
+    .get(`Department.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => db.scoped(Department, PLATFORM_MANAGED).findByIds(ids)))
+    .load(id);
 }
 
 export function departmentsOf(ctx: RequestContext, tenantId: number): Promise<Department[]> {

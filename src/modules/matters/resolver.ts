@@ -1,0 +1,149 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { Connection, ConnectionArgs, ConnectionResult, mapConnection } from '../../graphql/connection';
+import { Department, Tenant } from '../tenancy/entities';
+import * as tenancy from '../tenancy/service';
+import { FeeItem, MaterialRequirement, Matter } from './entities';
+import {
+  AdoptMatterInput,
+  CreateMatterInput,
+  MatterFilter,
+  MatterVersionInput,
+  PublicMatterFilter,
+  SuspendMatterInput,
+  UpdateMatterInput,
+} from './inputs';
+import { AdoptableMatter, GuideFeeItem, GuideMaterial, MatterConsistencyReport, MatterGuide } from './types';
+import * as matters from './service';
+
+const MatterConnection = Connection(Matter);
+const MatterGuideConnection = Connection(MatterGuide);
+const AdoptableMatterConnection = Connection(AdoptableMatter);
+
+@Resolver(() => Matter)
+export class MatterResolver {
+  @Query(() => MatterConnection, { description: 'Matters of the readable tenants' })
+  matters(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => MatterFilter, { nullable: true }) filter?: MatterFilter,
+  ): Promise<ConnectionResult<Matter>> {
+    return matters.listMatters(ctx, args, filter);
+  }
+
+  @Query(() => AdoptableMatterConnection, { description: '事项认领: published matters of the levels above the viewer, to adopt' })
+  async adoptableMatters(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => PublicMatterFilter, { nullable: true }) filter?: PublicMatterFilter,
+  ): Promise<ConnectionResult<AdoptableMatter>> {
+    const { connection, readOf, adopted } = await matters.adoptableMatters(ctx, args, filter);
+    return mapConnection(connection, (matter) => ({
+      sourceId: matter.globalId,
+      adopted: adopted.has(matter.id),
+      guide: MatterGuide.of(matter, readOf(matter)),
+    }));
+  }
+
+  @Query(() => MatterConsistencyReport, { description: '三级九统: deviations and missing adoptions in a tenant and its subordinates' })
+  matterConsistencyReport(@Ctx() ctx: RequestContext, @Arg('tenantCode') tenantCode: string): Promise<MatterConsistencyReport> {
+    return matters.consistencyReport(ctx, tenantCode);
+  }
+
+  @Mutation(() => Matter, { description: 'Create a locally defined matter (DRAFT). Centre admins of the tenant.' })
+  createMatter(@Ctx() ctx: RequestContext, @Arg('input') input: CreateMatterInput): Promise<Matter> {
+    return matters.createMatter(ctx, input);
+  }
+
+  @Mutation(() => Matter, { description: 'Change a matter; an adopted one may change its local fields only' })
+  updateMatter(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateMatterInput): Promise<Matter> {
+    return matters.updateMatter(ctx, input);
+  }
+
+  @Mutation(() => Matter, { description: '事项认领: adopt a published matter of a higher level (a DRAFT in the own tenant)' })
+  adoptMatter(@Ctx() ctx: RequestContext, @Arg('input') input: AdoptMatterInput): Promise<Matter> {
+    return matters.adoptMatter(ctx, input);
+  }
+
+  @Mutation(() => Matter, { description: 'Publish a DRAFT or SUSPENDED matter into the public guide' })
+  publishMatter(@Ctx() ctx: RequestContext, @Arg('input') input: MatterVersionInput): Promise<Matter> {
+    return matters.publishMatter(ctx, input);
+  }
+
+  @Mutation(() => Matter, { description: 'Suspend a PUBLISHED matter, with the reason' })
+  suspendMatter(@Ctx() ctx: RequestContext, @Arg('input') input: SuspendMatterInput): Promise<Matter> {
+    return matters.suspendMatter(ctx, input);
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Tenant | null> {
+    return tenancy.loadTenant(ctx, matter.tenantId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '实施部门' })
+  department(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Department | null> {
+    return tenancy.loadDepartment(ctx, matter.departmentId);
+  }
+
+  @FieldResolver(() => [Department], { description: '联办件: departments that give an opinion' })
+  jointDepartments(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Department[]> {
+    return matters.jointDepartmentsOf(ctx, matter);
+  }
+
+  @FieldResolver(() => [MaterialRequirement], { description: '申请材料 (one of the nine elements)' })
+  materials(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<MaterialRequirement[]> {
+    return matters.materialsOf(ctx, matter);
+  }
+
+  @FieldResolver(() => [FeeItem], { description: '收费项目' })
+  feeItems(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<FeeItem[]> {
+    return matters.feeItemsOf(ctx, matter);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Adopted from a higher level (三级九统): its nine elements follow the source' })
+  adopted(@Root() matter: Matter): boolean {
+    return matter.sourceMatterId !== null;
+  }
+
+  @FieldResolver(() => Matter, { nullable: true, description: 'The adopted source, when the viewer may read it' })
+  source(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Matter | null> {
+    return matters.sourceOf(ctx, matter);
+  }
+}
+
+@Resolver(() => MatterGuide)
+export class MatterGuideResolver {
+  @Query(() => MatterGuideConnection, { description: '办事指南: the published guide of a centre; no token needed' })
+  async publicMatters(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode') tenantCode: string,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => PublicMatterFilter, { nullable: true }) filter?: PublicMatterFilter,
+  ): Promise<ConnectionResult<MatterGuide>> {
+    const { connection, read } = await matters.publicMatters(ctx, tenantCode, args, filter);
+    // An unknown centre has no read view and, through its empty scope, no rows to map.
+    return mapConnection(connection, (matter) => MatterGuide.of(matter, read!));
+  }
+
+  @Query(() => MatterGuide, { nullable: true, description: '办事指南 of one published matter; no token needed' })
+  async publicMatter(@Ctx() ctx: RequestContext, @Arg('tenantCode') tenantCode: string, @Arg('code') code: string): Promise<MatterGuide | null> {
+    const found = await matters.publicMatter(ctx, tenantCode, code);
+    return found ? MatterGuide.of(found.matter, found.read) : null;
+  }
+
+  @FieldResolver(() => [GuideMaterial], { description: '申请材料' })
+  materials(@Ctx() ctx: RequestContext, @Root() guide: MatterGuide): Promise<GuideMaterial[]> {
+    return matters.materialsOf(ctx, guide.matter, guide.read);
+  }
+
+  @FieldResolver(() => [GuideFeeItem], { description: '公开收费标准' })
+  feeItems(@Ctx() ctx: RequestContext, @Root() guide: MatterGuide): Promise<GuideFeeItem[]> {
+    return matters.feeItemsOf(ctx, guide.matter, guide.read);
+  }
+
+  @FieldResolver(() => String, { description: '实施部门 name' })
+  async departmentName(@Ctx() ctx: RequestContext, @Root() guide: MatterGuide): Promise<string> {
+    const department = await tenancy.loadDepartment(ctx, guide.matter.departmentId, { db: guide.read.db, key: `public:${guide.read.tenant.id}` });
+    return department?.name ?? '';
+  }
+}

@@ -1,0 +1,489 @@
+import DataLoader from 'dataloader';
+import { RequestContext } from '../../context';
+import { Db } from '../../db/db';
+import { containsPattern, likeClause } from '../../db/like';
+import { requireRole, requireViewer } from '../../auth/guards';
+import { Role } from '../../auth/roles';
+import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
+import { decodeGlobalIdOf } from '../../graphql/global-id';
+import { Department, Tenant } from '../tenancy/entities';
+import * as tenancy from '../tenancy/service';
+import { FeeItem, MaterialRequirement, Matter, MatterStatus } from './entities';
+import {
+  AdoptMatterInput,
+  CreateMatterInput,
+  FeeItemInput,
+  MaterialInput,
+  MatterFilter,
+  MatterLocalFields,
+  MatterSharedFields,
+  MatterVersionInput,
+  PublicMatterFilter,
+  SuspendMatterInput,
+  UpdateMatterInput,
+} from './inputs';
+import { materialsDiffer, NINE_ELEMENTS, SHARED_FIELDS, validateMatter } from './rules';
+
+const matters = (db: Db) => db.scoped(Matter);
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+// ---- loaders ----------------------------------------------------------------
+
+export function loadMatter(ctx: RequestContext, id: number): Promise<Matter | null> {
+  return ctx.loaders
+    .get('Matter.byId', () =>
+      new DataLoader<number, Matter | null>(async (ids) => {
+        const rows = new Map((await matters(ctx.db).findByIds(ids)).map((m) => [m.id, m]));
+        return ids.map((id) => rows.get(id) ?? null);
+      }),
+    )
+    .load(id);
+}
+
+/** Materials and fee items of matters, batched per request; `db` is the request's or a public read-only one. */
+function childRowsLoader<T extends MaterialRequirement | FeeItem>(ctx: RequestContext, entity: { new (): T; prototype: T; name: string }, db: Db, scopeKey: string) {
+  return ctx.loaders.get(`${entity.name}.byMatter:${scopeKey}`, () =>
+    new DataLoader<number, T[]>(async (ids) => {
+      const groups = groupBy(await rowsOf(db, entity, [...ids]), (row) => row.matterId);
+      return ids.map((id) => groups.get(id) ?? []);
+    }),
+  );
+}
+
+export function materialsOf(ctx: RequestContext, matter: Matter, publicRead?: PublicGuideRead): Promise<MaterialRequirement[]> {
+  return childRowsLoader(ctx, MaterialRequirement, publicRead?.db ?? ctx.db, publicRead ? `public:${publicRead.tenant.id}` : 'scoped').load(matter.id);
+}
+
+export function feeItemsOf(ctx: RequestContext, matter: Matter, publicRead?: PublicGuideRead): Promise<FeeItem[]> {
+  return childRowsLoader(ctx, FeeItem, publicRead?.db ?? ctx.db, publicRead ? `public:${publicRead.tenant.id}` : 'scoped').load(matter.id);
+}
+
+export async function jointDepartmentsOf(ctx: RequestContext, matter: Matter): Promise<Department[]> {
+  const departments = await Promise.all(matter.jointDepartmentIds.map((id) => tenancy.loadDepartment(ctx, Number(id))));
+  return departments.filter((d): d is Department => d !== null);
+}
+
+/** The source of an adopted matter, when the viewer may read it (a county does not read its city). */
+export function sourceOf(ctx: RequestContext, matter: Matter): Promise<Matter | null> {
+  return matter.sourceMatterId === null ? Promise.resolve(null) : loadMatter(ctx, matter.sourceMatterId);
+}
+
+// ---- queries ------------------------------------------------------------------
+
+function applySearch<T extends object>(query: import('typeorm').SelectQueryBuilder<T>, search: string | undefined): void {
+  const text = search?.trim();
+  if (!text) return;
+  if (text.length > 100) throw new BadUserInputError('"search" is at most 100 characters', 'filter.search');
+  query.andWhere(`(${likeClause('m.name', 'search')} OR ${likeClause('m.code', 'search')})`, { search: containsPattern(text) });
+}
+
+export function listMatters(ctx: RequestContext, args: ConnectionArgs, filter: MatterFilter = {}): Promise<ConnectionResult<Matter>> {
+  requireViewer(ctx);
+  const query = matters(ctx.db).query('m');
+  if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
+  if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
+  if (filter.crossRegion !== undefined && filter.crossRegion !== null) {
+    query.andWhere('m.crossRegion = :crossRegion', { crossRegion: filter.crossRegion });
+  }
+  if (filter.departmentId) {
+    query.andWhere('m.departmentId = :departmentId', {
+      departmentId: decodeGlobalIdOf('Department', filter.departmentId, 'filter.departmentId'),
+    });
+  }
+  applySearch(query, filter.search);
+  return paginate(query, 'm', args);
+}
+
+/**
+ * The tenants above one, from its path ("/210000/210300/210381/"). Unscoped on purpose:
+ * used only to find the published (public) guides of the levels above.
+ */
+function ancestorsOf(db: Db, tenant: Tenant): Promise<Tenant[]> {
+  const codes = tenant.path.split('/').filter((code) => code && code !== tenant.code);
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.unscoped.createQueryBuilder(Tenant, 't').where('t.code IN (:...codes)', { codes }).getMany();
+}
+
+async function viewerTenant(ctx: RequestContext): Promise<Tenant> {
+  const viewer = requireViewer(ctx);
+  const tenant = await tenancy.loadTenant(ctx, viewer.tenantId);
+  if (!tenant) throw new NotFoundError('Tenant');
+  return tenant;
+}
+
+/**
+ * 事项认领: published matters of the viewer's province and city, each with whether the
+ * viewer's centre has adopted it. Published guides are public, so reading them is no leak.
+ */
+export async function adoptableMatters(
+  ctx: RequestContext,
+  args: ConnectionArgs,
+  filter: PublicMatterFilter = {},
+): Promise<{ connection: ConnectionResult<Matter>; readOf: (matter: Matter) => PublicGuideRead; adopted: Set<number> }> {
+  const tenant = await viewerTenant(ctx);
+  const ancestors = await ancestorsOf(ctx.db, tenant);
+  const db = ctx.db.readOnlyFor(ancestors.map((t) => t.id));
+  const query = matters(db)
+    .query('m')
+    .andWhere('m.status = :published', { published: MatterStatus.PUBLISHED })
+    .andWhere('m.sourceMatterId IS NULL');
+  if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
+  applySearch(query, filter.search);
+  const connection = await paginate(query, 'm', args);
+  const ids = connection.edges.map((edge) => edge.node.id);
+  const adopted = ids.length === 0 ? [] : await matters(ctx.db).query('m').select(['m.id', 'm.sourceMatterId']).andWhere('m.tenantId = :own AND m.sourceMatterId IN (:...ids)', { own: tenant.id, ids }).getMany();
+  const reads = new Map(ancestors.map((t) => [t.id, { db, tenant: t }]));
+  return { connection, readOf: (matter) => reads.get(matter.tenantId)!, adopted: new Set(adopted.map((m) => m.sourceMatterId!)) };
+}
+
+// ---- public guide ---------------------------------------------------------------
+
+/** The tenant of a public guide; an unknown code is simply not found. */
+async function publicTenant(ctx: RequestContext, tenantCode: string): Promise<Tenant | null> {
+  if (!/^\d{6}$/.test(tenantCode)) throw new BadUserInputError('"tenantCode" must be a 6-digit division code', 'tenantCode');
+  // Unscoped on purpose: the guide is public; only the tenant's id and name are used.
+  return ctx.db.unscoped.findOne(Tenant, { where: { code: tenantCode } });
+}
+
+export interface PublicGuideRead {
+  db: Db;
+  tenant: Tenant;
+}
+
+export async function publicMatters(
+  ctx: RequestContext,
+  tenantCode: string,
+  args: ConnectionArgs,
+  filter: PublicMatterFilter = {},
+): Promise<{ connection: ConnectionResult<Matter>; read: PublicGuideRead | null }> {
+  const tenant = await publicTenant(ctx, tenantCode);
+  const db = ctx.db.readOnlyFor(tenant ? [tenant.id] : []);
+  const query = matters(db).query('m').andWhere('m.status = :published', { published: MatterStatus.PUBLISHED });
+  if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
+  if (filter.crossRegion !== undefined && filter.crossRegion !== null) {
+    query.andWhere('m.crossRegion = :crossRegion', { crossRegion: filter.crossRegion });
+  }
+  applySearch(query, filter.search);
+  return { connection: await paginate(query, 'm', args), read: tenant ? { db, tenant } : null };
+}
+
+export async function publicMatter(ctx: RequestContext, tenantCode: string, code: string): Promise<{ matter: Matter; read: PublicGuideRead } | null> {
+  const tenant = await publicTenant(ctx, tenantCode);
+  if (!tenant) return null;
+  const db = ctx.db.readOnlyFor([tenant.id]);
+  const matter = await matters(db)
+    .query('m')
+    .andWhere('m.code = :code AND m.status = :published', { code, published: MatterStatus.PUBLISHED })
+    .getOne();
+  return matter ? { matter, read: { db, tenant } } : null;
+}
+
+// ---- writes -----------------------------------------------------------------------
+
+/** Departments named by global ids, all of the viewer's own tenant. */
+async function ownDepartments(ctx: RequestContext, ids: string[], field: string): Promise<Department[]> {
+  const viewer = requireViewer(ctx);
+  const departments: Department[] = [];
+  for (const globalId of ids) {
+    const department = await tenancy.loadDepartment(ctx, decodeGlobalIdOf('Department', globalId, field));
+    if (!department || department.tenantId !== viewer.tenantId) {
+      throw new BadUserInputError(`"${field}" must name departments of your own centre`, field);
+    }
+    departments.push(department);
+  }
+  return departments;
+}
+
+async function localColumns(ctx: RequestContext, input: MatterLocalFields): Promise<Partial<Matter>> {
+  const columns: Partial<Matter> = {};
+  if (input.departmentId !== undefined && input.departmentId !== null) {
+    columns.departmentId = (await ownDepartments(ctx, [input.departmentId], 'input.departmentId'))[0].id;
+  }
+  if (input.jointDepartmentIds) {
+    const departments = await ownDepartments(ctx, input.jointDepartmentIds, 'input.jointDepartmentIds');
+    columns.jointDepartmentIds = [...new Set(departments.map((d) => d.id))];
+  }
+  for (const key of ['promisedLimitDays', 'consultationPhone', 'complaintPhone', 'address', 'crossRegion'] as const) {
+    if (input[key] !== undefined && input[key] !== null) (columns as Record<string, unknown>)[key] = input[key];
+  }
+  return columns;
+}
+
+function sharedColumns(input: MatterSharedFields): Partial<Matter> {
+  const columns: Partial<Matter> = {};
+  for (const key of SHARED_FIELDS as readonly (keyof MatterSharedFields & keyof Matter)[]) {
+    const value = input[key];
+    if (value !== undefined && value !== null) (columns as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value;
+  }
+  return columns;
+}
+
+function materialRows(matter: Matter, materials: MaterialInput[]): Partial<MaterialRequirement>[] {
+  return materials.map((m, position) => ({
+    tenantId: matter.tenantId,
+    matterId: matter.id,
+    position,
+    name: m.name.trim(),
+    required: m.required,
+    form: m.form,
+    copies: m.copies,
+    notes: m.notes.trim(),
+  }));
+}
+
+function feeRows(matter: Matter, fees: FeeItemInput[]): Partial<FeeItem>[] {
+  return fees.map((f, position) => ({
+    tenantId: matter.tenantId,
+    matterId: matter.id,
+    position,
+    name: f.name.trim(),
+    basis: f.basis.trim(),
+    amountFen: f.amountFen,
+  }));
+}
+
+async function replaceMaterialsAndFees(db: Db, matter: Matter, materials?: MaterialInput[], fees?: FeeItemInput[]): Promise<void> {
+  if (materials) {
+    await db.scoped(MaterialRequirement).deleteWhere({ matterId: matter.id });
+    await db.scoped(MaterialRequirement).insertMany(materialRows(matter, materials));
+  }
+  if (fees) {
+    await db.scoped(FeeItem).deleteWhere({ matterId: matter.id });
+    if (fees.length > 0) await db.scoped(FeeItem).insertMany(feeRows(matter, fees));
+  }
+}
+
+async function assertCodeFree(db: Db, tenantId: number, code: string, exceptId?: number): Promise<void> {
+  const clash = await matters(db).query('m').andWhere('m.tenantId = :tenantId AND m.code = :code', { tenantId, code }).getOne();
+  if (clash && clash.id !== exceptId) throw new BadUserInputError(`Your centre already has a matter with code ${code}`, 'input.code');
+}
+
+export async function createMatter(ctx: RequestContext, input: CreateMatterInput): Promise<Matter> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
+  const fields = { ...sharedColumns(input), ...(await localColumns(ctx, input)) };
+  validateMatter(fields, { creating: true, materials: input.materials, feeItems: input.feeItems ?? [] });
+  return ctx.db.transaction(async (db) => {
+    await assertCodeFree(db, viewer.tenantId, fields.code!);
+    const matter = await matters(db).save(
+      db.unscoped.create(Matter, {
+        ...fields,
+        jointDepartmentIds: fields.jointDepartmentIds ?? [],
+        intermediaryServices: fields.intermediaryServices ?? '',
+        crossRegion: fields.crossRegion ?? false,
+        tenantId: viewer.tenantId,
+        sourceMatterId: null,
+        status: MatterStatus.DRAFT,
+        suspendReason: null,
+      }),
+    );
+    await replaceMaterialsAndFees(db, matter, input.materials, input.feeItems ?? []);
+    return matter;
+  });
+}
+
+/**
+ * Copies a source's shared fields, materials and fee items to its adopters, in the
+ * source owner's transaction (三级九统: when the source changes, adopters see it).
+ * Adopters are rows of subordinate tenants: written unscoped on purpose, and only
+ * their shared fields; a promised limit above the new legal limit is lowered to it.
+ */
+async function propagateToAdopters(db: Db, source: Matter, materials?: MaterialInput[], fees?: FeeItemInput[]): Promise<void> {
+  const adopters = await db.unscoped.find(Matter, { where: { sourceMatterId: source.id } });
+  for (const adopter of adopters) {
+    await db.unscoped.update(Matter, { id: adopter.id }, {
+      ...pick(source, SHARED_FIELDS),
+      promisedLimitDays: Math.min(adopter.promisedLimitDays, source.legalLimitDays),
+      version: adopter.version + 1,
+    });
+    if (materials) {
+      await db.unscoped.delete(MaterialRequirement, { matterId: adopter.id });
+      await db.unscoped.insert(MaterialRequirement, materialRows(adopter, materials));
+    }
+    if (fees) {
+      await db.unscoped.delete(FeeItem, { matterId: adopter.id });
+      if (fees.length > 0) await db.unscoped.insert(FeeItem, feeRows(adopter, fees));
+    }
+  }
+}
+
+async function ownMatter(db: Db, globalId: string): Promise<Matter> {
+  const matter = await matters(db).getById(decodeGlobalIdOf('Matter', globalId, 'input.id'), 'Matter');
+  matters(db).assertWritable(matter);
+  return matter;
+}
+
+export async function updateMatter(ctx: RequestContext, input: UpdateMatterInput): Promise<Matter> {
+  requireRole(ctx, Role.CENTRE_ADMIN);
+  return ctx.db.transaction(async (db) => {
+    const matter = await ownMatter(db, input.id);
+    const shared = sharedColumns(input);
+    const changesShared = Object.keys(shared).length > 0 || input.materials !== undefined || input.feeItems !== undefined;
+    if (matter.sourceMatterId !== null && changesShared) {
+      const field = Object.keys(shared)[0] ?? (input.materials ? 'materials' : 'feeItems');
+      throw new BadUserInputError(
+        `"${field}" comes from the adopted source matter (三级九统): an adopted matter changes only its local fields`,
+        `input.${field}`,
+      );
+    }
+    const changes = { ...shared, ...(await localColumns(ctx, input)) };
+    const merged = { ...matter, ...changes };
+    validateMatter(merged, { creating: false, materials: input.materials, feeItems: input.feeItems });
+    if (changes.code && changes.code !== matter.code) await assertCodeFree(db, matter.tenantId, changes.code, matter.id);
+    await matters(db).updateVersioned(matter, input.version, changes);
+    await replaceMaterialsAndFees(db, matter, input.materials, input.feeItems);
+    if (changesShared) await propagateToAdopters(db, { ...matter, ...changes } as Matter, input.materials, input.feeItems);
+    return matters(db).getById(matter.id);
+  });
+}
+
+export async function adoptMatter(ctx: RequestContext, input: AdoptMatterInput): Promise<Matter> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
+  const tenant = await viewerTenant(ctx);
+  const sourceId = decodeGlobalIdOf('Matter', input.sourceId, 'input.sourceId');
+  // The source is a published guide of an ancestor: public, so read through that scope.
+  const upper = ctx.db.readOnlyFor((await ancestorsOf(ctx.db, tenant)).map((t) => t.id));
+  const source = await matters(upper)
+    .query('m')
+    .andWhere('m.id = :sourceId AND m.status = :published AND m.sourceMatterId IS NULL', {
+      sourceId,
+      published: MatterStatus.PUBLISHED,
+    })
+    .getOne();
+  if (!source) throw new NotFoundError('Published matter of a higher level');
+  const local = await localColumns(ctx, input);
+  if (local.departmentId === undefined) throw new BadUserInputError('"departmentId" is required to adopt a matter', 'input.departmentId');
+  const fields: Partial<Matter> = {
+    ...pick(source, SHARED_FIELDS),
+    consultationPhone: source.consultationPhone,
+    complaintPhone: source.complaintPhone,
+    address: source.address,
+    promisedLimitDays: source.promisedLimitDays,
+    crossRegion: source.crossRegion,
+    jointDepartmentIds: [],
+    ...local,
+  };
+  validateMatter(fields, { creating: false });
+  const [sourceMaterials, sourceFees] = await Promise.all([rowsOf(upper, MaterialRequirement, [source.id]), rowsOf(upper, FeeItem, [source.id])]);
+  return ctx.db.transaction(async (db) => {
+    const already = await matters(db).query('m').andWhere('m.sourceMatterId = :sourceId', { sourceId }).getOne();
+    if (already) throw new ConflictError(`Your centre has already adopted ${source.code}`, { field: 'input.sourceId' });
+    await assertCodeFree(db, viewer.tenantId, source.code);
+    const matter = await matters(db).save(
+      db.unscoped.create(Matter, { ...fields, tenantId: viewer.tenantId, sourceMatterId: source.id, status: MatterStatus.DRAFT, suspendReason: null }),
+    );
+    await replaceMaterialsAndFees(db, matter, sourceMaterials, sourceFees);
+    return matter;
+  });
+}
+
+function pick<K extends keyof Matter>(matter: Matter, keys: readonly K[]): Pick<Matter, K> {
+  return Object.fromEntries(keys.map((key) => [key, matter[key]])) as Pick<Matter, K>;
+}
+
+/** Materials or fee items of matters, in order, through `db`'s scope. */
+function rowsOf<T extends MaterialRequirement | FeeItem>(db: Db, entity: { new (): T; prototype: T; name: string }, matterIds: number[]): Promise<T[]> {
+  if (matterIds.length === 0) return Promise.resolve([]);
+  return db.scoped(entity).query('r').andWhere('r.matterId IN (:...matterIds)', { matterIds }).orderBy('r.position').getMany();
+}
+
+const TRANSITIONS: Record<'publish' | 'suspend', MatterStatus[]> = {
+  publish: [MatterStatus.DRAFT, MatterStatus.SUSPENDED],
+  suspend: [MatterStatus.PUBLISHED],
+};
+
+async function transition(ctx: RequestContext, input: MatterVersionInput, action: 'publish' | 'suspend', changes: Partial<Matter>): Promise<Matter> {
+  requireRole(ctx, Role.CENTRE_ADMIN);
+  return ctx.db.transaction(async (db) => {
+    const matter = await ownMatter(db, input.id);
+    if (matter.version !== input.version) {
+      throw new ConflictError('Matter was changed by someone else: reload it and try again', { field: 'version' });
+    }
+    if (!TRANSITIONS[action].includes(matter.status)) {
+      throw new ConflictError(`Cannot ${action} a matter that is ${matter.status}`, { status: matter.status });
+    }
+    await matters(db).updateVersioned(matter, input.version, changes);
+    return matters(db).getById(matter.id);
+  });
+}
+
+export function publishMatter(ctx: RequestContext, input: MatterVersionInput): Promise<Matter> {
+  return transition(ctx, input, 'publish', { status: MatterStatus.PUBLISHED, suspendReason: null });
+}
+
+export function suspendMatter(ctx: RequestContext, input: SuspendMatterInput): Promise<Matter> {
+  const reason = input.reason.trim();
+  if (reason.length === 0 || reason.length > 500) throw new BadUserInputError('"reason" must be 1-500 characters', 'input.reason');
+  return transition(ctx, input, 'suspend', { status: MatterStatus.SUSPENDED, suspendReason: reason });
+}
+
+// ---- consistency report (三级九统) -------------------------------------------------------
+
+export interface MatterDeviation {
+  matter: Matter;
+  sourceCode: string;
+  sourceName: string;
+  sourceTenantCode: string;
+  differingElements: string[];
+}
+
+export interface MissingAdoption {
+  sourceCode: string;
+  sourceName: string;
+  sourceTenantCode: string;
+  tenant: Tenant;
+}
+
+const isBelow = (upper: Tenant, lower: Tenant) => lower.path !== upper.path && lower.path.startsWith(upper.path);
+
+/**
+ * For a tenant and its subordinates: locally created matters whose code is defined
+ * above them with different nine elements, and subordinate tenants that have not
+ * adopted a published matter of a level above them.
+ */
+export async function consistencyReport(ctx: RequestContext, tenantCode: string): Promise<{ deviations: MatterDeviation[]; missingAdoptions: MissingAdoption[] }> {
+  const root = await tenancy.tenantByCode(ctx, tenantCode);
+  if (!root) throw new NotFoundError('Tenant');
+  const subtree = await tenancy.readableSubtree(ctx, root);
+  const ancestors = await ancestorsOf(ctx.db, root);
+  const tenants = new Map([...ancestors, ...subtree].map((t) => [t.id, t]));
+  // Published matters above the root are public; the subtree's are in the viewer's scope.
+  const upperDb = ctx.db.readOnlyFor(ancestors.map((t) => t.id));
+  const upper = await matters(upperDb).query('m').andWhere('m.status = :p', { p: MatterStatus.PUBLISHED }).getMany();
+  const tree = await matters(ctx.db).query('m').andWhere('m.tenantId IN (:...ids)', { ids: subtree.map((t) => t.id) }).getMany();
+  const definitions = [...upper, ...tree].filter((m) => m.sourceMatterId === null);
+  const published = definitions.filter((m) => m.status === MatterStatus.PUBLISHED);
+  const materials = groupBy(
+    [...(await rowsOf(upperDb, MaterialRequirement, upper.map((m) => m.id))), ...(await rowsOf(ctx.db, MaterialRequirement, tree.map((m) => m.id)))],
+    (r) => r.matterId,
+  );
+  const describe = (m: Matter) => ({ sourceCode: m.code, sourceName: m.name, sourceTenantCode: tenants.get(m.tenantId)!.code });
+
+  const deviations: MatterDeviation[] = [];
+  for (const local of tree.filter((m) => m.sourceMatterId === null)) {
+    const definedAbove = published.find((m) => m.code === local.code && isBelow(tenants.get(m.tenantId)!, tenants.get(local.tenantId)!));
+    if (!definedAbove) continue;
+    const differing: string[] = NINE_ELEMENTS.filter((key) => JSON.stringify(local[key]) !== JSON.stringify(definedAbove[key]));
+    if (materialsDiffer(materials.get(local.id) ?? [], materials.get(definedAbove.id) ?? [])) differing.push('materials');
+    if (differing.length > 0) deviations.push({ matter: local, ...describe(definedAbove), differingElements: differing });
+  }
+
+  const adopted = new Set(tree.filter((m) => m.sourceMatterId !== null).map((m) => `${m.tenantId}:${m.sourceMatterId}`));
+  const missingAdoptions = subtree.flatMap((tenant) =>
+    published
+      .filter((source) => isBelow(tenants.get(source.tenantId)!, tenant) && !adopted.has(`${tenant.id}:${source.id}`))
+      .map((source) => ({ ...describe(source), tenant })),
+  );
+  return { deviations, missingAdoptions };
+}
+
+export const nodeLoaders = {
+  Matter: (ctx: RequestContext, ids: number[]) => matters(ctx.db).findByIds(ids),
+  MaterialRequirement: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(MaterialRequirement).findByIds(ids),
+  FeeItem: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(FeeItem).findByIds(ids),
+};
