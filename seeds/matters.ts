@@ -85,18 +85,22 @@ export async function seedMatters(manager: EntityManager, seed: MatterSeedContex
 
   // 2. adoptions by the subordinates, and 台安县's deviating local matter
   const subordinateRows: Partial<Matter>[] = [];
-  const subordinates = [...seed.tenants.values()].filter((t) => t.level === TenantLevel.COUNTY || t.level === TenantLevel.DISTRICT);
+  // Sorted, so that which matters a tenant skips does not depend on row order.
+  const subordinates = [...seed.tenants.values()]
+    .filter((t) => t.level === TenantLevel.COUNTY || t.level === TenantLevel.DISTRICT)
+    .sort((a, b) => a.code.localeCompare(b.code));
   subordinates.forEach((tenant, tenantIndex) => {
     const city = cities.find((c) => c.id === tenant.parentId);
     if (!city) return;
-    const catalogue = sources.filter((m) => m.tenantId === city.id && m.status === MatterStatus.PUBLISHED);
+    const catalogue = sources.filter((m) => m.tenantId === city.id && m.status === MatterStatus.PUBLISHED).sort((a, b) => a.code.localeCompare(b.code));
     catalogue.forEach((source, entryIndex) => {
-      if (!fresh(tenant, source.code) || skipsAdoption(tenantIndex, entryIndex, catalogue.length)) return;
+      if (!fresh(tenant, source.code)) return;
       if (tenant.code === DEVIATING.tenant && source.code === DEVIATING.code) {
         const entry = byCode.get(source.code)!;
         subordinateRows.push(matterRow(seed, tenant, { ...entry, legal: DEVIATING.legal, materials: [...entry.materials, DEVIATING.extraMaterial] }, null, MatterStatus.PUBLISHED));
         return;
       }
+      if (skipsAdoption(tenantIndex, entryIndex, catalogue.length)) return;
       subordinateRows.push(matterRow(seed, tenant, byCode.get(source.code)!, source.id, MatterStatus.PUBLISHED));
     });
   });

@@ -115,7 +115,7 @@ describe('writes and their rules', () => {
     const admin = await t.tokenOf('centre_admin.210303');
     const created = await t.gql(CREATE, { input: newMatterInput(await departmentOf('centre_admin.210303', '民政局')) }, admin);
     expect(created.errors).toBeUndefined();
-    const { id, version } = created.data?.createMatter;
+    const { id, version } = created.data!.createMatter;
     expect(created.data?.createMatter).toMatchObject({ status: 'DRAFT', feeItems: [{ amountFen: 1000 }] });
     const PUBLISH = 'mutation($input: MatterVersionInput!) { publishMatter(input: $input) { status version } }';
     const published = await t.gql(PUBLISH, { input: { id, version } }, admin);
@@ -177,7 +177,7 @@ describe('queries', () => {
 
   it('lists 100 matters with fee items, materials and department in a bounded number of statements', async () => {
     const token = await t.tokenOf('auditor.210300');
-    const LIST = 'query($first: Int) { matters(first: $first) { edges { node { code department { name } feeItems { amountFen } materials { name } jointDepartments { name } tenant { code } } } } }';
+    const LIST = 'query($first: Int) { matters(first: $first) { edges { node { code department { name } feeItems { amountFen } materials { name } jointDepartments { name } tenant { code } windows { number } } } } }';
     const small = await t.gql(LIST, { first: 30 }, token);
     const large = await t.gql(LIST, { first: 100 }, token);
     expect(large.errors).toBeUndefined();
@@ -188,7 +188,7 @@ describe('queries', () => {
 });
 
 describe('public service guide, no token', () => {
-  const GUIDE = '{ publicMatters(tenantCode: "210300", first: 100) { totalCount edges { node { code name category promisedLimitDays departmentName feeItems { name amountFen } materials { name required } consultationPhone } } } }';
+  const GUIDE = '{ publicMatters(tenantCode: "210300", first: 100) { totalCount edges { node { code name category promisedLimitDays departmentName feeItems { name amountFen } materials { name required } consultationPhone windows { number name hall } } } } }';
 
   it('lists only PUBLISHED matters of the centre', async () => {
     const res = await t.gql(GUIDE);
@@ -200,6 +200,8 @@ describe('public service guide, no token', () => {
     expect(codes).not.toContain('XK00200007'); // suspended
     const estate = res.data?.publicMatters.edges.find((e: any) => e.node.code === 'QR00300002').node;
     expect(estate).toMatchObject({ departmentName: '鞍山市不动产登记中心', feeItems: [{ name: '不动产登记费（住房）', amountFen: 8000 }] });
+    expect(estate.windows.length).toBeGreaterThan(0);
+    expect(Object.keys(estate.windows[0]).sort()).toEqual(['hall', 'name', 'number']);
   });
 
   it('gives null for a draft, a suspended or an unknown matter, and for an unknown centre', async () => {
@@ -208,7 +210,7 @@ describe('public service guide, no token', () => {
   });
 
   it('exposes no internal field: ids, status, versions and staff are not in the guide type', async () => {
-    for (const field of ['id', 'status', 'version', 'department { id }', 'tenant { id }', 'suspendReason']) {
+    for (const field of ['id', 'status', 'version', 'department { id }', 'tenant { id }', 'suspendReason', 'windows { id }', 'windows { chiefRepresentative { id } }', 'windows { posts { post } }']) {
       const res = await t.gql(`{ publicMatter(tenantCode: "210300", code: "QR00300002") { ${field} } }`);
       expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     }

@@ -4,6 +4,15 @@ import { Node } from '../graphql/node';
 import { DepartmentResolver, TenantResolver, UserResolver } from './tenancy/resolver';
 import { SessionResolver } from './session/resolver';
 import { nodeLoaders as tenancyNodes } from './tenancy/service';
+import {
+  LunchDutyRotaResolver,
+  StaffAbsenceResolver,
+  WindowCoverResolver,
+  WindowPostResolver,
+  WindowResolver,
+  WindowStatusChangeResolver,
+} from './windows/resolver';
+import { nodeLoaders as windowNodes } from './windows/service';
 import { MatterGuideResolver, MatterResolver } from './matters/resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 
@@ -34,5 +43,16 @@ export const MODULES: ModuleManifest[] = [
     resolvers: [MatterResolver, MatterGuideResolver],
     nodeLoaders: matterNodes,
     publicRootFields: ['Query.publicMatters', 'Query.publicMatter'],
+  },
+  {
+    resolvers: [
+      WindowResolver,
+      WindowPostResolver,
+      WindowStatusChangeResolver,
+      StaffAbsenceResolver,
+      WindowCoverResolver,
+      LunchDutyRotaResolver,
+    ],
+    nodeLoaders: windowNodes,
   },
 ];

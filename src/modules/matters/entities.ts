@@ -177,7 +177,7 @@ export class Matter extends TenantOwnedEntity {
   @Column('varchar', { length: 500, nullable: true })
   suspendReason: string | null;
 
-  @Field({ description: 'Optimistic-locking version; pass it back to state changes' })
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to state changes' })
   @VersionColumn()
   version: number;
 

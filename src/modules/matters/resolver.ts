@@ -13,7 +13,9 @@ import {
   SuspendMatterInput,
   UpdateMatterInput,
 } from './inputs';
-import { AdoptableMatter, GuideFeeItem, GuideMaterial, MatterConsistencyReport, MatterGuide } from './types';
+import { AdoptableMatter, GuideFeeItem, GuideMaterial, GuideWindow, MatterConsistencyReport, MatterGuide } from './types';
+import { Window } from '../windows/entities';
+import * as windows from '../windows/service';
 import * as matters from './service';
 
 const MatterConnection = Connection(Matter);
@@ -105,6 +107,11 @@ export class MatterResolver {
     return matter.sourceMatterId !== null;
   }
 
+  @FieldResolver(() => [Window], { description: 'Windows that serve this matter' })
+  windows(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Window[]> {
+    return windows.windowsServingMatter(ctx, matter.id);
+  }
+
   @FieldResolver(() => Matter, { nullable: true, description: 'The adopted source, when the viewer may read it' })
   source(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Matter | null> {
     return matters.sourceOf(ctx, matter);
@@ -139,6 +146,12 @@ export class MatterGuideResolver {
   @FieldResolver(() => [GuideFeeItem], { description: '公开收费标准' })
   feeItems(@Ctx() ctx: RequestContext, @Root() guide: MatterGuide): Promise<GuideFeeItem[]> {
     return matters.feeItemsOf(ctx, guide.matter, guide.read);
+  }
+
+  @FieldResolver(() => [GuideWindow], { description: 'Open windows that serve it: number, name, hall (no staff)' })
+  async windows(@Ctx() ctx: RequestContext, @Root() guide: MatterGuide): Promise<GuideWindow[]> {
+    const open = await windows.windowsServingMatter(ctx, guide.matter.id, { publicTenantId: guide.read.tenant.id });
+    return open.map((w) => ({ number: w.number, name: w.name, hall: w.hall }));
   }
 
   @FieldResolver(() => String, { description: '实施部门 name' })

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
+import { groupBy } from '../../db/loaders';
 import { Db } from '../../db/db';
 import { containsPattern, likeClause } from '../../db/like';
 import { requireRole, requireViewer } from '../../auth/guards';
@@ -27,11 +28,6 @@ import { materialsDiffer, NINE_ELEMENTS, SHARED_FIELDS, validateMatter } from '.
 
 const matters = (db: Db) => db.scoped(Matter);
 
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  return groups;
-}
 
 // ---- loaders ----------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { NodeEntity, TenantOwnedEntity } from '../../db/base-entities';
 import { Node } from '../../graphql/node';
 import { Role } from '../../auth/roles';
@@ -131,7 +131,7 @@ export class User extends TenantOwnedEntity {
   @Column('int', { default: 0 })
   tokenVersion: number;
 
-  @Field({ description: 'Optimistic-locking version; pass it back to state changes' })
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to state changes' })
   @VersionColumn()
   version: number;
 

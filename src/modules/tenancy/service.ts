@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
+import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { Department, Tenant, User } from './entities';
 import { containsPattern, likeClause } from '../../db/like';
 import { Db } from '../../db/db';
@@ -18,25 +18,6 @@ const PLATFORM_MANAGED = { platformManaged: true };
 const tenants = (ctx: RequestContext) => ctx.db.scoped(Tenant, PLATFORM_MANAGED);
 const departments = (ctx: RequestContext) => ctx.db.scoped(Department, PLATFORM_MANAGED);
 const users = (ctx: RequestContext) => ctx.db.scoped(User, PLATFORM_MANAGED);
-
-function byIdLoader<T extends { id: number }>(load: (ids: readonly number[]) => Promise<T[]>) {
-  return new DataLoader<number, T | null>(async (ids) => {
-    const rows = new Map((await load(ids)).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id) ?? null);
-  });
-}
-
-function groupedLoader<T>(load: (keys: readonly number[]) => Promise<T[]>, keyOf: (row: T) => number) {
-  return new DataLoader<number, T[]>(async (keys) => {
-    const groups = new Map<number, T[]>();
-    for (const row of await load(keys)) {
-      const list = groups.get(keyOf(row)) ?? [];
-      list.push(row);
-      groups.set(keyOf(row), list);
-    }
-    return keys.map((key) => groups.get(key) ?? []);
-  });
-}
 
 // ---- tenants ---------------------------------------------------------------
 

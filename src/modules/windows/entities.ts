@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, VersionColumn } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwnedEntity } from '../../db/base-entities';
 import { Node } from '../../graphql/node';
 
@@ -79,7 +79,7 @@ export class Window extends TenantOwnedEntity {
   @Column('varchar', { length: 8, default: WindowStatus.OPEN })
   status: WindowStatus;
 
-  @Field({ description: 'Optimistic-locking version; pass it back to state changes' })
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to state changes' })
   @VersionColumn()
   version: number;
 
@@ -211,7 +211,7 @@ export class LunchDutyRota extends TenantOwnedEntity {
   @Column('varchar', { length: 10 })
   startsOn: string;
 
-  @Field()
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to state changes' })
   @VersionColumn()
   version: number;
 }

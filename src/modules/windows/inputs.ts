@@ -1,0 +1,155 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { AbsenceKind, WindowKind, WindowStatus } from './entities';
+
+@InputType()
+export class WindowFilter {
+  @Field(() => WindowKind, { nullable: true })
+  kind?: WindowKind;
+
+  @Field(() => WindowStatus, { nullable: true })
+  status?: WindowStatus;
+
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @Field({ nullable: true, description: 'Only the windows of this 行政区划代码 (a readable tenant)' })
+  tenantCode?: string;
+}
+
+@InputType({ description: 'A new window (窗口) of the own centre; it opens at once' })
+export class CreateWindowInput {
+  @Field({ description: '窗口号, e.g. A12: unique in the centre' })
+  number: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: '大厅 / 区域, e.g. 一楼B区' })
+  hall: string;
+
+  @Field(() => WindowKind)
+  kind: WindowKind;
+
+  @Field(() => ID, { description: 'The department of the window (for DEPARTMENT windows, the stationed 派驻部门)' })
+  departmentId: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Matters the window serves (政务服务事项 of the same centre)' })
+  matterIds?: string[];
+
+  @Field(() => ID, { nullable: true, description: '首席代表: an active user of the window department' })
+  chiefRepresentativeId?: string;
+}
+
+@InputType({ description: 'Changes to a window; omitted fields stay as they are' })
+export class UpdateWindowInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field({ nullable: true })
+  number?: string;
+
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field({ nullable: true })
+  hall?: string;
+
+  @Field(() => WindowKind, { nullable: true })
+  kind?: WindowKind;
+
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The full list of matters served: replaces the current one' })
+  matterIds?: string[];
+
+  @Field(() => ID, { nullable: true, description: '首席代表; null removes the chief representative' })
+  chiefRepresentativeId?: string | null;
+}
+
+@InputType({ description: '准入准出: open or close a window, with the reason' })
+export class WindowStatusInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field()
+  reason: string;
+}
+
+@InputType({ description: 'AB岗: staff the A and the B post of a window' })
+export class AssignWindowPostsInput {
+  @Field(() => ID)
+  windowId: string;
+
+  @Field(() => Int, { description: 'The version of the window' })
+  version: number;
+
+  @Field(() => ID, { description: 'A岗: an active user of the centre' })
+  aUserId: string;
+
+  @Field(() => ID, { description: 'B岗: an active user of the centre, not the A user' })
+  bUserId: string;
+}
+
+@InputType({ description: '替岗: who stands in at a window for the whole absence' })
+export class AbsenceReplacementInput {
+  @Field(() => ID)
+  windowId: string;
+
+  @Field(() => ID)
+  userId: string;
+}
+
+@InputType({ description: 'A staff absence (请假 / 培训 / 出差). Refused when a window would have nobody on post (空岗).' })
+export class ScheduleAbsenceInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => AbsenceKind)
+  kind: AbsenceKind;
+
+  @Field()
+  startsAt: Date;
+
+  @Field({ description: 'After startsAt' })
+  endsAt: Date;
+
+  @Field({ defaultValue: '' })
+  reason: string;
+
+  @Field(() => [AbsenceReplacementInput], {
+    defaultValue: [],
+    description: 'Replacements for windows that would otherwise have nobody on post; each becomes a WindowCover for the whole absence',
+  })
+  replacements: AbsenceReplacementInput[];
+}
+
+@InputType()
+export class CancelAbsenceInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@InputType({ description: '延时服务: the lunch-time duty rota of a window; creates it or replaces it' })
+export class SetLunchDutyRotaInput {
+  @Field(() => ID)
+  windowId: string;
+
+  @Field({ description: 'A working day (yyyy-mm-dd) on which group one is on duty' })
+  startsOn: string;
+
+  @Field(() => [ID], { description: 'Group one: at least one active user of the centre' })
+  groupOneIds: string[];
+
+  @Field(() => [ID], { description: 'Group two: at least one active user of the centre' })
+  groupTwoIds: string[];
+
+  @Field(() => Int, { nullable: true, description: 'The version of the current rota; required when the window has one' })
+  version?: number;
+}

@@ -1,0 +1,196 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Department, Tenant, User } from '../tenancy/entities';
+import * as tenancy from '../tenancy/service';
+import { Matter } from '../matters/entities';
+import { LunchDutyRota, StaffAbsence, Window, WindowCover, WindowPost, WindowStatusChange } from './entities';
+import {
+  AssignWindowPostsInput,
+  CancelAbsenceInput,
+  CreateWindowInput,
+  ScheduleAbsenceInput,
+  SetLunchDutyRotaInput,
+  UpdateWindowInput,
+  WindowFilter,
+  WindowStatusInput,
+} from './inputs';
+import { WindowCoverage, WindowCoverView, WindowPostView } from './types';
+import * as windows from './service';
+
+const WindowConnection = Connection(Window);
+
+@Resolver(() => Window)
+export class WindowResolver {
+  @Query(() => WindowConnection, { description: '窗口: the windows the viewer may read' })
+  windows(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => WindowFilter, { nullable: true }) filter?: WindowFilter,
+  ): Promise<ConnectionResult<Window>> {
+    return windows.listWindows(ctx, args, filter);
+  }
+
+  @Query(() => Window, { nullable: true, description: 'A window by global id (as node(id:)); null when missing or out of scope' })
+  window(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Window | null> {
+    return windows.windowById(ctx, id);
+  }
+
+  @Query(() => WindowCoverage, {
+    description: "在岗情况 / 空岗: who is on post (AB岗, 替岗) at every OPEN window of a centre at a moment (default: now, the viewer's centre)",
+  })
+  windowCoverage(
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => Date, { nullable: true }) at?: Date,
+    @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of a readable centre' }) tenantCode?: string,
+  ): Promise<WindowCoverage> {
+    return windows.windowCoverage(ctx, at ?? undefined, tenantCode ?? undefined);
+  }
+
+  @Mutation(() => Window, { description: '设立窗口: a new window of the own centre (centre admin)' })
+  createWindow(@Ctx() ctx: RequestContext, @Arg('input') input: CreateWindowInput): Promise<Window> {
+    return windows.createWindow(ctx, input);
+  }
+
+  @Mutation(() => Window, { description: 'Change a window of the own centre (centre admin)' })
+  updateWindow(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateWindowInput): Promise<Window> {
+    return windows.updateWindow(ctx, input);
+  }
+
+  @Mutation(() => Window, { description: '准入: open a closed window, with the reason (centre admin)' })
+  openWindow(@Ctx() ctx: RequestContext, @Arg('input') input: WindowStatusInput): Promise<Window> {
+    return windows.openWindow(ctx, input);
+  }
+
+  @Mutation(() => Window, { description: '准出: close an open window, with the reason (centre admin)' })
+  closeWindow(@Ctx() ctx: RequestContext, @Arg('input') input: WindowStatusInput): Promise<Window> {
+    return windows.closeWindow(ctx, input);
+  }
+
+  @Mutation(() => Window, { description: 'AB岗: staff the A and B posts of a window (centre admin)' })
+  assignWindowPosts(@Ctx() ctx: RequestContext, @Arg('input') input: AssignWindowPostsInput): Promise<Window> {
+    return windows.assignWindowPosts(ctx, input);
+  }
+
+  @Mutation(() => LunchDutyRota, { description: '延时服务: create or replace the lunch-time duty rota of a window (centre admin)' })
+  setLunchDutyRota(@Ctx() ctx: RequestContext, @Arg('input') input: SetLunchDutyRotaInput): Promise<LunchDutyRota> {
+    return windows.setLunchDutyRota(ctx, input);
+  }
+
+  @FieldResolver(() => Tenant, { nullable: true, description: '政务服务中心 of the window' })
+  tenant(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<Tenant | null> {
+    return tenancy.loadTenant(ctx, window.tenantId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '部门: for a DEPARTMENT window, the stationed department (派驻部门)' })
+  department(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<Department | null> {
+    return windows.departmentOf(ctx, window);
+  }
+
+  @FieldResolver(() => [Matter], { description: '政务服务事项 the window serves' })
+  matters(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<Matter[]> {
+    return windows.mattersOf(ctx, window);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '首席代表: the department’s authorised lead at the window' })
+  chiefRepresentative(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<User | null> {
+    return windows.loadUser(ctx, window.chiefRepresentativeId);
+  }
+
+  @FieldResolver(() => [WindowPostView], { description: 'AB岗: the A and B posts and who holds them' })
+  posts(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<WindowPost[]> {
+    return windows.postsOf(ctx, window);
+  }
+
+  @FieldResolver(() => [WindowStatusChange], { description: '准入准出: openings and closings, oldest first' })
+  statusHistory(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<WindowStatusChange[]> {
+    return windows.statusHistoryOf(ctx, window);
+  }
+
+  @FieldResolver(() => LunchDutyRota, { nullable: true, description: '延时服务 / 午休值班: the lunch-time duty rota' })
+  lunchDutyRota(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<LunchDutyRota | null> {
+    return windows.lunchDutyRotaOf(ctx, window);
+  }
+}
+
+@Resolver(() => WindowPostView)
+export class WindowPostResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who holds the post' })
+  user(@Ctx() ctx: RequestContext, @Root() post: WindowPost): Promise<User | null> {
+    return windows.loadUser(ctx, post.userId);
+  }
+}
+
+@Resolver(() => WindowStatusChange)
+export class WindowStatusChangeResolver {
+  @FieldResolver(() => Window, { nullable: true })
+  window(@Ctx() ctx: RequestContext, @Root() change: WindowStatusChange): Promise<Window | null> {
+    return windows.loadWindow(ctx, change.windowId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who opened or closed the window' })
+  actor(@Ctx() ctx: RequestContext, @Root() change: WindowStatusChange): Promise<User | null> {
+    return windows.loadUser(ctx, change.actorId);
+  }
+}
+
+@Resolver(() => StaffAbsence)
+export class StaffAbsenceResolver {
+  @Mutation(() => StaffAbsence, {
+    description: '请假 / 培训 / 出差: schedule a staff absence; refused when a window would have nobody on post (空岗) unless a replacement is given (centre admin)',
+  })
+  scheduleAbsence(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleAbsenceInput): Promise<StaffAbsence> {
+    return windows.scheduleAbsence(ctx, input);
+  }
+
+  @Mutation(() => StaffAbsence, { description: 'Cancel an absence; its replacements lapse with it (centre admin)' })
+  cancelAbsence(@Ctx() ctx: RequestContext, @Arg('input') input: CancelAbsenceInput): Promise<StaffAbsence> {
+    return windows.cancelAbsence(ctx, input);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who is absent' })
+  user(@Ctx() ctx: RequestContext, @Root() absence: StaffAbsence): Promise<User | null> {
+    return windows.loadUser(ctx, absence.userId);
+  }
+
+  @FieldResolver(() => [WindowCoverView], { description: '替岗: replacements on windows during the absence' })
+  covers(@Ctx() ctx: RequestContext, @Root() absence: StaffAbsence): Promise<WindowCover[]> {
+    return windows.coversOf(ctx, absence);
+  }
+}
+
+@Resolver(() => WindowCoverView)
+export class WindowCoverResolver {
+  @FieldResolver(() => Window, { nullable: true })
+  window(@Ctx() ctx: RequestContext, @Root() cover: WindowCover): Promise<Window | null> {
+    return windows.loadWindow(ctx, cover.windowId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The replacement' })
+  user(@Ctx() ctx: RequestContext, @Root() cover: WindowCover): Promise<User | null> {
+    return windows.loadUser(ctx, cover.userId);
+  }
+}
+
+@Resolver(() => LunchDutyRota)
+export class LunchDutyRotaResolver {
+  @FieldResolver(() => Window, { nullable: true })
+  window(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<Window | null> {
+    return windows.loadWindow(ctx, rota.windowId);
+  }
+
+  @FieldResolver(() => [User], { description: 'Group one, on duty on startsOn' })
+  groupOne(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<User[]> {
+    return windows.rotaMembers(ctx, rota.groupOneIds);
+  }
+
+  @FieldResolver(() => [User], { description: 'Group two, on duty on the working day after' })
+  groupTwo(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<User[]> {
+    return windows.rotaMembers(ctx, rota.groupTwoIds);
+  }
+
+  @FieldResolver(() => [User], { description: '午休值班: who is on lunch duty on a date (yyyy-mm-dd); empty on non-working days' })
+  lunchDutyOn(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota, @Arg('date') date: string): Promise<User[]> {
+    return windows.lunchDutyOn(ctx, rota, date);
+  }
+}
