@@ -5,6 +5,9 @@ import { hashPassword } from '../src/auth/passwords';
 import { TENANTS } from './tenants';
 import { seedMatters } from './matters';
 import { seedWindows } from './windows';
+import { seedCalendar } from './calendar';
+import { seedApplications } from './applications';
+import holidays from './cn-public-holidays.json';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
 
 export interface SeedOptions {
@@ -118,6 +121,8 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedUsers(manager, tenants, departments, passwordHash);
     await seedMatters(manager, { tenants, departments });
     await seedWindows(manager, { tenants, departments, passwordHash });
+    await seedCalendar(manager, holidays);
+    await seedApplications(manager, tenants, new Date());
   });
 }
 

@@ -37,6 +37,8 @@ export interface AppOptions {
   logger: Logger;
   /** Tests only: report the SQL statements each request ran in `x-sql-statements`. */
   exposeSqlCount?: boolean;
+  /** Tests only: a settable clock (deadlines are computed from it). */
+  clock?: () => Date;
 }
 
 export interface App {
@@ -122,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     expressMiddleware(server, {
       context: async ({ req }) =>
         buildContext(
-          { config, dataSource, logger },
+          { config, dataSource, logger, clock: options.clock },
           { requestId: String(req.id), clientIp: req.ip ?? 'unknown', authorization: req.headers.authorization },
         ),
     }),

@@ -28,6 +28,8 @@ export interface ContextDeps {
   config: Config;
   dataSource: DataSource;
   logger: Logger;
+  /** The time source; tests pass a settable one to walk deadlines over holidays. */
+  clock?: () => Date;
 }
 
 interface Session {
@@ -60,6 +62,11 @@ export class RequestContext {
 
   get config(): Config {
     return this.deps.config;
+  }
+
+  /** The current instant, from the app's clock. */
+  now(): Date {
+    return this.deps.clock?.() ?? new Date();
   }
 
   get viewer(): Viewer | null {

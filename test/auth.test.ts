@@ -1,7 +1,9 @@
 import jwt from 'jsonwebtoken';
 import { User } from '../src/modules/tenancy/entities';
 import { codeOf, startTestApp, TestApp, TEST_JWT_SECRET } from './harness';
-import { MAX_FAILURES } from '../src/modules/session/service';
+import { LOGIN_THROTTLE } from '../src/modules/session/service';
+
+const MAX_FAILURES = LOGIN_THROTTLE.maxFailures;
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token expiresAt viewer { username roles tenant { code } department { name } } } }';
 const VIEWER = '{ viewer { username } }';

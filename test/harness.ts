@@ -21,8 +21,20 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   sqlStatements: number;
 }
 
+/** A clock tests can stop and move; by default it follows real time. */
+export class TestClock {
+  private fixed: Date | null = null;
+
+  now = (): Date => (this.fixed ? new Date(this.fixed) : new Date());
+
+  set(instant: Date | string | null): void {
+    this.fixed = instant === null ? null : new Date(instant);
+  }
+}
+
 export interface TestApp {
   app: Express;
+  clock: TestClock;
   config: Config;
   dataSource: DataSource;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -66,7 +78,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await seedDemoData(dataSource, { password: SEED_PASSWORD });
-  const { app, stop } = await createApp({ config, dataSource, logger, exposeSqlCount: true });
+  const clock = new TestClock();
+  const { app, stop } = await createApp({ config, dataSource, logger, exposeSqlCount: true, clock: clock.now });
   const tokens = new Map<string, string>();
 
   const gql: TestApp['gql'] = async (query, variables, token) => {
@@ -78,6 +91,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     app,
+    clock,
     config,
     dataSource,
     gql,

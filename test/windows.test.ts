@@ -508,7 +508,9 @@ describe('lunch-time duty rota (延时服务)', () => {
       fri: 'staff02.210381',
       sat: '',
       nextMon: 'staff01.210381,staff03.210381',
-      before: 'staff01.210381,staff03.210381',
+      // Saturday 28 February 2026 is a make-up working day (调休): group two's turn, so
+      // Friday the 27th was group one's.
+      before: 'staff02.210381',
     });
     const bad = await t.gql('query($id: ID!) { node(id: $id) { ... on Window { lunchDutyRota { lunchDutyOn(date: "2026-02-30") { id } } } } }', { id }, token);
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');

@@ -33,16 +33,18 @@ export class FieldAccessResolver {
     const viewer = requireViewer(ctx);
     if (!isObjectType(info.schema.getType(type))) throw new BadUserInputError(`"${type}" is not an object type`, 'type');
     const policies = fieldPoliciesOf(type);
-    let subjectOf: (policy: (typeof policies)[number]) => PolicySubject = () => ({ tenantId: viewer.tenantId });
+    let subjectOf: (policy: (typeof policies)[number]) => PolicySubject | Promise<PolicySubject> = () => ({ tenantId: viewer.tenantId });
     if (id) {
       const [node] = await loadNodes(ctx, [id], 'id');
       if (!node || node.constructor.name !== type) throw new NotFoundError(type);
-      subjectOf = (policy) => policy.subject(node);
+      subjectOf = (policy) => policy.subject(node, ctx);
     }
-    return policies.map((policy) => ({
-      field: policy.key.slice(type.length + 1),
-      access: accessFor(policy, viewer, subjectOf(policy)),
-      visibleTo: visibleToLine(policy),
-    }));
+    return Promise.all(
+      policies.map(async (policy) => ({
+        field: policy.key.slice(type.length + 1),
+        access: accessFor(policy, viewer, await subjectOf(policy)),
+        visibleTo: visibleToLine(policy),
+      })),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Field, MiddlewareFn, UseMiddleware, registerEnumType } from 'type-graphql';
+import type { RequestContext } from '../context';
 import { Role } from './roles';
 import { Viewer } from './viewer';
 
@@ -20,6 +21,10 @@ export interface PolicySubject {
   tenantId: number;
   /** The person the data is about, when that person is a user. */
   personUserId?: number;
+  /** Departments handling the row (a case's implementing department). */
+  departmentIds?: number[];
+  /** Staff handling the row in person (a case's receiving window). */
+  staffIds?: number[];
 }
 
 /** A group of viewers, named for the schema description. */
@@ -31,7 +36,8 @@ export interface Audience {
 export interface FieldPolicy<Row = never> {
   /** `Type.field`, as reported in `extensions.redacted`. */
   key: string;
-  subject(row: Row): PolicySubject;
+  /** What the policy needs to know about the row; may load through the request's loaders. */
+  subject(row: Row, ctx: RequestContext): PolicySubject | Promise<PolicySubject>;
   clear: Audience[];
   masked: Audience[];
   mask(value: string): string;
@@ -64,16 +70,11 @@ export function visibleToLine(policy: FieldPolicy<unknown>): string {
 }
 
 /** Requests record which guarded fields they redacted; app.ts reports them in `extensions.redacted`. */
-export interface RedactionContext {
-  viewer: Viewer | null;
-  redacted: Set<string>;
-}
-
-function policyMiddleware<Row>(policy: FieldPolicy<Row>): MiddlewareFn<RedactionContext> {
+function policyMiddleware<Row>(policy: FieldPolicy<Row>): MiddlewareFn<RequestContext> {
   return async ({ root, context }, next) => {
     const value: unknown = await next();
     if (value === null || value === undefined) return value;
-    const access = accessFor(policy as FieldPolicy<unknown>, context.viewer, policy.subject(root as Row));
+    const access = accessFor(policy as FieldPolicy<unknown>, context.viewer, await policy.subject(root as Row, context));
     if (access === FieldAccess.CLEAR) return value;
     context.redacted.add(policy.key);
     return access === FieldAccess.MASKED ? policy.mask(String(value)) : null;
@@ -102,5 +103,13 @@ export const audiences = {
   auditors: {
     label: 'auditors',
     includes: (viewer) => viewer.roles.has(Role.AUDITOR),
+  },
+  implementingDepartment: {
+    label: 'staff of the implementing department',
+    includes: (viewer, subject) => viewer.tenantId === subject.tenantId && (subject.departmentIds ?? []).includes(viewer.departmentId),
+  },
+  receivingWindowStaff: {
+    label: 'staff of the receiving window',
+    includes: (viewer, subject) => (subject.staffIds ?? []).includes(viewer.userId),
   },
 } satisfies Record<string, Audience>;

@@ -11,3 +11,8 @@ export function maskPhone(value: string): string {
   if (value.length <= 7) return '*'.repeat(value.length);
   return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
 }
+
+/** 张三丰 → 张** */
+export function maskName(value: string): string {
+  return value.slice(0, 1) + '*'.repeat(Math.max(1, [...value].length - 1));
+}

@@ -1,5 +1,7 @@
 import { Department, Tenant, User } from '../modules/tenancy/entities';
-import { LoginThrottle } from '../modules/session/entities';
+import { Throttle } from '../auth/throttle';
+import { CalendarOverride, NationalCalendarDay } from '../modules/calendar/entities';
+import { Application, ApplicationCounter, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
 import { FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
   LunchDutyRota,
@@ -16,7 +18,7 @@ export const ENTITIES = [
   Tenant,
   Department,
   User,
-  LoginThrottle,
+  Throttle,
   Matter,
   MaterialRequirement,
   FeeItem,
@@ -27,4 +29,10 @@ export const ENTITIES = [
   StaffAbsence,
   WindowCover,
   LunchDutyRota,
+  NationalCalendarDay,
+  CalendarOverride,
+  Application,
+  ApplicationEvent,
+  JointOpinion,
+  ApplicationCounter,
 ];

@@ -14,6 +14,10 @@ import {
 } from './windows/resolver';
 import { nodeLoaders as windowNodes } from './windows/service';
 import { MatterGuideResolver, MatterResolver } from './matters/resolver';
+import { CalendarResolver } from './calendar/resolver';
+import { nodeLoaders as calendarNodes } from './calendar/service';
+import { ApplicationEventResolver, ApplicationResolver, JointOpinionResolver } from './applications/resolver';
+import { nodeLoaders as applicationNodes } from './applications/service';
 import { nodeLoaders as matterNodes } from './matters/service';
 
 /** Loads rows of one node type by database id, within the request's scope. */
@@ -54,5 +58,14 @@ export const MODULES: ModuleManifest[] = [
       LunchDutyRotaResolver,
     ],
     nodeLoaders: windowNodes,
+  },
+  {
+    resolvers: [CalendarResolver],
+    nodeLoaders: calendarNodes,
+  },
+  {
+    resolvers: [ApplicationResolver, ApplicationEventResolver, JointOpinionResolver],
+    nodeLoaders: applicationNodes,
+    publicRootFields: ['Query.applicationProgress'],
   },
 ];

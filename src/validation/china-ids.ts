@@ -17,3 +17,23 @@ export function isValidResidentId(value: string): boolean {
 export function isValidPhone(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(value) || /^0\d{2,3}-?\d{7,8}$/.test(value);
 }
+
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** 统一社会信用代码 (GB 32100-2015): 18 characters, the last a MOD 31 check character. */
+export function isValidCreditCode(value: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(value)) return false;
+  const sum = CREDIT_CODE_WEIGHTS.reduce((acc, weight, i) => acc + weight * CREDIT_CODE_CHARS.indexOf(value[i]), 0);
+  const check = (31 - (sum % 31)) % 31;
+  return CREDIT_CODE_CHARS[check] === value[17];
+}
+
+/** Other identity documents: a plausible shape per type (the issuing systems check the rest). */
+export const DOCUMENT_PATTERNS: Record<string, RegExp> = {
+  PASSPORT: /^[A-Z0-9]{5,17}$/,
+  HK_MACAO_PERMIT: /^[HM]\d{8,10}$/,
+  TAIWAN_PERMIT: /^\d{8}(\d{2})?$/,
+  FOREIGN_PERMANENT_RESIDENT: /^[A-Z0-9]{15,18}$/,
+  OTHER: /^[A-Za-z0-9-]{4,32}$/,
+};

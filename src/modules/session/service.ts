@@ -1,18 +1,14 @@
 import { RequestContext } from '../../context';
-import { LoginThrottle } from './entities';
 import { User } from '../tenancy/entities';
-import { AppError, BadUserInputError, TooManyAttemptsError } from '../../graphql/errors';
+import { AppError, BadUserInputError } from '../../graphql/errors';
+import { assertNotThrottled, clearThrottle, recordFailure, ThrottlePolicy } from '../../auth/throttle';
 import { signToken, IssuedToken } from '../../auth/jwt';
 import { hashPassword, isStrongEnough, PASSWORD_RULES, TIMING_DUMMY_HASH, verifyPassword } from '../../auth/passwords';
 import { requireViewer } from '../../auth/guards';
-import { Db } from '../../db/db';
 import { ChangePasswordInput, LoginInput } from './inputs';
 
-/** After this many failures within the window, the username is locked for LOCK_MINUTES. */
-export const MAX_FAILURES = 5;
-const WINDOW_MINUTES = 15;
-const LOCK_MINUTES = 15;
-const MINUTE = 60_000;
+/** After five failures within 15 minutes, the username is locked for 15 minutes. */
+export const LOGIN_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 };
 
 export interface SignedIn extends IssuedToken {
   user: User;
@@ -23,61 +19,26 @@ function badCredentials(): AppError {
   return new AppError('UNAUTHENTICATED', 'Wrong username or password');
 }
 
+/** Throttled by what the caller typed, known username or not. */
 function throttleKey(username: string): string {
-  return username.trim().toLowerCase().slice(0, 64);
+  return `login:${username.trim().toLowerCase().slice(0, 64)}`;
 }
 
-// LoginThrottle rows belong to no tenant; all access here is unscoped on purpose.
-
-async function assertNotLocked(db: Db, key: string, now: Date): Promise<void> {
-  const row = await db.unscoped.findOne(LoginThrottle, { where: { username: key } });
-  if (row?.lockedUntil && row.lockedUntil > now) {
-    throw new TooManyAttemptsError(Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000));
-  }
-}
-
-/**
- * Counts a failure in one atomic UPDATE, so concurrent attempts on several API
- * instances all count. `locked_until` is assigned first: MySQL evaluates SET clauses
- * left to right with the new values, SQLite with the old ones; first, both see the old.
- */
-async function recordFailure(db: Db, key: string, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - WINDOW_MINUTES * MINUTE);
-  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * MINUTE);
-  await db.unscoped
-    .createQueryBuilder()
-    .insert()
-    .into(LoginThrottle)
-    .values({ username: key, failures: 0, windowStartedAt: now, lockedUntil: null })
-    .orIgnore()
-    .execute();
-  await db.unscoped
-    .createQueryBuilder()
-    .update(LoginThrottle)
-    .set({
-      lockedUntil: () =>
-        'CASE WHEN window_started_at >= :windowStart AND failures + 1 >= :max THEN :lockUntil ELSE locked_until END',
-      failures: () => 'CASE WHEN window_started_at >= :windowStart THEN failures + 1 ELSE 1 END',
-      windowStartedAt: () => 'CASE WHEN window_started_at >= :windowStart THEN window_started_at ELSE :now END',
-    })
-    .where('username = :key')
-    .setParameters({ key, windowStart, lockUntil, now, max: MAX_FAILURES })
-    .execute();
-}
-
-export async function login(ctx: RequestContext, input: LoginInput, now = new Date()): Promise<SignedIn> {
+export async function login(ctx: RequestContext, input: LoginInput): Promise<SignedIn> {
   if (input.username.length > 200 || input.password.length > 200) throw badCredentials();
+  const now = new Date();
   const key = throttleKey(input.username);
   const db = ctx.db;
-  await assertNotLocked(db, key, now);
-  const user = await db.unscoped.findOne(User, { where: { username: key } });
+  await assertNotThrottled(db, key, now);
+  // Unscoped on purpose: sign-in precedes any scope.
+  const user = await db.unscoped.findOne(User, { where: { username: input.username.trim().toLowerCase() } });
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DUMMY_HASH);
   if (!user || !passwordMatches || !user.active) {
-    await recordFailure(db, key, now);
-    ctx.logger.info({ username: key }, 'sign-in refused');
+    await recordFailure(db, key, now, LOGIN_THROTTLE);
+    ctx.logger.info({ throttleKey: key }, 'sign-in refused');
     throw badCredentials();
   }
-  await db.unscoped.delete(LoginThrottle, { username: key });
+  await clearThrottle(db, key);
   await ctx.signIn(user);
   return { ...signToken(ctx.config, { userId: user.id, tokenVersion: user.tokenVersion }, now), user };
 }

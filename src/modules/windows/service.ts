@@ -12,6 +12,7 @@ import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
 import * as matters from '../matters/service';
+import * as calendar from '../calendar/service';
 import {
   LunchDutyRota,
   StaffAbsence,
@@ -74,45 +75,26 @@ function windowNumber(value: string, field: string): string {
   return number;
 }
 
-// ---- the working-day rule ------------------------------------------------------
+// ---- dates -------------------------------------------------------------------
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 /** How far lunchDutyOn counts working days from a rota's start. */
 const MAX_ROTA_SPAN_DAYS = 366 * 30;
+const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a yyyy-mm-dd date, or null when it is not a real date. */
-function dayNumber(date: string): number | null {
-  const match = DATE_PATTERN.exec(date);
-  if (!match) return null;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(ms).toISOString().slice(0, 10) === date ? ms / DAY_MS : null;
-}
-
+/** Days since 1970-01-01 of a yyyy-mm-dd date; BAD_USER_INPUT when it is not a real date. */
 function parseDate(date: string, field: string): number {
-  const day = dayNumber(date);
-  if (day === null) throw new BadUserInputError(`"${field}" must be a date yyyy-mm-dd`, field);
-  return day;
+  const match = DATE_PATTERN.exec(date);
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  if (!match || new Date(ms).toISOString().slice(0, 10) !== date) throw new BadUserInputError(`"${field}" must be a date yyyy-mm-dd`, field);
+  return ms / DAY_MS;
 }
 
-const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/**
- * 工作日: Monday to Friday, for a civil date (yyyy-mm-dd) of Asia/Shanghai; a civil date
- * needs no zone. The one place this rule lives: swap it for the calendar module's
- * isWorkingDay (holidays, 调休) once that exists.
- */
-export function isWorkingDay(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
-
-/** Working days in [from, to) when from ≤ to, minus those in [to, from) otherwise. */
-function workingDaysBetween(from: number, to: number): number {
-  const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1];
-  let count = 0;
-  for (let day = low; day < high; day += 1) if (isWorkingDay(dateOf(day))) count += 1;
-  return sign * count;
+/** The working-day calendar of a window's centre (holidays and 调休 included). */
+async function calendarOfTenant(ctx: RequestContext, tenantId: number): Promise<calendar.WorkingCalendar> {
+  const tenant = await tenancy.loadTenant(ctx, tenantId);
+  if (!tenant) throw new NotFoundError('Tenant');
+  return calendar.calendarOf(ctx, tenant);
 }
 
 // ---- loaders -----------------------------------------------------------------
@@ -335,12 +317,13 @@ function activeCovers(db: Db, windowIds: number[], span: Interval): Promise<Wind
 /** 延时服务: who is on lunch duty on `date` (yyyy-mm-dd); nobody on a non-working day. */
 export async function lunchDutyOn(ctx: RequestContext, rota: LunchDutyRota, date: string): Promise<User[]> {
   const day = parseDate(date, 'date');
-  if (!isWorkingDay(date)) return [];
+  const workingCalendar = await calendarOfTenant(ctx, rota.tenantId);
+  if (!workingCalendar.isWorkingDay(date)) return [];
   const start = parseDate(rota.startsOn, 'startsOn');
   if (Math.abs(day - start) > MAX_ROTA_SPAN_DAYS) {
     throw new BadUserInputError(`"date" must be within ${MAX_ROTA_SPAN_DAYS} days of the rota start ${rota.startsOn}`, 'date');
   }
-  const groupOne = workingDaysBetween(start, day) % 2 === 0;
+  const groupOne = workingCalendar.workingDaysBetweenDates(rota.startsOn, date) % 2 === 0;
   return loadUsers(ctx, rotaGroup(groupOne ? rota.groupOneIds : rota.groupTwoIds));
 }
 
@@ -747,7 +730,7 @@ export async function setLunchDutyRota(ctx: RequestContext, input: SetLunchDutyR
     throw new BadUserInputError('Nobody may be in both groups: the groups take turns', 'input.groupTwoIds');
   }
   parseDate(input.startsOn, 'input.startsOn');
-  if (!isWorkingDay(input.startsOn)) {
+  if (!(await calendarOfTenant(ctx, window.tenantId)).isWorkingDay(input.startsOn)) {
     throw new BadUserInputError('"startsOn" must be a working day (group one is on duty that day)', 'input.startsOn');
   }
   const fields = { groupOneIds, groupTwoIds, startsOn: input.startsOn };

@@ -1,0 +1,311 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantOwnedEntity } from '../../db/base-entities';
+import { Node } from '../../graphql/node';
+import { GuardedField } from '../../auth/field-policy';
+import { applicantAddress, applicantIdNumber, applicantName, applicantPhone } from './policies';
+
+export enum ApplicationStatus {
+  SUBMITTED = 'SUBMITTED',
+  ACCEPTED = 'ACCEPTED',
+  NOT_ACCEPTED = 'NOT_ACCEPTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  SUSPENDED = 'SUSPENDED',
+  APPROVED = 'APPROVED',
+  DENIED = 'DENIED',
+  RESULT_READY = 'RESULT_READY',
+  DELIVERED = 'DELIVERED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ApplicationStatus, {
+  name: 'ApplicationStatus',
+  valuesConfig: {
+    SUBMITTED: { description: '接件: received, form being checked' },
+    ACCEPTED: { description: '受理: the deadline clock runs' },
+    NOT_ACCEPTED: { description: '不予受理, with the one-time notice (一次性告知)' },
+    UNDER_REVIEW: { description: '审查中' },
+    SUSPENDED: { description: '挂起 (特殊程序: site survey, expert review): the clock is stopped' },
+    APPROVED: { description: '准予许可' },
+    DENIED: { description: '不予许可, with the reason' },
+    RESULT_READY: { description: '统一出件: the result is ready at the issuance window' },
+    DELIVERED: { description: '送达: picked up or mailed' },
+    WITHDRAWN: { description: '退件: withdrawn with a centre admin approval' },
+  },
+});
+
+export enum ApplicantKind {
+  NATURAL_PERSON = 'NATURAL_PERSON',
+  LEGAL_PERSON = 'LEGAL_PERSON',
+}
+registerEnumType(ApplicantKind, { name: 'ApplicantKind', description: '自然人 / 法人' });
+
+export enum IdDocumentType {
+  RESIDENT_ID = 'RESIDENT_ID',
+  PASSPORT = 'PASSPORT',
+  HK_MACAO_PERMIT = 'HK_MACAO_PERMIT',
+  TAIWAN_PERMIT = 'TAIWAN_PERMIT',
+  FOREIGN_PERMANENT_RESIDENT = 'FOREIGN_PERMANENT_RESIDENT',
+  OTHER = 'OTHER',
+}
+registerEnumType(IdDocumentType, {
+  name: 'IdDocumentType',
+  valuesConfig: {
+    RESIDENT_ID: { description: '居民身份证 (18 characters with check digit)' },
+    PASSPORT: { description: '护照' },
+    HK_MACAO_PERMIT: { description: '港澳居民来往内地通行证' },
+    TAIWAN_PERMIT: { description: '台湾居民来往大陆通行证' },
+    FOREIGN_PERMANENT_RESIDENT: { description: '外国人永久居留身份证' },
+    OTHER: { description: '其他证件' },
+  },
+});
+
+export enum SupervisionLight {
+  GREEN = 'GREEN',
+  YELLOW = 'YELLOW',
+  RED = 'RED',
+}
+registerEnumType(SupervisionLight, {
+  name: 'SupervisionLight',
+  description: '电子监察: GREEN on time, YELLOW at most one working day left, RED overdue',
+});
+
+export enum Decision {
+  APPROVED = 'APPROVED',
+  DENIED = 'DENIED',
+}
+
+export enum DeliveryMethod {
+  PICKUP = 'PICKUP',
+  MAIL = 'MAIL',
+}
+registerEnumType(DeliveryMethod, { name: 'DeliveryMethod', description: '窗口领取 / 证照寄送' });
+
+export enum SuspensionKind {
+  SITE_SURVEY = 'SITE_SURVEY',
+  EXPERT_REVIEW = 'EXPERT_REVIEW',
+  HEARING = 'HEARING',
+  OTHER = 'OTHER',
+}
+registerEnumType(SuspensionKind, { name: 'SuspensionKind', description: '特殊程序: 现场勘验 / 专家评审 / 听证 / 其他' });
+
+/** One item of the one-time notice (一次性告知). */
+export interface NoticeItem {
+  material: string;
+  problem: 'MISSING' | 'INVALID';
+  note: string;
+}
+
+/**
+ * 办件: one applicant's case for one matter. Applicant PII is guarded by the field-policy
+ * table (applications/policies.ts). `dueAt` is the deadline instant; the light is derived.
+ */
+@ObjectType({ implements: Node, description: '办件: one applicant’s case for one matter' })
+@Entity()
+@Index(['tenantId', 'number'], { unique: true })
+@Index(['tenantId', 'status', 'dueAt'])
+@Index(['tenantId', 'receivedAt'])
+@Index(['tenantId', 'matterId', 'receivedAt'])
+@Index(['tenantId', 'departmentId', 'receivedAt'])
+@Index(['tenantId', 'receivingWindowId', 'receivedAt'])
+export class Application extends TenantOwnedEntity {
+  @Field({ description: '办件编号: <tenant code>-<yyyymmdd>-<6-digit sequence>' })
+  @Column('varchar', { length: 24 })
+  number: string;
+
+  @Column('int')
+  matterId: number;
+
+  /** The implementing department at intake (the matter's, copied so later edits do not move cases). */
+  @Column('int')
+  departmentId: number;
+
+  @Column('int')
+  receivingWindowId: number;
+
+  @Column('int')
+  receivedById: number;
+
+  @Field(() => ApplicantKind)
+  @Column('varchar', { length: 16 })
+  applicantKind: ApplicantKind;
+
+  @GuardedField(applicantName, '申请人姓名 / 名称')
+  @Column('varchar', { length: 100 })
+  applicantName: string;
+
+  @Field(() => IdDocumentType)
+  @Column('varchar', { length: 32 })
+  applicantIdType: IdDocumentType;
+
+  @GuardedField(applicantIdNumber, '证件号码')
+  @Column('varchar', { length: 32 })
+  applicantIdNumber: string;
+
+  @GuardedField(applicantPhone, '联系电话')
+  @Column('varchar', { length: 20 })
+  applicantPhone: string;
+
+  @GuardedField(applicantAddress, '联系地址')
+  @Column('varchar', { length: 200 })
+  applicantAddress: string;
+
+  /** 统一社会信用代码 of a legal-person applicant. */
+  @Field(() => String, { nullable: true, description: '统一社会信用代码 (legal persons)' })
+  @Column('varchar', { length: 18, nullable: true })
+  creditCode: string | null;
+
+  @Field(() => ApplicationStatus)
+  @Column('varchar', { length: 16 })
+  status: ApplicationStatus;
+
+  /** The status to return to when a suspension ends. */
+  @Column('varchar', { length: 16, nullable: true })
+  statusBeforeSuspension: ApplicationStatus | null;
+
+  @Field()
+  @Column('datetime', { precision: 3 })
+  receivedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { nullable: true, precision: 3 })
+  acceptedAt: Date | null;
+
+  /** 办结时限: set at acceptance, moved by suspensions and extensions. */
+  @Field(() => Date, { nullable: true, description: 'Deadline (办结时限), set at acceptance; moved by suspensions and extensions' })
+  @Column('datetime', { nullable: true, precision: 3 })
+  dueAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { nullable: true, precision: 3 })
+  suspendedAt: Date | null;
+
+  @Field(() => Int, { description: 'Working days added by extensions (延期)' })
+  @Column('int', { default: 0 })
+  extensionDays: number;
+
+  @Column('varchar', { length: 8, nullable: true })
+  decision: Decision | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { nullable: true, precision: 3 })
+  decidedAt: Date | null;
+
+  /** Working days from acceptance to decision, computed on the tenant's calendar at decision. */
+  @Column('int', { nullable: true })
+  decisionWorkingDays: number | null;
+
+  @Field(() => String, { nullable: true, description: '不予许可 reason' })
+  @Column('varchar', { length: 1000, nullable: true })
+  denialReason: string | null;
+
+  /** 一次性告知: every missing or invalid material, at once. */
+  @Column('simple-json', { nullable: true })
+  oneTimeNotice: NoticeItem[] | null;
+
+  @Field(() => String, { nullable: true, description: '上报件: the higher authority it was reported to' })
+  @Column('varchar', { length: 200, nullable: true })
+  reportedTo: string | null;
+
+  @Field(() => String, { nullable: true, description: '上报件: the higher authority’s reply' })
+  @Column('varchar', { length: 1000, nullable: true })
+  reportReply: string | null;
+
+  @Field(() => String, { nullable: true, description: '退件: the pending withdrawal request’s reason' })
+  @Column('varchar', { length: 500, nullable: true })
+  withdrawalReason: string | null;
+
+  @Field(() => DeliveryMethod, { nullable: true })
+  @Column('varchar', { length: 8, nullable: true })
+  deliveryMethod: DeliveryMethod | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 32, nullable: true })
+  carrier: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 40, nullable: true })
+  trackingNumber: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { nullable: true, precision: 3 })
+  deliveredAt: Date | null;
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to every transition' })
+  @VersionColumn()
+  version: number;
+}
+
+/** A timeline event: one transition of a case (who, when, from, to, note). */
+@ObjectType({ implements: Node, description: 'One step on a case’s timeline' })
+@Entity()
+@Index(['tenantId', 'applicationId', 'id'])
+export class ApplicationEvent extends TenantOwnedEntity {
+  @Column('int')
+  applicationId: number;
+
+  @Field({ description: 'What was done (RECEIVE, ACCEPT, APPROVE, EXTEND …)' })
+  @Column('varchar', { length: 24 })
+  action: string;
+
+  @Field(() => ApplicationStatus, { nullable: true })
+  @Column('varchar', { length: 16, nullable: true })
+  fromStatus: ApplicationStatus | null;
+
+  @Field(() => ApplicationStatus)
+  @Column('varchar', { length: 16 })
+  toStatus: ApplicationStatus;
+
+  @Column('int', { nullable: true })
+  actorId: number | null;
+
+  @Field()
+  @Column('datetime', { precision: 3 })
+  at: Date;
+
+  @Field({ description: 'Reason or remark; never shown on the public progress page' })
+  @Column('varchar', { length: 1000, default: '' })
+  note: string;
+}
+
+/** 联办件: one joint department's opinion on a case. */
+@ObjectType({ implements: Node, description: '联办件: one joint department’s opinion' })
+@Entity()
+@Index(['tenantId', 'applicationId', 'departmentId'], { unique: true })
+export class JointOpinion extends TenantOwnedEntity {
+  @Column('int')
+  applicationId: number;
+
+  @Column('int')
+  departmentId: number;
+
+  @Field({ description: 'Agrees (同意) or not' })
+  @Column('boolean')
+  agrees: boolean;
+
+  @Field()
+  @Column('varchar', { length: 1000, default: '' })
+  note: string;
+
+  @Column('int')
+  actorId: number;
+
+  @Field()
+  @CreateDateColumn()
+  at: Date;
+}
+
+/**
+ * The case-number sequence of one tenant and day, incremented in the intake's own
+ * transaction (a row lock), so numbers are gap-free and unique across API instances.
+ */
+@Entity()
+export class ApplicationCounter {
+  @PrimaryColumn('int')
+  tenantId: number;
+
+  @PrimaryColumn('varchar', { length: 8 })
+  day: string;
+
+  @Column('int')
+  lastSequence: number;
+}

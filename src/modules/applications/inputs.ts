@@ -1,0 +1,174 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ApplicantKind, ApplicationStatus, DeliveryMethod, IdDocumentType, SupervisionLight, SuspensionKind } from './entities';
+
+@InputType({ description: '接件: a case handed in at a window' })
+export class ReceiveApplicationInput {
+  @Field(() => ID)
+  matterId: string;
+
+  @Field(() => ID, { description: 'The receiving window (of the own centre, open)' })
+  windowId: string;
+
+  @Field(() => ApplicantKind)
+  applicantKind: ApplicantKind;
+
+  @Field({ description: 'Name of the person, or of the legal person' })
+  applicantName: string;
+
+  @Field(() => IdDocumentType, { description: 'Document of the person (for a legal person: of its agent)' })
+  applicantIdType: IdDocumentType;
+
+  @Field()
+  applicantIdNumber: string;
+
+  @Field()
+  applicantPhone: string;
+
+  @Field()
+  applicantAddress: string;
+
+  @Field({ nullable: true, description: '统一社会信用代码: required for a legal person' })
+  creditCode?: string;
+}
+
+/** Every transition names the case and the version it was read at. */
+@InputType('ApplicationVersionInput')
+export class ApplicationVersionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@InputType()
+export class AcceptApplicationInput extends ApplicationVersionInput {
+  @Field(() => [ID], { description: 'The MaterialRequirements the applicant handed in' })
+  providedMaterialIds: string[];
+}
+
+@InputType()
+export class InvalidMaterialInput {
+  @Field(() => ID)
+  materialId: string;
+
+  @Field({ description: 'What is wrong with it' })
+  note: string;
+}
+
+@InputType({ description: '不予受理 with the one-time notice: missing required materials are listed automatically' })
+export class RefuseApplicationInput extends ApplicationVersionInput {
+  @Field(() => [ID])
+  providedMaterialIds: string[];
+
+  @Field(() => [InvalidMaterialInput], { defaultValue: [] })
+  invalidMaterials: InvalidMaterialInput[];
+
+  @Field({ defaultValue: '' })
+  note: string;
+}
+
+@InputType()
+export class NoteInput extends ApplicationVersionInput {
+  @Field({ defaultValue: '' })
+  note: string;
+}
+
+@InputType()
+export class ReasonInput extends ApplicationVersionInput {
+  @Field()
+  reason: string;
+}
+
+@InputType({ description: '联办件: the opinion of the viewer’s department' })
+export class JointOpinionInput extends ApplicationVersionInput {
+  @Field()
+  agrees: boolean;
+
+  @Field({ defaultValue: '' })
+  note: string;
+}
+
+@InputType({ description: '上报件: the higher authority the case is reported to' })
+export class ReportInput extends ApplicationVersionInput {
+  @Field()
+  reportedTo: string;
+}
+
+@InputType({ description: '上报件: the higher authority’s reply' })
+export class ReportReplyInput extends ApplicationVersionInput {
+  @Field()
+  reply: string;
+}
+
+@InputType()
+export class SuspendApplicationInput extends ApplicationVersionInput {
+  @Field(() => SuspensionKind)
+  kind: SuspensionKind;
+
+  @Field()
+  reason: string;
+}
+
+@InputType({ description: '延期: more working days, with the reason told to the applicant' })
+export class ExtendApplicationInput extends ApplicationVersionInput {
+  @Field(() => Int)
+  days: number;
+
+  @Field()
+  reason: string;
+}
+
+@InputType()
+export class DeliverApplicationInput extends ApplicationVersionInput {
+  @Field(() => DeliveryMethod)
+  method: DeliveryMethod;
+
+  @Field({ nullable: true, description: 'MAIL: the carrier (快递公司)' })
+  carrier?: string;
+
+  @Field({ nullable: true, description: 'MAIL: the tracking number' })
+  trackingNumber?: string;
+}
+
+@InputType()
+export class DecideWithdrawalInput extends ApplicationVersionInput {
+  @Field({ description: 'true: withdraw the case (退件); false: refuse the request' })
+  approve: boolean;
+
+  @Field({ defaultValue: '' })
+  note: string;
+}
+
+@InputType()
+export class InstantRange {
+  @Field()
+  from: Date;
+
+  @Field()
+  to: Date;
+}
+
+@InputType()
+export class ApplicationFilter {
+  @Field(() => ApplicationStatus, { nullable: true })
+  status?: ApplicationStatus;
+
+  @Field(() => SupervisionLight, { nullable: true })
+  light?: SupervisionLight;
+
+  @Field(() => ID, { nullable: true })
+  matterId?: string;
+
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  windowId?: string;
+
+  @Field(() => InstantRange, { nullable: true, description: 'Received at or after `from` and before `to`' })
+  receivedBetween?: InstantRange;
+
+  @Field({ nullable: true, description: 'Exact case number' })
+  number?: string;
+}

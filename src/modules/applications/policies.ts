@@ -1,0 +1,58 @@
+import { Audience, audiences, defineFieldPolicy, PolicySubject } from '../../auth/field-policy';
+import { maskIdNumber, maskName, maskPhone } from '../../auth/masks';
+import type { RequestContext } from '../../context';
+import type { Application } from './entities';
+import * as windows from '../windows/service';
+
+/**
+ * Who the applicant's data is shared with: the deciding department, and the receiving
+ * window (the clerk who took the case in and the window's A and B posts).
+ */
+async function applicantSubject(application: Application, ctx: RequestContext): Promise<PolicySubject> {
+  const window = await windows.loadWindow(ctx, application.receivingWindowId);
+  const posts = window ? await windows.postsOf(ctx, window) : [];
+  return {
+    tenantId: application.tenantId,
+    departmentIds: [application.departmentId],
+    staffIds: [application.receivedById, ...posts.map((post) => post.userId)],
+  };
+}
+
+const staffOfTenant: Audience = {
+  label: 'staff of the case’s centre',
+  includes: (viewer, subject) => viewer.tenantId === subject.tenantId,
+};
+
+const clearToHandlers = [audiences.implementingDepartment, audiences.receivingWindowStaff];
+
+export const applicantName = defineFieldPolicy<Application>({
+  key: 'Application.applicantName',
+  subject: applicantSubject,
+  clear: [staffOfTenant],
+  masked: [audiences.auditors],
+  mask: maskName,
+});
+
+export const applicantIdNumber = defineFieldPolicy<Application>({
+  key: 'Application.applicantIdNumber',
+  subject: applicantSubject,
+  clear: clearToHandlers,
+  masked: [audiences.auditors],
+  mask: maskIdNumber,
+});
+
+export const applicantPhone = defineFieldPolicy<Application>({
+  key: 'Application.applicantPhone',
+  subject: applicantSubject,
+  clear: clearToHandlers,
+  masked: [audiences.auditors],
+  mask: maskPhone,
+});
+
+export const applicantAddress = defineFieldPolicy<Application>({
+  key: 'Application.applicantAddress',
+  subject: applicantSubject,
+  clear: clearToHandlers,
+  masked: [audiences.auditors],
+  mask: (address) => `${address.slice(0, 6)}****`,
+});

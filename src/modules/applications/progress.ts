@@ -1,0 +1,47 @@
+import { RequestContext } from '../../context';
+import { assertNotThrottled, clearThrottle, recordFailure, ThrottlePolicy } from '../../auth/throttle';
+import { BadUserInputError } from '../../graphql/errors';
+import { Tenant } from '../tenancy/entities';
+import { Matter } from '../matters/entities';
+import { Application, ApplicationEvent } from './entities';
+import { ApplicationProgress } from './types';
+
+/** Per client: enough for a person retyping, far too few to guess a phone's last digits. */
+export const PROGRESS_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMinutes: 15, lockMinutes: 15 };
+
+const NUMBER = /^(\d{6})-\d{8}-\d{6}$/;
+
+/**
+ * 办件进度查询, without a token: the case number and the last four digits of the
+ * applicant's phone. A wrong pair answers exactly like an unknown number (null) and
+ * counts against the client; no personal data, staff or notes are returned.
+ */
+export async function applicationProgress(ctx: RequestContext, number: string, phoneLast4: string): Promise<ApplicationProgress | null> {
+  const match = NUMBER.exec(number);
+  if (!match) throw new BadUserInputError('"number" looks like 210381-20261123-000042', 'number');
+  if (!/^\d{4}$/.test(phoneLast4)) throw new BadUserInputError('"phoneLast4" is four digits', 'phoneLast4');
+  const key = `progress:${ctx.clientIp}`;
+  const now = ctx.now();
+  await assertNotThrottled(ctx.db, key, now);
+  // Unscoped on purpose: the caller is anonymous; the pair (number, phone) is the credential.
+  const tenant = await ctx.db.unscoped.findOne(Tenant, { where: { code: match[1] } });
+  const db = ctx.db.readOnlyFor(tenant ? [tenant.id] : []);
+  const application = await db.scoped(Application).query('a').andWhere('a.number = :number', { number }).getOne();
+  if (!application || !application.applicantPhone.endsWith(phoneLast4)) {
+    await recordFailure(ctx.db, key, now, PROGRESS_THROTTLE);
+    return null;
+  }
+  await clearThrottle(ctx.db, key);
+  const [matter, events] = await Promise.all([
+    db.scoped(Matter).findById(application.matterId),
+    db.scoped(ApplicationEvent).query('e').andWhere('e.applicationId = :id', { id: application.id }).orderBy('e.id').getMany(),
+  ]);
+  return {
+    number: application.number,
+    status: application.status,
+    matterName: matter?.name ?? '',
+    receivedAt: application.receivedAt,
+    dueAt: application.dueAt,
+    timeline: events.map((e) => ({ action: e.action, status: e.toStatus, at: e.at })),
+  };
+}

@@ -1,0 +1,226 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { Connection, ConnectionArgs, ConnectionResult, pageSize } from '../../graphql/connection';
+import { Department, User } from '../tenancy/entities';
+import * as tenancy from '../tenancy/service';
+import { Matter } from '../matters/entities';
+import * as matters from '../matters/service';
+import { Window } from '../windows/entities';
+import * as windows from '../windows/service';
+import { Application, ApplicationEvent, JointOpinion, SupervisionLight } from './entities';
+import {
+  AcceptApplicationInput,
+  ApplicationFilter,
+  ApplicationVersionInput,
+  DecideWithdrawalInput,
+  DeliverApplicationInput,
+  ExtendApplicationInput,
+  JointOpinionInput,
+  NoteInput,
+  ReasonInput,
+  ReceiveApplicationInput,
+  RefuseApplicationInput,
+  ReportInput,
+  ReportReplyInput,
+  SuspendApplicationInput,
+} from './inputs';
+import { ApplicationProgress, ApplicationStatsRow, NoticeItemType, SupervisionAlertGroup } from './types';
+import * as service from './service';
+import * as supervision from './supervision';
+import { applicationProgress } from './progress';
+import { applicationStats, StatsGrouping } from './statistics';
+
+const ApplicationConnection = Connection(Application);
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @Query(() => ApplicationConnection, { description: '办件 of the readable tenants' })
+  applications(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter?: ApplicationFilter,
+  ): Promise<ConnectionResult<Application>> {
+    return service.listApplications(ctx, args, filter);
+  }
+
+  @Query(() => Application, { nullable: true, description: 'A readable case by its number; null when missing or out of scope' })
+  application(@Ctx() ctx: RequestContext, @Arg('number') number: string): Promise<Application | null> {
+    return service.applicationByNumber(ctx, number);
+  }
+
+  @Query(() => [SupervisionAlertGroup], { description: '电子监察: YELLOW and RED cases of a tenant and its readable subordinates, by tenant' })
+  supervisionAlerts(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode') tenantCode: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Cases per tenant, 1-100 (default 20)' }) first?: number,
+  ): Promise<SupervisionAlertGroup[]> {
+    return supervision.supervisionAlerts(ctx, tenantCode, pageSize(first));
+  }
+
+  @Query(() => [ApplicationStatsRow], { description: '数据统计 of the cases received in [from, to)' })
+  applicationStats(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode') tenantCode: string,
+    @Arg('from') from: Date,
+    @Arg('to') to: Date,
+    @Arg('groupBy', () => StatsGrouping) groupBy: StatsGrouping,
+  ): Promise<ApplicationStatsRow[]> {
+    return applicationStats(ctx, tenantCode, from, to, groupBy);
+  }
+
+  @Query(() => ApplicationProgress, { nullable: true, description: '办件进度查询, no token: null for an unknown number or a wrong pair' })
+  applicationProgress(@Ctx() ctx: RequestContext, @Arg('number') number: string, @Arg('phoneLast4') phoneLast4: string): Promise<ApplicationProgress | null> {
+    return applicationProgress(ctx, number, phoneLast4);
+  }
+
+  @Mutation(() => Application, { description: '接件 (WINDOW_STAFF): a new case, SUBMITTED, numbered' })
+  receiveApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ReceiveApplicationInput): Promise<Application> {
+    return service.receiveApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '受理 (WINDOW_STAFF): every required material present; the deadline starts' })
+  acceptApplication(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptApplicationInput): Promise<Application> {
+    return service.acceptApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '不予受理 (WINDOW_STAFF) with the one-time notice (一次性告知)' })
+  refuseApplication(@Ctx() ctx: RequestContext, @Arg('input') input: RefuseApplicationInput): Promise<Application> {
+    return service.refuseApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: 'APPROVER of the implementing department starts the review' })
+  startReview(@Ctx() ctx: RequestContext, @Arg('input') input: ApplicationVersionInput): Promise<Application> {
+    return service.startReview(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '联办件: APPROVER of a joint department gives its opinion' })
+  recordJointOpinion(@Ctx() ctx: RequestContext, @Arg('input') input: JointOpinionInput): Promise<Application> {
+    return service.recordJointOpinion(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '上报件: record the higher authority it is reported to' })
+  recordReport(@Ctx() ctx: RequestContext, @Arg('input') input: ReportInput): Promise<Application> {
+    return service.recordReport(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '上报件: record the higher authority’s reply' })
+  recordReportReply(@Ctx() ctx: RequestContext, @Arg('input') input: ReportReplyInput): Promise<Application> {
+    return service.recordReportReply(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '准予许可 (APPROVER of the implementing department)' })
+  approveApplication(@Ctx() ctx: RequestContext, @Arg('input') input: NoteInput): Promise<Application> {
+    return service.approveApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '不予许可, with the reason (APPROVER of the implementing department)' })
+  denyApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ReasonInput): Promise<Application> {
+    return service.denyApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '挂起: site survey, expert review …; the clock stops' })
+  suspendApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SuspendApplicationInput): Promise<Application> {
+    return service.suspendApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: 'End a suspension; the deadline moves by the working days it lasted' })
+  resumeApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ApplicationVersionInput): Promise<Application> {
+    return service.resumeApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '延期: more working days, with the reason' })
+  extendApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ExtendApplicationInput): Promise<Application> {
+    return service.extendApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '统一出件 (WINDOW_STAFF): the result is ready' })
+  markResultReady(@Ctx() ctx: RequestContext, @Arg('input') input: ApplicationVersionInput): Promise<Application> {
+    return service.markResultReady(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '送达 (WINDOW_STAFF): picked up, or mailed with carrier and tracking number' })
+  deliverApplication(@Ctx() ctx: RequestContext, @Arg('input') input: DeliverApplicationInput): Promise<Application> {
+    return service.deliverApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '退件 request (WINDOW_STAFF), decided by a centre admin' })
+  requestWithdrawal(@Ctx() ctx: RequestContext, @Arg('input') input: ReasonInput): Promise<Application> {
+    return service.requestWithdrawal(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: 'CENTRE_ADMIN approves (WITHDRAWN) or refuses a withdrawal request' })
+  decideWithdrawal(@Ctx() ctx: RequestContext, @Arg('input') input: DecideWithdrawalInput): Promise<Application> {
+    return service.decideWithdrawal(ctx, input);
+  }
+
+  @FieldResolver(() => Matter, { nullable: true })
+  matter(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Matter | null> {
+    return matters.loadMatter(ctx, application.matterId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '实施部门' })
+  department(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Department | null> {
+    return tenancy.loadDepartment(ctx, application.departmentId);
+  }
+
+  @FieldResolver(() => Window, { nullable: true, description: '受理窗口' })
+  receivingWindow(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Window | null> {
+    return windows.loadWindow(ctx, application.receivingWindowId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '接件人' })
+  receivedBy(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<User | null> {
+    return tenancy.loadUser(ctx, application.receivedById);
+  }
+
+  @FieldResolver(() => [ApplicationEvent], { description: 'Every transition in order; `last` keeps the latest n' })
+  async timeline(
+    @Ctx() ctx: RequestContext,
+    @Root() application: Application,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+  ): Promise<ApplicationEvent[]> {
+    const events = await service.timelineOf(ctx, application);
+    return last === undefined || last === null ? events : events.slice(-pageSize(last));
+  }
+
+  @FieldResolver(() => [JointOpinion], { description: '联办件 opinions given so far' })
+  jointOpinions(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<JointOpinion[]> {
+    return service.jointOpinionsOf(ctx, application);
+  }
+
+  @FieldResolver(() => [NoticeItemType], { description: '一次性告知: what was missing or wrong (NOT_ACCEPTED)' })
+  oneTimeNotice(@Root() application: Application): NoticeItemType[] {
+    return application.oneTimeNotice ?? [];
+  }
+
+  @FieldResolver(() => SupervisionLight, { nullable: true, description: '电子监察 light; null without a deadline' })
+  light(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<SupervisionLight | null> {
+    return supervision.lightOfCase(ctx, application);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Working days left (negative: overdue); null without a running clock' })
+  remainingWorkingDays(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<number | null> {
+    return supervision.remainingWorkingDays(ctx, application);
+  }
+
+  @FieldResolver(() => Boolean, { description: '退件 requested and waiting for a centre admin' })
+  withdrawalPending(@Root() application: Application): boolean {
+    return application.withdrawalReason !== null && application.status !== 'WITHDRAWN';
+  }
+}
+
+@Resolver(() => ApplicationEvent)
+export class ApplicationEventResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who did it' })
+  actor(@Ctx() ctx: RequestContext, @Root() event: ApplicationEvent): Promise<User | null> {
+    return event.actorId === null ? Promise.resolve(null) : tenancy.loadUser(ctx, event.actorId);
+  }
+}
+
+@Resolver(() => JointOpinion)
+export class JointOpinionResolver {
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Ctx() ctx: RequestContext, @Root() opinion: JointOpinion): Promise<Department | null> {
+    return tenancy.loadDepartment(ctx, opinion.departmentId);
+  }
+}

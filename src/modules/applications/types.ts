@@ -1,0 +1,103 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Tenant } from '../tenancy/entities';
+import { Application, ApplicationStatus } from './entities';
+
+@ObjectType({ description: '一次性告知: one missing or invalid material' })
+export class NoticeItemType {
+  @Field()
+  material: string;
+
+  @Field({ description: 'MISSING or INVALID' })
+  problem: string;
+
+  @Field()
+  note: string;
+}
+
+@ObjectType({ description: 'One step of a case as the applicant sees it: no names, no notes' })
+export class ProgressStep {
+  @Field()
+  action: string;
+
+  @Field(() => ApplicationStatus)
+  status: ApplicationStatus;
+
+  @Field()
+  at: Date;
+}
+
+@ObjectType({ description: 'Public progress of a case (办件进度查询): no personal data, no staff' })
+export class ApplicationProgress {
+  @Field()
+  number: string;
+
+  @Field(() => ApplicationStatus)
+  status: ApplicationStatus;
+
+  @Field()
+  matterName: string;
+
+  @Field()
+  receivedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: '办结时限' })
+  dueAt: Date | null;
+
+  @Field(() => [ProgressStep])
+  timeline: ProgressStep[];
+}
+
+@ObjectType({ description: '电子监察: the YELLOW and RED open cases of one tenant' })
+export class SupervisionAlertGroup {
+  @Field(() => Tenant)
+  tenant: Tenant;
+
+  @Field(() => Int)
+  red: number;
+
+  @Field(() => Int)
+  yellow: number;
+
+  @Field(() => [Application], { description: 'The most urgent first' })
+  cases: Application[];
+}
+
+@ObjectType({ description: '数据统计: figures of one department, window, matter or tenant' })
+export class ApplicationStatsRow {
+  @Field(() => ID, { description: 'Global id of the department, window, matter or tenant' })
+  groupId: string;
+
+  @Field()
+  groupName: string;
+
+  @Field(() => Int)
+  received: number;
+
+  @Field(() => Int)
+  accepted: number;
+
+  @Field(() => Int)
+  notAccepted: number;
+
+  @Field(() => Int)
+  approved: number;
+
+  @Field(() => Int)
+  denied: number;
+
+  @Field(() => Int)
+  delivered: number;
+
+  @Field(() => Int)
+  decided: number;
+
+  @Field(() => Int)
+  decidedOnTime: number;
+
+  @Field(() => Float, { nullable: true, description: 'Decided on time / decided (0-1); null when nothing was decided' })
+  onTimeRate: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Average working days from acceptance to decision' })
+  averageWorkingDays: number | null;
+}
+

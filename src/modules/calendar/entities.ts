@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { TenantOwnedEntity } from '../../db/base-entities';
+import { Node } from '../../graphql/node';
+
+/**
+ * A day the State Council moved (国务院办公厅放假安排): a statutory holiday (off) or a
+ * make-up working day (调休, on). Not tenant-owned: one national calendar.
+ */
+@Entity()
+export class NationalCalendarDay {
+  @PrimaryColumn('varchar', { length: 10 })
+  date: string;
+
+  @Column('boolean')
+  working: boolean;
+
+  @Column('varchar', { length: 32 })
+  name: string;
+}
+
+/** A tenant's own exception: a local closure, or an extra working day. */
+@ObjectType({ implements: Node, description: "A centre's own exception to the national calendar" })
+@Entity()
+@Index(['tenantId', 'date'], { unique: true })
+export class CalendarOverride extends TenantOwnedEntity {
+  @Field({ description: 'Local date, yyyy-mm-dd' })
+  @Column('varchar', { length: 10 })
+  date: string;
+
+  @Field({ description: 'true: an extra working day; false: the centre is closed' })
+  @Column('boolean')
+  working: boolean;
+
+  @Field()
+  @Column('varchar', { length: 200 })
+  reason: string;
+
+  @Column('int', { nullable: true })
+  createdById: number | null;
+}

@@ -1,0 +1,76 @@
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { Tenant } from '../tenancy/entities';
+import { CalendarOverride } from './entities';
+import { CalendarOverrideInput, NationalCalendarDayInput, RemoveCalendarDayInput } from './inputs';
+import * as calendar from './service';
+
+enum CalendarDaySource {
+  NATIONAL = 'NATIONAL',
+  TENANT = 'TENANT',
+}
+registerEnumType(CalendarDaySource, { name: 'CalendarDaySource', description: 'The national calendar (国务院放假安排) or the centre’s own' });
+
+@ObjectType({ description: 'A day that is not as its weekday says: a holiday, a make-up working day (调休), a closure' })
+export class CalendarDay {
+  @Field()
+  date: string;
+
+  @Field()
+  working: boolean;
+
+  @Field({ description: 'Holiday name or reason' })
+  name: string;
+
+  @Field(() => CalendarDaySource)
+  source: CalendarDaySource;
+}
+
+@ObjectType({ description: 'A centre’s working-day calendar (工作日) for one year' })
+export class CalendarYear {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Tenant)
+  tenant: Tenant;
+
+  @Field(() => [CalendarDay], { description: 'Exceptions only; every other Saturday and Sunday is off, every other day on' })
+  days: CalendarDay[];
+
+  @Field(() => Int)
+  workingDays: number;
+}
+
+@Resolver()
+export class CalendarResolver {
+  @Query(() => CalendarYear, { description: 'Working-day calendar of the viewer’s centre (or a readable one) for a year' })
+  async calendar(
+    @Ctx() ctx: RequestContext,
+    @Arg('year', () => Int) year: number,
+    @Arg('tenantCode', { nullable: true }) tenantCode?: string,
+  ): Promise<CalendarYear> {
+    const result = await calendar.calendarYear(ctx, year, tenantCode);
+    return { year, tenant: result.tenant, workingDays: result.workingDays, days: result.days as CalendarDay[] };
+  }
+
+  @Mutation(() => CalendarOverride, { description: 'Centre admin: close the centre on a day, or open it on a day off' })
+  setCalendarOverride(@Ctx() ctx: RequestContext, @Arg('input') input: CalendarOverrideInput): Promise<CalendarOverride> {
+    return calendar.setCalendarOverride(ctx, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Centre admin: remove an own exception' })
+  removeCalendarOverride(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveCalendarDayInput): Promise<boolean> {
+    return calendar.removeCalendarOverride(ctx, input);
+  }
+
+  @Mutation(() => CalendarDay, { description: 'Platform admin: set a national holiday or make-up working day' })
+  async setNationalCalendarDay(@Ctx() ctx: RequestContext, @Arg('input') input: NationalCalendarDayInput): Promise<CalendarDay> {
+    const day = await calendar.setNationalCalendarDay(ctx, input);
+    return { date: day.date, working: day.working, name: day.name, source: CalendarDaySource.NATIONAL };
+  }
+
+  @Mutation(() => Boolean, { description: 'Platform admin: remove a national exception' })
+  removeNationalCalendarDay(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveCalendarDayInput): Promise<boolean> {
+    return calendar.removeNationalCalendarDay(ctx, input);
+  }
+}

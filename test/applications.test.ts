@@ -1,0 +1,475 @@
+import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { Department, Tenant } from '../src/modules/tenancy/entities';
+import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
+import { Window, WindowKind } from '../src/modules/windows/entities';
+import { Application } from '../src/modules/applications/entities';
+import { STEPS } from '../src/modules/applications/lifecycle';
+import { PROGRESS_THROTTLE } from '../src/modules/applications/progress';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const repo = <T extends object>(entity: { new (): T }) => t.dataSource.getRepository(entity);
+const tenantOf = (code: string) => repo(Tenant).findOneByOrFail({ code });
+
+async function matterOf(code: string, tenantCode = '210300'): Promise<Matter> {
+  return repo(Matter).findOneByOrFail({ code, tenantId: (await tenantOf(tenantCode)).id });
+}
+
+async function windowOf(tenantCode = '210300'): Promise<string> {
+  const window = await repo(Window).findOneByOrFail({ tenantId: (await tenantOf(tenantCode)).id, kind: WindowKind.COMPREHENSIVE });
+  return encodeGlobalId('Window', window.id);
+}
+
+async function materialIds(matter: Matter): Promise<{ id: string; name: string; required: boolean }[]> {
+  const rows = await repo(MaterialRequirement).find({ where: { matterId: matter.id }, order: { position: 'ASC' } });
+  return rows.map((m) => ({ id: encodeGlobalId('MaterialRequirement', m.id), name: m.name, required: m.required }));
+}
+
+/** An approver in a named department of 鞍山市, created through the API. */
+async function approverIn(departmentName: string, username: string): Promise<string> {
+  const tenant = await tenantOf('210300');
+  const department = await repo(Department).findOneByOrFail({ tenantId: tenant.id, name: departmentName });
+  const res = await t.gql(
+    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { departmentId: encodeGlobalId('Department', department.id), username, displayName: '审批员', roles: ['APPROVER'], password: 'approver-2026' } },
+    await t.tokenOf('centre_admin.210300'),
+  );
+  expect(res.errors).toBeUndefined();
+  return t.tokenOf(username, 'approver-2026');
+}
+
+const CASE = 'id number status version dueAt light remainingWorkingDays';
+const applicant = {
+  applicantKind: 'NATURAL_PERSON',
+  applicantName: '李明',
+  applicantIdType: 'RESIDENT_ID',
+  applicantIdNumber: '210302199001011238',
+  applicantPhone: '13904121234',
+  applicantAddress: '鞍山市铁东区胜利路1号',
+};
+
+async function receive(matter: Matter, tenantCode = '210300', extra: Record<string, unknown> = {}): Promise<any> {
+  const res = await t.gql(
+    `mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { ${CASE} } }`,
+    { input: { matterId: encodeGlobalId('Matter', matter.id), windowId: await windowOf(tenantCode), ...applicant, ...extra } },
+    await t.tokenOf(`window_staff.${tenantCode}`),
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data?.receiveApplication;
+}
+
+/** Runs a transition mutation with `{ id, version, ...fields }` and returns the case or the response. */
+async function step(mutation: string, token: string, kase: { id: string; version: number }, fields: Record<string, unknown> = {}, inputType?: string): Promise<GraphQLResponse> {
+  const type = inputType ?? `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+  return t.gql(`mutation($input: ${type}!) { ${mutation}(input: $input) { ${CASE} } }`, { input: { id: kase.id, version: kase.version, ...fields } }, token);
+}
+
+async function ok(mutation: string, token: string, kase: { id: string; version: number }, fields: Record<string, unknown> = {}, inputType?: string): Promise<any> {
+  const res = await step(mutation, token, kase, fields, inputType);
+  expect(res.errors).toBeUndefined();
+  return res.data?.[mutation];
+}
+
+async function acceptAll(kase: any, matter: Matter, token: string): Promise<any> {
+  return ok('acceptApplication', token, kase, { providedMaterialIds: (await materialIds(matter)).map((m) => m.id) });
+}
+
+describe('life cycle of each category', () => {
+  it('PROMISED: intake, acceptance, review, approval, result, mailed delivery, with the timeline in order', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const approver = await t.tokenOf('approver.210300'); // 不动产登记中心
+    const matter = await matterOf('QR00300002');
+    let kase = await receive(matter);
+    expect(kase.number).toMatch(/^210300-\d{8}-\d{6}$/);
+    expect(kase).toMatchObject({ status: 'SUBMITTED', dueAt: null, light: null });
+    kase = await acceptAll(kase, matter, clerk);
+    expect(kase.status).toBe('ACCEPTED');
+    expect(kase.light).toBe('GREEN');
+    expect(kase.remainingWorkingDays).toBeGreaterThanOrEqual(4);
+    kase = await ok('startReview', approver, kase, {}, 'ApplicationVersionInput');
+    kase = await ok('approveApplication', approver, kase, { note: '材料齐全' }, 'NoteInput');
+    expect(kase.status).toBe('APPROVED');
+    kase = await ok('markResultReady', clerk, kase, {}, 'ApplicationVersionInput');
+    const mailNoTracking = await step('deliverApplication', clerk, kase, { method: 'MAIL', carrier: 'EMS' });
+    expect(mailNoTracking.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.trackingNumber' });
+    kase = await ok('deliverApplication', clerk, kase, { method: 'MAIL', carrier: 'EMS', trackingNumber: '1234567890123' });
+    expect(kase.status).toBe('DELIVERED');
+    const timeline = await t.gql('query($n: String!) { application(number: $n) { timeline { action fromStatus toStatus actor { username } at } } }', { n: kase.number }, clerk);
+    expect(timeline.data?.application.timeline.map((e: any) => [e.action, e.fromStatus, e.toStatus])).toEqual([
+      ['RECEIVE', null, 'SUBMITTED'],
+      ['ACCEPT', 'SUBMITTED', 'ACCEPTED'],
+      ['START_REVIEW', 'ACCEPTED', 'UNDER_REVIEW'],
+      ['APPROVE', 'UNDER_REVIEW', 'APPROVED'],
+      ['RESULT_READY', 'APPROVED', 'RESULT_READY'],
+      ['DELIVER', 'RESULT_READY', 'DELIVERED'],
+    ]);
+    expect(timeline.data?.application.timeline[3].actor.username).toBe('approver.210300');
+  });
+
+  it('IMMEDIATE: due the same working day', async () => {
+    t.clock.set('2026-11-24T09:30:00+08:00');
+    try {
+      const clerk = await t.tokenOf('window_staff.210300');
+      const matter = await matterOf('GG00300005'); // 不动产登记资料查询, 即办件
+      const kase = await acceptAll(await receive(matter), matter, clerk);
+      expect(kase.dueAt).toBe('2026-11-24T15:59:59.999Z');
+      expect(kase.light).toBe('YELLOW');
+      expect(kase.remainingWorkingDays).toBe(0);
+      const approver = await t.tokenOf('approver.210300');
+      const decided = await ok('approveApplication', approver, await ok('startReview', approver, kase, {}, 'ApplicationVersionInput'), {}, 'NoteInput');
+      expect(decided.light).toBe('GREEN');
+    } finally {
+      t.clock.set(null);
+    }
+  });
+
+  it('JOINT: no decision before every joint department has given its opinion', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const lead = await approverIn('鞍山市市场监督管理局', 'approver.market.210300');
+    const health = await approverIn('鞍山市卫生健康委员会', 'approver.health.210300');
+    const matter = await matterOf('XK00200006'); // 药品零售企业许可, 联办件
+    let kase = await acceptAll(await receive(matter), matter, clerk);
+    kase = await ok('startReview', lead, kase, {}, 'ApplicationVersionInput');
+    const early = await step('approveApplication', lead, kase, {}, 'NoteInput');
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'UNDER_REVIEW' });
+    const stranger = await step('recordJointOpinion', await t.tokenOf('approver.210300'), kase, { agrees: true }, 'JointOpinionInput');
+    expect(codeOf(stranger)).toBe('FORBIDDEN');
+    kase = await ok('recordJointOpinion', lead, kase, { agrees: true, note: '同意' }, 'JointOpinionInput');
+    const twice = await step('recordJointOpinion', lead, kase, { agrees: true }, 'JointOpinionInput');
+    expect(codeOf(twice)).toBe('CONFLICT');
+    kase = await ok('recordJointOpinion', health, kase, { agrees: true, note: '卫生条件合格' }, 'JointOpinionInput');
+    kase = await ok('approveApplication', lead, kase, {}, 'NoteInput');
+    expect(kase.status).toBe('APPROVED');
+    const opinions = await t.gql('query($n: String!) { application(number: $n) { jointOpinions { agrees department { name } } } }', { n: kase.number }, lead);
+    expect(opinions.data?.application.jointOpinions.map((o: any) => o.department.name).sort()).toEqual(['鞍山市卫生健康委员会', '鞍山市市场监督管理局']);
+  });
+
+  it('REPORTED: decided after the higher authority replies; a denial needs a reason', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const hr = await approverIn('鞍山市人力资源和社会保障局', 'approver.hr.210300');
+    const matter = await matterOf('XK00400005'); // 外国人来华工作许可, 上报件
+    let kase = await ok('startReview', hr, await acceptAll(await receive(matter), matter, clerk), {}, 'ApplicationVersionInput');
+    expect(codeOf(await step('denyApplication', hr, kase, { reason: '不符合条件' }, 'ReasonInput'))).toBe('CONFLICT');
+    expect(codeOf(await step('recordReportReply', hr, kase, { reply: '同意' }, 'ReportReplyInput'))).toBe('CONFLICT');
+    kase = await ok('recordReport', hr, kase, { reportedTo: '辽宁省科学技术厅' }, 'ReportInput');
+    kase = await ok('recordReportReply', hr, kase, { reply: '不予批准' }, 'ReportReplyInput');
+    const noReason = await step('denyApplication', hr, kase, { reason: '  ' }, 'ReasonInput');
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    kase = await ok('denyApplication', hr, kase, { reason: '省级主管部门不予批准' }, 'ReasonInput');
+    expect(kase.status).toBe('DENIED');
+    kase = await ok('markResultReady', clerk, kase, {}, 'ApplicationVersionInput');
+    kase = await ok('deliverApplication', clerk, kase, { method: 'PICKUP' });
+    expect(kase.status).toBe('DELIVERED');
+  });
+
+  it('withdrawal (退件) is requested at the window and takes effect only with a centre admin', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const matter = await matterOf('QR00300002');
+    let kase = await acceptAll(await receive(matter), matter, clerk);
+    kase = await ok('requestWithdrawal', clerk, kase, { reason: '申请人撤回' }, 'ReasonInput');
+    expect(kase.status).toBe('ACCEPTED');
+    expect(codeOf(await step('decideWithdrawal', clerk, kase, { approve: true }))).toBe('FORBIDDEN');
+    kase = await ok('decideWithdrawal', await t.tokenOf('centre_admin.210300'), kase, { approve: true });
+    expect(kase.status).toBe('WITHDRAWN');
+  });
+});
+
+describe('illegal transitions', () => {
+  const tokens: Record<string, () => Promise<string>> = {
+    WINDOW: () => t.tokenOf('window_staff.210300'),
+    IMPLEMENTING_APPROVER: () => t.tokenOf('approver.210300'),
+    JOINT_APPROVER: () => t.tokenOf('approver.210300'),
+    CENTRE_ADMIN: () => t.tokenOf('centre_admin.210300'),
+  };
+  const MUTATION: Record<keyof typeof STEPS, [string, string, Record<string, unknown>]> = {
+    ACCEPT: ['acceptApplication', 'AcceptApplicationInput', { providedMaterialIds: [] }],
+    REFUSE: ['refuseApplication', 'RefuseApplicationInput', { providedMaterialIds: [] }],
+    START_REVIEW: ['startReview', 'ApplicationVersionInput', {}],
+    JOINT_OPINION: ['recordJointOpinion', 'JointOpinionInput', { agrees: true }],
+    REPORT: ['recordReport', 'ReportInput', { reportedTo: 'x' }],
+    REPORT_REPLY: ['recordReportReply', 'ReportReplyInput', { reply: 'x' }],
+    APPROVE: ['approveApplication', 'NoteInput', {}],
+    DENY: ['denyApplication', 'ReasonInput', { reason: 'x' }],
+    SUSPEND: ['suspendApplication', 'SuspendApplicationInput', { kind: 'SITE_SURVEY', reason: 'x' }],
+    RESUME: ['resumeApplication', 'ApplicationVersionInput', {}],
+    EXTEND: ['extendApplication', 'ExtendApplicationInput', { days: 1, reason: 'x' }],
+    RESULT_READY: ['markResultReady', 'ApplicationVersionInput', {}],
+    DELIVER: ['deliverApplication', 'DeliverApplicationInput', { method: 'PICKUP' }],
+    REQUEST_WITHDRAWAL: ['requestWithdrawal', 'ReasonInput', { reason: 'x' }],
+    DECIDE_WITHDRAWAL: ['decideWithdrawal', 'DecideWithdrawalInput', { approve: true }],
+  };
+
+  it('every action from a state it does not start from gives CONFLICT naming the current state', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const approver = await t.tokenOf('approver.210300');
+    const matter = await matterOf('QR00300004'); // PROMISED, 不动产登记中心
+    const submitted = await receive(matter);
+    const accepted = await acceptAll(await receive(matter), matter, clerk);
+    const delivered = await ok('deliverApplication', clerk, await ok('markResultReady', clerk, await ok('approveApplication', approver, await ok('startReview', approver, await acceptAll(await receive(matter), matter, clerk), {}, 'ApplicationVersionInput'), {}, 'NoteInput'), {}, 'ApplicationVersionInput'), { method: 'PICKUP' });
+    const refused = await ok('refuseApplication', clerk, await receive(matter), { providedMaterialIds: [] });
+    let checked = 0;
+    for (const kase of [submitted, accepted, delivered, refused]) {
+      for (const [action, spec] of Object.entries(STEPS) as [keyof typeof STEPS, (typeof STEPS)[keyof typeof STEPS]][]) {
+        if ((spec.from as string[]).includes(kase.status) || action === 'JOINT_OPINION') continue;
+        const [mutation, type, fields] = MUTATION[action];
+        const res = await step(mutation, await tokens[spec.actor](), kase, fields, type);
+        expect([action, kase.status, res.errors?.[0].extensions]).toEqual([action, kase.status, expect.objectContaining({ code: 'CONFLICT', status: kase.status })]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    const unchanged = await repo(Application).findOneByOrFail({ number: delivered.number });
+    expect(unchanged.version).toBe(delivered.version);
+  });
+
+  it('a stale version gives CONFLICT, and two clerks accepting at once: one wins', async () => {
+    const matter = await matterOf('QR00300002');
+    const kase = await receive(matter);
+    const provided = (await materialIds(matter)).map((m) => m.id);
+    const results = await Promise.all([
+      step('acceptApplication', await t.tokenOf('window_staff.210300'), kase, { providedMaterialIds: provided }),
+      step('acceptApplication', await t.tokenOf('staff01.210300'), kase, { providedMaterialIds: provided }),
+    ]);
+    const codes = results.map((r) => (r.errors ? codeOf(r) : 'OK')).sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    const events = await t.gql('query($n: String!) { application(number: $n) { version timeline { action } } }', { n: kase.number }, await t.tokenOf('window_staff.210300'));
+    expect(events.data?.application.timeline.map((e: any) => e.action)).toEqual(['RECEIVE', 'ACCEPT']);
+  });
+});
+
+describe('intake rules', () => {
+  it('the one-time notice names every missing required material at once', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const matter = await matterOf('XK00200001'); // 企业设立登记: four required materials
+    const materials = await materialIds(matter);
+    const kase = await receive(matter);
+    const accept = await step('acceptApplication', clerk, kase, { providedMaterialIds: [materials[0].id] });
+    expect(accept.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providedMaterialIds' });
+    for (const m of materials.slice(1)) expect(accept.errors?.[0].message).toContain(m.name);
+    const refused = await t.gql(
+      'mutation($input: RefuseApplicationInput!) { refuseApplication(input: $input) { status oneTimeNotice { material problem note } } }',
+      { input: { id: kase.id, version: kase.version, providedMaterialIds: [materials[0].id, materials[1].id], invalidMaterials: [{ materialId: materials[1].id, note: '章程未签字' }] } },
+      clerk,
+    );
+    expect(refused.data?.refuseApplication).toEqual({
+      status: 'NOT_ACCEPTED',
+      oneTimeNotice: [
+        { material: materials[2].name, problem: 'MISSING', note: '' },
+        { material: materials[3].name, problem: 'MISSING', note: '' },
+        { material: materials[1].name, problem: 'INVALID', note: '章程未签字' },
+      ],
+    });
+  });
+
+  it.each([
+    ['a resident ID with a wrong check digit', { applicantIdNumber: '210302199001011237' }, 'input.applicantIdNumber'],
+    ['a malformed phone', { applicantPhone: '12345' }, 'input.applicantPhone'],
+    ['a legal person without a credit code', { applicantKind: 'LEGAL_PERSON' }, 'input.creditCode'],
+    ['a credit code with a wrong check character', { applicantKind: 'LEGAL_PERSON', creditCode: '91210300MA0QX12349' }, 'input.creditCode'],
+    ['an empty name', { applicantName: ' ' }, 'input.applicantName'],
+  ])('refuses %s naming the field', async (_label, fields, field) => {
+    const matter = await matterOf('XK00200001');
+    const res = await t.gql(
+      'mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { id } }',
+      { input: { matterId: encodeGlobalId('Matter', matter.id), windowId: await windowOf(), ...applicant, ...fields } },
+      await t.tokenOf('window_staff.210300'),
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('accepts a legal person with a valid credit code and passports', async () => {
+    const matter = await matterOf('XK00200001');
+    const legal = await receive(matter, '210300', { applicantKind: 'LEGAL_PERSON', creditCode: '91210300MA0QX12348' });
+    expect(legal.status).toBe('SUBMITTED');
+    const passport = await receive(matter, '210300', { applicantIdType: 'PASSPORT', applicantIdNumber: 'E12345678' });
+    expect(passport.status).toBe('SUBMITTED');
+  });
+
+  it('50 concurrent intakes get 50 distinct consecutive numbers', async () => {
+    const matter = await matterOf('GG00400001', '210303');
+    const token = await t.tokenOf('window_staff.210303');
+    const windowId = await windowOf('210303');
+    const input = { matterId: encodeGlobalId('Matter', matter.id), windowId, ...applicant };
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => t.gql('mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { number } }', { input }, token)),
+    );
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    const sequences = results.map((r) => Number(r.data?.receiveApplication.number.slice(-6))).sort((a, b) => a - b);
+    const first = sequences[0];
+    expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => first + i));
+    expect(new Set(results.map((r) => r.data?.receiveApplication.number.slice(0, 15))).size).toBe(1);
+  });
+});
+
+describe('deadlines on the working-day calendar', () => {
+  afterEach(() => t.clock.set(null));
+
+  it('a 5-day promise accepted before National Day ends on 13 October, moved by a suspension and an extension', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const approver = await t.tokenOf('approver.210300');
+    const matter = await matterOf('QR00300002'); // promised 5 working days
+    t.clock.set('2026-09-30T10:00:00+08:00');
+    let kase = await acceptAll(await receive(matter), matter, clerk);
+    // 8, 9, 10 (make-up Saturday), 12, 13 October
+    expect(kase.dueAt).toBe('2026-10-13T15:59:59.999Z');
+    t.clock.set('2026-10-09T10:00:00+08:00');
+    kase = await ok('suspendApplication', approver, kase, { kind: 'SITE_SURVEY', reason: '现场勘验' });
+    expect(kase.status).toBe('SUSPENDED');
+    t.clock.set('2026-10-12T10:00:00+08:00');
+    kase = await ok('resumeApplication', approver, kase, {}, 'ApplicationVersionInput');
+    // stopped on 10 and 12 October: two working days more
+    expect(kase).toMatchObject({ status: 'ACCEPTED', dueAt: '2026-10-15T15:59:59.999Z', remainingWorkingDays: 3, light: 'GREEN' });
+    kase = await ok('extendApplication', approver, kase, { days: 2, reason: '需补充核查' });
+    expect(kase.dueAt).toBe('2026-10-19T15:59:59.999Z');
+    t.clock.set('2026-10-16T10:00:00+08:00');
+    expect((await t.gql('query($n: String!) { application(number: $n) { light remainingWorkingDays } }', { n: kase.number }, clerk)).data?.application).toEqual({ light: 'YELLOW', remainingWorkingDays: 1 });
+    t.clock.set('2026-10-20T10:00:00+08:00');
+    const late = await t.gql('query($n: String!) { application(number: $n) { light remainingWorkingDays } }', { n: kase.number }, clerk);
+    expect(late.data?.application).toEqual({ light: 'RED', remainingWorkingDays: -1 });
+    const red = await t.gql('{ applications(first: 100, filter: { light: RED }) { edges { node { number } } } }', {}, clerk);
+    expect(red.data?.applications.edges.map((e: any) => e.node.number)).toContain(kase.number);
+  });
+
+  it('a deadline that crosses the year end skips 元旦 and counts the make-up Sunday', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const matter = await matterOf('QR00300004'); // 5 working days
+    t.clock.set('2025-12-30T11:00:00+08:00');
+    const kase = await acceptAll(await receive(matter), matter, clerk);
+    // 31 Dec, 4 Jan (Sunday 调休), 5, 6, 7 Jan
+    expect(kase.dueAt).toBe('2026-01-07T15:59:59.999Z');
+    expect(kase.number).toContain('-20251230-');
+  });
+});
+
+describe('who sees what', () => {
+  const PII = 'query($n: String!) { application(number: $n) { applicantName applicantIdNumber applicantPhone applicantAddress } }';
+  let number: string;
+  beforeAll(async () => {
+    const matter = await matterOf('QR00300002', '210381');
+    number = (await receive(matter, '210381')).number;
+  });
+
+  it('the receiving clerk and the implementing department see the applicant in clear', async () => {
+    for (const user of ['window_staff.210381', 'approver.210381']) {
+      const res = await t.gql(PII, { n: number }, await t.tokenOf(user));
+      expect(res.data?.application).toEqual({
+        applicantName: '李明',
+        applicantIdNumber: applicant.applicantIdNumber,
+        applicantPhone: applicant.applicantPhone,
+        applicantAddress: applicant.applicantAddress,
+      });
+    }
+  });
+
+  it('auditors see it masked (the county’s own auditor sees the name, as staff of the centre), another department null but the name, the city admin nothing personal', async () => {
+    const auditor = await t.gql(PII, { n: number }, await t.tokenOf('auditor.210381'));
+    expect(auditor.data?.application).toEqual({ applicantName: '李明', applicantIdNumber: '2103**********1238', applicantPhone: '139****1234', applicantAddress: '鞍山市铁东区****' });
+    const cityAuditor = await t.gql(PII, { n: number }, await t.tokenOf('auditor.210300'));
+    expect(cityAuditor.data?.application).toEqual({ applicantName: '李*', applicantIdNumber: '2103**********1238', applicantPhone: '139****1234', applicantAddress: '鞍山市铁东区****' });
+    const finance = await t.gql(PII, { n: number }, await t.tokenOf('finance.210381'));
+    expect(finance.data?.application).toEqual({ applicantName: '李明', applicantIdNumber: null, applicantPhone: null, applicantAddress: null });
+    expect(finance.extensions?.redacted).toEqual(['Application.applicantAddress', 'Application.applicantIdNumber', 'Application.applicantPhone']);
+    const city = await t.gql(PII, { n: number }, await t.tokenOf('centre_admin.210300'));
+    expect(city.data?.application).toEqual({ applicantName: null, applicantIdNumber: null, applicantPhone: null, applicantAddress: null });
+  });
+
+  it('another county cannot read the case by number, id or list', async () => {
+    const row = await repo(Application).findOneByOrFail({ number });
+    const token = await t.tokenOf('centre_admin.210321');
+    const res = await t.gql(
+      'query($n: String!, $id: ID!) { application(number: $n) { id } node(id: $id) { id } applications(first: 100, filter: { number: $n }) { totalCount } }',
+      { n: number, id: encodeGlobalId('Application', row.id) },
+      token,
+    );
+    expect(res.data).toEqual({ application: null, node: null, applications: { totalCount: 0 } });
+    const write = await step('acceptApplication', await t.tokenOf('window_staff.210321'), { id: encodeGlobalId('Application', row.id), version: row.version }, { providedMaterialIds: [] });
+    expect(codeOf(write)).toBe('NOT_FOUND');
+  });
+});
+
+describe('public progress (办件进度查询)', () => {
+  it('answers with the right number and phone digits, without personal data or staff', async () => {
+    const matter = await matterOf('QR00300002', '210302');
+    const kase = await receive(matter, '210302');
+    const res = await t.gql('query($n: String!, $p: String!) { applicationProgress(number: $n, phoneLast4: $p) { number status matterName dueAt timeline { action status at } } }', { n: kase.number, p: '1234' });
+    expect(res.data?.applicationProgress).toMatchObject({ number: kase.number, status: 'SUBMITTED', matterName: '不动产转移登记（住房）', timeline: [{ action: 'RECEIVE', status: 'SUBMITTED' }] });
+    const text = JSON.stringify(res);
+    for (const secret of ['李明', applicant.applicantIdNumber, applicant.applicantPhone, 'window_staff']) expect(text).not.toContain(secret);
+    const fields = await t.gql('{ __type(name: "ApplicationProgress") { fields { name } } }');
+    expect(fields.data?.__type.fields.map((f: any) => f.name).sort()).toEqual(['dueAt', 'matterName', 'number', 'receivedAt', 'status', 'timeline']);
+  });
+
+  it('a wrong pair answers like an unknown number, and repeated misses are throttled', async () => {
+    const matter = await matterOf('QR00300002', '210302');
+    const kase = await receive(matter, '210302');
+    const wrong = await t.gql('query($n: String!) { applicationProgress(number: $n, phoneLast4: "0000") { status } }', { n: kase.number });
+    const unknown = await t.gql('{ applicationProgress(number: "210302-20260101-999999", phoneLast4: "1234") { status } }');
+    expect(wrong.data).toEqual({ applicationProgress: null });
+    expect(unknown.data).toEqual(wrong.data);
+    for (let i = 2; i < PROGRESS_THROTTLE.maxFailures; i += 1) await t.gql('{ applicationProgress(number: "210302-20260101-999999", phoneLast4: "1234") { status } }');
+    const locked = await t.gql('query($n: String!) { applicationProgress(number: $n, phoneLast4: "1234") { status } }', { n: kase.number });
+    expect(codeOf(locked)).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+describe('statistics and supervision', () => {
+  afterEach(() => t.clock.set(null));
+
+  it('statistics match hand-counted cases (立山区, March 2026)', async () => {
+    const code = '210304';
+    const clerk = await t.tokenOf(`window_staff.${code}`);
+    const approver = await t.tokenOf(`approver.${code}`);
+    const estate = await matterOf('QR00300002', code); // 5 working days, 不动产登记中心
+    t.clock.set('2026-03-02T09:00:00+08:00');
+    const refused = await receive(estate, code);
+    await ok('refuseApplication', clerk, refused, { providedMaterialIds: [] });
+    const onTime = await acceptAll(await receive(estate, code), estate, clerk);
+    const late = await acceptAll(await receive(estate, code), estate, clerk);
+    const open = await acceptAll(await receive(estate, code), estate, clerk);
+    t.clock.set('2026-03-04T15:00:00+08:00'); // 2 working days after acceptance
+    const approved = await ok('approveApplication', approver, await ok('startReview', approver, onTime, {}, 'ApplicationVersionInput'), {}, 'NoteInput');
+    await ok('deliverApplication', clerk, await ok('markResultReady', clerk, approved, {}, 'ApplicationVersionInput'), { method: 'PICKUP' });
+    t.clock.set('2026-03-12T10:00:00+08:00'); // 8 working days: late (due 9 March)
+    await ok('denyApplication', approver, await ok('startReview', approver, late, {}, 'ApplicationVersionInput'), { reason: '不符合条件' }, 'ReasonInput');
+    void open;
+    const res = await t.gql(
+      '{ applicationStats(tenantCode: "210304", from: "2026-03-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00", groupBy: DEPARTMENT) { groupName received accepted notAccepted approved denied delivered decided decidedOnTime onTimeRate averageWorkingDays } }',
+      {},
+      await t.tokenOf(`centre_admin.${code}`),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.applicationStats).toEqual([
+      { groupName: '立山区不动产登记中心', received: 4, accepted: 3, notAccepted: 1, approved: 1, denied: 1, delivered: 1, decided: 2, decidedOnTime: 1, onTimeRate: 0.5, averageWorkingDays: 5 },
+    ]);
+  });
+
+  it('the TENANT grouping is for a city over its subordinates, and alerts group by tenant', async () => {
+    const city = await t.tokenOf('centre_admin.210300');
+    const res = await t.gql('{ applicationStats(tenantCode: "210300", from: "2026-03-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00", groupBy: TENANT) { groupName received } }', {}, city);
+    expect(res.data?.applicationStats).toContainEqual({ groupName: '立山区', received: 4 });
+    t.clock.set('2026-03-20T10:00:00+08:00');
+    const alerts = await t.gql('{ supervisionAlerts(tenantCode: "210300") { tenant { code } red yellow cases { number light } } }', {}, city);
+    const lishan = alerts.data?.supervisionAlerts.find((g: any) => g.tenant.code === '210304');
+    expect(lishan).toMatchObject({ red: 1, yellow: 0 });
+    expect(lishan.cases.map((c: any) => c.light)).toEqual(['RED']);
+    const county = await t.gql('{ supervisionAlerts(tenantCode: "210300") { tenant { code } } }', {}, await t.tokenOf('centre_admin.210304'));
+    expect(county.data?.supervisionAlerts).toEqual([]);
+  });
+
+  it('lists 100 applications with matter, department, window, staff and the last 5 events in bounded statements', async () => {
+    const token = await t.tokenOf('auditor.210300');
+    const LIST = 'query($first: Int) { applications(first: $first) { edges { node { number light remainingWorkingDays matter { name } department { name } receivingWindow { number } receivedBy { displayName } applicantName timeline(last: 5) { action at actor { displayName } } } } } }';
+    const small = await t.gql(LIST, { first: 20 }, token);
+    const large = await t.gql(LIST, { first: 100 }, token);
+    expect(large.errors).toBeUndefined();
+    expect(large.data?.applications.edges.length).toBe(100);
+    expect(small.sqlStatements).toBeLessThanOrEqual(16);
+    expect(large.sqlStatements).toBeLessThanOrEqual(16);
+  });
+});
+
