@@ -37,6 +37,16 @@ const OUTCOMES: ApplicationStatus[] = [
   ApplicationStatus.SUBMITTED, ApplicationStatus.NOT_ACCEPTED, ApplicationStatus.SUSPENDED, ApplicationStatus.WITHDRAWN,
 ];
 
+/** Open cases are recent, a quarter of them overdue; finished ones spread over 60 days. */
+function daysAgo(outcome: ApplicationStatus, matter: Matter, next: () => number): number {
+  if (outcome === ApplicationStatus.SUBMITTED) return Math.floor(next() * 2);
+  const open = [ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SUSPENDED].includes(outcome);
+  if (!open) return Math.floor(next() * 60);
+  // about 1.4 calendar days per working day
+  const limit = Math.ceil(matter.promisedLimitDays * 1.4);
+  return next() < 0.25 ? limit + 2 + Math.floor(next() * 7) : Math.floor(next() * Math.max(1, limit - 1));
+}
+
 interface Draft {
   row: Partial<Application>;
   events: Partial<ApplicationEvent>[];
@@ -64,7 +74,7 @@ export async function seedApplications(manager: EntityManager, tenants: Map<stri
     for (let i = 0; i < CASES_PER_TENANT; i += 1) {
       const matter = matters[Math.floor(next() * matters.length)];
       const outcome = OUTCOMES[i % OUTCOMES.length];
-      const receivedLocalDay = calendar.workingDayOnOrAfter(calendar.localDate(new Date(now.getTime() - Math.floor(next() * 60) * DAY)));
+      const receivedLocalDay = calendar.workingDayOnOrAfter(calendar.localDate(new Date(now.getTime() - daysAgo(outcome, matter, next) * DAY)));
       const receivedAt = new Date(Date.parse(`${receivedLocalDay}T09:00:00+08:00`) + Math.floor(next() * 7 * 3600) * 1000);
       if (receivedAt > now) continue;
       const approver = approvers.find((u) => u.departmentId === matter.departmentId) ?? clerk;

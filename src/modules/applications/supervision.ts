@@ -78,6 +78,8 @@ export async function lightFilter(ctx: RequestContext, alias: string, light: Sup
   };
 }
 
+const OPEN_STATUS_CLAUSE = 'a.status IN (:...openStatuses)';
+
 export interface AlertGroup {
   tenant: Tenant;
   red: number;
@@ -121,5 +123,3 @@ export async function supervisionAlerts(ctx: RequestContext, tenantCode: string,
   }
   return groups.sort((x, y) => x.tenant.code.localeCompare(y.tenant.code));
 }
-
-const OPEN_STATUS_CLAUSE = 'a.status IN (:...openStatuses)';

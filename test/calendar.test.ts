@@ -1,0 +1,100 @@
+import { codeOf, startTestApp, TestApp } from './harness';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { Tenant } from '../src/modules/tenancy/entities';
+import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
+import { Window, WindowKind } from '../src/modules/windows/entities';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const YEAR = '{ calendar(year: 2026) { year tenant { code } workingDays days { date working name source } } }';
+const SET = 'mutation($input: CalendarOverrideInput!) { setCalendarOverride(input: $input) { date working reason } }';
+
+/** Accepts a 5-working-day case (不动产转移登记) in a tenant at 10:00 on 24 November 2026 and returns its deadline. */
+async function dueOfCaseAcceptedOn24November(tenantCode: string): Promise<string> {
+  const tenant = await t.dataSource.getRepository(Tenant).findOneByOrFail({ code: tenantCode });
+  const matter = await t.dataSource.getRepository(Matter).findOneByOrFail({ tenantId: tenant.id, code: 'QR00300002' });
+  const window = await t.dataSource.getRepository(Window).findOneByOrFail({ tenantId: tenant.id, kind: WindowKind.COMPREHENSIVE });
+  const materials = await t.dataSource.getRepository(MaterialRequirement).findBy({ matterId: matter.id });
+  const clerk = await t.tokenOf(`window_staff.${tenantCode}`);
+  t.clock.set('2026-11-24T10:00:00+08:00');
+  try {
+    const received = await t.gql(
+      'mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { id version } }',
+      {
+        input: {
+          matterId: encodeGlobalId('Matter', matter.id), windowId: encodeGlobalId('Window', window.id), applicantKind: 'NATURAL_PERSON',
+          applicantName: '周敏', applicantIdType: 'PASSPORT', applicantIdNumber: 'E98765432', applicantPhone: '13800001111', applicantAddress: '某地',
+        },
+      },
+      clerk,
+    );
+    const accepted = await t.gql(
+      'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { dueAt } }',
+      { input: { ...received.data?.receiveApplication, providedMaterialIds: materials.map((m) => encodeGlobalId('MaterialRequirement', m.id)) } },
+      clerk,
+    );
+    expect(accepted.errors).toBeUndefined();
+    return accepted.data?.acceptApplication.dueAt;
+  } finally {
+    t.clock.set(null);
+  }
+}
+
+describe('working-day calendar (工作日)', () => {
+  it('shows the national holidays and make-up days of a year, and counts its working days', async () => {
+    const res = await t.gql(YEAR, {}, await t.tokenOf('window_staff.210381'));
+    expect(res.errors).toBeUndefined();
+    const calendar = res.data?.calendar;
+    expect(calendar).toMatchObject({ year: 2026, tenant: { code: '210381' }, workingDays: 248 });
+    expect(calendar.days).toContainEqual({ date: '2026-02-17', working: false, name: '春节', source: 'NATIONAL' });
+    expect(calendar.days).toContainEqual({ date: '2026-02-14', working: true, name: '调休上班', source: 'NATIONAL' });
+    expect(calendar.days.filter((d: { working: boolean }) => d.working)).toHaveLength(6);
+  });
+
+  it("a centre's closure moves its own deadlines and nobody else's", async () => {
+    expect(await dueOfCaseAcceptedOn24November('210303')).toBe('2026-12-01T15:59:59.999Z');
+    const admin = await t.tokenOf('centre_admin.210302');
+    const set = await t.gql(SET, { input: { date: '2026-11-25', working: false, reason: '大厅设备检修' } }, admin);
+    expect(set.data?.setCalendarOverride).toEqual({ date: '2026-11-25', working: false, reason: '大厅设备检修' });
+    // 26, 27, 30 November, 1 and 2 December
+    expect(await dueOfCaseAcceptedOn24November('210302')).toBe('2026-12-02T15:59:59.999Z');
+    expect(await dueOfCaseAcceptedOn24November('210303')).toBe('2026-12-01T15:59:59.999Z');
+    const year = await t.gql(YEAR, {}, admin);
+    expect(year.data?.calendar.days).toContainEqual({ date: '2026-11-25', working: false, name: '大厅设备检修', source: 'TENANT' });
+    expect(year.data?.calendar.workingDays).toBe(247);
+    const removed = await t.gql('mutation { removeCalendarOverride(input: { date: "2026-11-25" }) }', {}, admin);
+    expect(removed.data?.removeCalendarOverride).toBe(true);
+    expect((await t.gql(YEAR, {}, admin)).data?.calendar.workingDays).toBe(248);
+  });
+
+  it('only a centre admin sets overrides, only a platform admin the national calendar', async () => {
+    const clerk = await t.gql(SET, { input: { date: '2026-12-01', working: false, reason: 'x' } }, await t.tokenOf('window_staff.210302'));
+    expect(codeOf(clerk)).toBe('FORBIDDEN');
+    const NATIONAL = 'mutation($input: NationalCalendarDayInput!) { setNationalCalendarDay(input: $input) { date working name source } }';
+    const admin = await t.gql(NATIONAL, { input: { date: '2027-01-01', working: false, name: '元旦' } }, await t.tokenOf('centre_admin.210300'));
+    expect(codeOf(admin)).toBe('FORBIDDEN');
+    const platform = await t.gql(NATIONAL, { input: { date: '2027-01-01', working: false, name: '元旦' } }, await t.tokenOf('platform_admin'));
+    expect(platform.data?.setNationalCalendarDay).toEqual({ date: '2027-01-01', working: false, name: '元旦', source: 'NATIONAL' });
+    const seen = await t.gql('{ calendar(year: 2027) { days { date name } } }', {}, await t.tokenOf('window_staff.210381'));
+    expect(seen.data?.calendar.days).toEqual([{ date: '2027-01-01', name: '元旦' }]);
+  });
+
+  it('refuses malformed dates and years naming the field', async () => {
+    const admin = await t.tokenOf('centre_admin.210311');
+    for (const date of ['2026-02-30', '20261125', "2026-11-25' OR 1=1"]) {
+      const res = await t.gql(SET, { input: { date, working: false, reason: 'x' } }, admin);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.date' });
+    }
+    const year = await t.gql('{ calendar(year: 99999) { year } }', {}, admin);
+    expect(year.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+
+  it("another centre's calendar is out of reach of a county user", async () => {
+    const res = await t.gql('{ calendar(year: 2026, tenantCode: "210302") { year } }', {}, await t.tokenOf('window_staff.210381'));
+    expect(codeOf(res)).toBe('NOT_FOUND');
+  });
+});
