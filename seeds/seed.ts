@@ -7,6 +7,8 @@ import { seedMatters } from './matters';
 import { seedWindows } from './windows';
 import { seedCalendar } from './calendar';
 import { seedApplications } from './applications';
+import { seedLedgers } from './ledgers';
+import { seedTickets } from './tickets';
 import holidays from './cn-public-holidays.json';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
 
@@ -123,6 +125,8 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedWindows(manager, { tenants, departments, passwordHash });
     await seedCalendar(manager, holidays);
     await seedApplications(manager, tenants, new Date());
+    await seedLedgers(manager, tenants);
+    await seedTickets(manager, tenants, new Date());
   });
 }
 

@@ -15,3 +15,13 @@ export abstract class TenantOwnedEntity extends NodeEntity {
   @Column('int')
   tenantId: number;
 }
+
+/**
+ * A row two tenants share, such as a collaboration ticket: `tenantId` is the tenant that
+ * opened it, `partnerTenantId` the other side. Both read it (and their ancestors, by
+ * scope); both may write it; nobody else sees it.
+ */
+export abstract class SharedTenantEntity extends TenantOwnedEntity {
+  @Column('int')
+  partnerTenantId: number;
+}

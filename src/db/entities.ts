@@ -2,6 +2,13 @@ import { Department, Tenant, User } from '../modules/tenancy/entities';
 import { Throttle } from '../auth/throttle';
 import { CalendarOverride, NationalCalendarDay } from '../modules/calendar/entities';
 import { Application, ApplicationCounter, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
+import {
+  CollaborationTicket,
+  ContactLedgerEntry,
+  CrossProvinceMatter,
+  ProblemLedgerEntry,
+  TicketStep,
+} from '../modules/collaboration/entities';
 import { FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
   LunchDutyRota,
@@ -35,4 +42,9 @@ export const ENTITIES = [
   ApplicationEvent,
   JointOpinion,
   ApplicationCounter,
+  CollaborationTicket,
+  TicketStep,
+  CrossProvinceMatter,
+  ContactLedgerEntry,
+  ProblemLedgerEntry,
 ];

@@ -1,6 +1,6 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TenantScope } from './scope';
-import { NodeEntity, TenantOwnedEntity } from './base-entities';
+import { NodeEntity, SharedTenantEntity, TenantOwnedEntity } from './base-entities';
 import { ConflictError, NotFoundError } from '../graphql/errors';
 
 export type EntityClass<T> = { new (): T; prototype: T; name: string };
@@ -19,6 +19,8 @@ export interface ScopeOptions {
 export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
   /** `tenant_id` for tenant-owned rows; the tenant table is scoped on its own id. */
   private readonly tenantKey: 'tenantId' | 'id';
+  /** Shared rows are also visible to, and writable by, their partner tenant. */
+  private readonly shared: boolean;
 
   constructor(
     private readonly manager: EntityManager,
@@ -27,6 +29,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     private readonly options: ScopeOptions = {},
   ) {
     this.tenantKey = entity.prototype instanceof TenantOwnedEntity ? 'tenantId' : 'id';
+    this.shared = entity.prototype instanceof SharedTenantEntity;
   }
 
   private get unrestricted(): boolean {
@@ -39,6 +42,9 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     if (this.unrestricted) return qb;
     const ids = this.scope.readableTenantIds;
     if (ids.length === 0) return qb.where('1 = 0');
+    if (this.shared) {
+      return qb.where(`(${alias}.tenantId IN (:...scopeTenantIds) OR ${alias}.partnerTenantId IN (:...scopeTenantIds))`, { scopeTenantIds: ids });
+    }
     return qb.where(`${alias}.${this.tenantKey} IN (:...scopeTenantIds)`, { scopeTenantIds: ids });
   }
 
@@ -61,6 +67,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
   /** Throws FORBIDDEN unless the row is in the viewer's own tenant (or platform-managed for a platform admin). */
   assertWritable(row: T): void {
     if (this.unrestricted) return;
+    if (this.shared && this.scope.canWrite(row.partnerTenantId as number)) return;
     this.scope.assertWritable(this.tenantOf(row));
   }
 
@@ -71,7 +78,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
 
   /** Inserts rows of the own tenant in chunks (a bulk INSERT each). */
   async insertMany(rows: Partial<T>[]): Promise<void> {
-    for (const row of rows) this.scope.assertWritable(row[this.tenantKey] as number);
+    for (const row of rows) this.assertWritable(row as T);
     for (let i = 0; i < rows.length; i += 200) {
       await this.manager.insert(this.entity, rows.slice(i, i + 200) as never);
     }

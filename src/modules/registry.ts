@@ -18,6 +18,11 @@ import { CalendarResolver } from './calendar/resolver';
 import { nodeLoaders as calendarNodes } from './calendar/service';
 import { ApplicationEventResolver, ApplicationResolver, JointOpinionResolver } from './applications/resolver';
 import { nodeLoaders as applicationNodes } from './applications/service';
+import { TicketResolver, TicketStepResolver } from './collaboration/resolver';
+import { nodeLoaders as collaborationNodes } from './collaboration/service';
+import { ContactLedgerResolver, ProblemLedgerResolver } from './collaboration/ledger-resolver';
+import { nodeLoaders as ledgerNodes } from './collaboration/ledgers';
+import { SupervisionResolver } from './supervision/resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 
 /** Loads rows of one node type by database id, within the request's scope. */
@@ -67,5 +72,12 @@ export const MODULES: ModuleManifest[] = [
     resolvers: [ApplicationResolver, ApplicationEventResolver, JointOpinionResolver],
     nodeLoaders: applicationNodes,
     publicRootFields: ['Query.applicationProgress'],
+  },
+  {
+    resolvers: [TicketResolver, TicketStepResolver, ContactLedgerResolver, ProblemLedgerResolver],
+    nodeLoaders: { ...collaborationNodes, ...ledgerNodes },
+  },
+  {
+    resolvers: [SupervisionResolver],
   },
 ];

@@ -33,26 +33,11 @@ export const applicantName = defineFieldPolicy<Application>({
   mask: maskName,
 });
 
-export const applicantIdNumber = defineFieldPolicy<Application>({
-  key: 'Application.applicantIdNumber',
-  subject: applicantSubject,
-  clear: clearToHandlers,
-  masked: [audiences.auditors],
-  mask: maskIdNumber,
-});
+/** ID number, phone and address: the handlers in clear, auditors masked, everyone else null. */
+function handlersOnly(key: string, mask: (value: string) => string) {
+  return defineFieldPolicy<Application>({ key, subject: applicantSubject, clear: clearToHandlers, masked: [audiences.auditors], mask });
+}
 
-export const applicantPhone = defineFieldPolicy<Application>({
-  key: 'Application.applicantPhone',
-  subject: applicantSubject,
-  clear: clearToHandlers,
-  masked: [audiences.auditors],
-  mask: maskPhone,
-});
-
-export const applicantAddress = defineFieldPolicy<Application>({
-  key: 'Application.applicantAddress',
-  subject: applicantSubject,
-  clear: clearToHandlers,
-  masked: [audiences.auditors],
-  mask: (address) => `${address.slice(0, 6)}****`,
-});
+export const applicantIdNumber = handlersOnly('Application.applicantIdNumber', maskIdNumber);
+export const applicantPhone = handlersOnly('Application.applicantPhone', maskPhone);
+export const applicantAddress = handlersOnly('Application.applicantAddress', (address) => `${address.slice(0, 6)}****`);

@@ -24,7 +24,7 @@ import {
   ReportReplyInput,
   SuspendApplicationInput,
 } from './inputs';
-import { ApplicationProgress, ApplicationStatsRow, NoticeItemType, SupervisionAlertGroup } from './types';
+import { ApplicationProgress, ApplicationStatsRow, NoticeItemType } from './types';
 import * as service from './service';
 import * as supervision from './supervision';
 import { applicationProgress } from './progress';
@@ -46,15 +46,6 @@ export class ApplicationResolver {
   @Query(() => Application, { nullable: true, description: 'A readable case by its number; null when missing or out of scope' })
   application(@Ctx() ctx: RequestContext, @Arg('number') number: string): Promise<Application | null> {
     return service.applicationByNumber(ctx, number);
-  }
-
-  @Query(() => [SupervisionAlertGroup], { description: '电子监察: YELLOW and RED cases of a tenant and its readable subordinates, by tenant' })
-  supervisionAlerts(
-    @Ctx() ctx: RequestContext,
-    @Arg('tenantCode') tenantCode: string,
-    @Arg('first', () => Int, { nullable: true, description: 'Cases per tenant, 1-100 (default 20)' }) first?: number,
-  ): Promise<SupervisionAlertGroup[]> {
-    return supervision.supervisionAlerts(ctx, tenantCode, pageSize(first));
   }
 
   @Query(() => [ApplicationStatsRow], { description: '数据统计 of the cases received in [from, to)' })

@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
+import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
@@ -51,15 +51,13 @@ const applications = (db: Db) => db.scoped(Application);
 
 // ---- reads ------------------------------------------------------------------------
 
-export function loadApplication(ctx: RequestContext, id: number): Promise<Application | null> {
-  return ctx.loaders
-    .get('Application.byId', () =>
-      new DataLoader<number, Application | null>(async (ids) => {
-        const rows = new Map((await applications(ctx.db).findByIds(ids)).map((a) => [a.id, a]));
-        return ids.map((id) => rows.get(id) ?? null);
-      }),
-    )
-    .load(id);
+/**
+ * A case by id, batched. `via` reads through another database view: a collaboration
+ * partner reads the case of the ticket it shares, under its own cache key.
+ */
+export function loadApplication(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<Application | null> {
+  const db = via?.db ?? ctx.db;
+  return ctx.loaders.get(`Application.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => applications(db).findByIds(ids))).load(id);
 }
 
 export async function applicationByNumber(ctx: RequestContext, number: string): Promise<Application | null> {
@@ -67,34 +65,25 @@ export async function applicationByNumber(ctx: RequestContext, number: string): 
   return applications(ctx.db).query('a').andWhere('a.number = :number', { number }).getOne();
 }
 
-/** Every event of a case in order, batched over the cases of a page. */
-export function timelineOf(ctx: RequestContext, application: Application): Promise<ApplicationEvent[]> {
+/** Rows that hang off a case (events, opinions), in order, batched over the cases of a page. */
+function rowsOfCase<T extends ApplicationEvent | JointOpinion>(ctx: RequestContext, entity: { new (): T; prototype: T; name: string }, application: Application): Promise<T[]> {
   return ctx.loaders
-    .get('ApplicationEvent.byApplication', () =>
-      new DataLoader<number, ApplicationEvent[]>(async (ids) => {
-        const events = await ctx.db
-          .scoped(ApplicationEvent)
-          .query('e')
-          .andWhere('e.applicationId IN (:...ids)', { ids })
-          .orderBy('e.id')
-          .getMany();
-        const groups = new Map<number, ApplicationEvent[]>();
-        for (const event of events) groups.set(event.applicationId, [...(groups.get(event.applicationId) ?? []), event]);
-        return ids.map((id) => groups.get(id) ?? []);
-      }),
+    .get(`${entity.name}.byApplication`, () =>
+      groupedLoader(
+        (ids) => ctx.db.scoped(entity).query('r').andWhere('r.applicationId IN (:...ids)', { ids }).orderBy('r.id').getMany(),
+        (row) => row.applicationId,
+      ),
     )
     .load(application.id);
 }
 
+/** Every event of a case in order. */
+export function timelineOf(ctx: RequestContext, application: Application): Promise<ApplicationEvent[]> {
+  return rowsOfCase(ctx, ApplicationEvent, application);
+}
+
 export function jointOpinionsOf(ctx: RequestContext, application: Application): Promise<JointOpinion[]> {
-  return ctx.loaders
-    .get('JointOpinion.byApplication', () =>
-      new DataLoader<number, JointOpinion[]>(async (ids) => {
-        const rows = await ctx.db.scoped(JointOpinion).query('o').andWhere('o.applicationId IN (:...ids)', { ids }).orderBy('o.id').getMany();
-        return ids.map((id) => rows.filter((row) => row.applicationId === id));
-      }),
-    )
-    .load(application.id);
+  return rowsOfCase(ctx, JointOpinion, application);
 }
 
 export async function listApplications(ctx: RequestContext, args: ConnectionArgs, filter: ApplicationFilter = {}): Promise<ConnectionResult<Application>> {
@@ -188,6 +177,50 @@ export async function receiveApplication(ctx: RequestContext, input: ReceiveAppl
     await recordEvent(db, application, 'RECEIVE', null, S.SUBMITTED, viewer, now, '');
     return application;
   });
+}
+
+/**
+ * 全区通办: the case a handling centre opens when a collaboration ticket is forwarded to
+ * its department. The receiving centre checked form, identity and materials, so it is
+ * received and accepted at once, in the caller's transaction; its deadline runs on the
+ * handling centre's calendar from now.
+ */
+export async function openForwardedCase(
+  ctx: RequestContext,
+  db: Db,
+  input: { source: Application; matter: Matter; windowId: number; note: string },
+): Promise<Application> {
+  const viewer = requireRole(ctx, Role.WINDOW_STAFF);
+  const { source, matter } = input;
+  const now = ctx.now();
+  const tenant = await ownTenant(ctx, viewer);
+  const workingCalendar = await calendar.calendarOf(ctx, tenant);
+  const number = await nextCaseNumber(db, tenant, workingCalendar.localDate(now));
+  const application = await applications(db).save(
+    db.unscoped.create(Application, {
+      tenantId: tenant.id,
+      number,
+      matterId: matter.id,
+      departmentId: matter.departmentId,
+      receivingWindowId: input.windowId,
+      receivedById: viewer.userId,
+      applicantKind: source.applicantKind,
+      applicantName: source.applicantName,
+      applicantIdType: source.applicantIdType,
+      applicantIdNumber: source.applicantIdNumber,
+      applicantPhone: source.applicantPhone,
+      applicantAddress: source.applicantAddress,
+      creditCode: source.creditCode,
+      status: S.ACCEPTED,
+      receivedAt: now,
+      acceptedAt: now,
+      dueAt: workingCalendar.deadline(now, matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays),
+      extensionDays: 0,
+    }),
+  );
+  await recordEvent(db, application, 'RECEIVE', null, S.SUBMITTED, viewer, now, input.note);
+  await recordEvent(db, application, 'ACCEPT', S.SUBMITTED, S.ACCEPTED, viewer, now, input.note);
+  return application;
 }
 
 // ---- transitions ------------------------------------------------------------------------

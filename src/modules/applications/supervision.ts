@@ -80,46 +80,43 @@ export async function lightFilter(ctx: RequestContext, alias: string, light: Sup
 
 const OPEN_STATUS_CLAUSE = 'a.status IN (:...openStatuses)';
 
-export interface AlertGroup {
-  tenant: Tenant;
+export interface CaseAlerts {
   red: number;
   yellow: number;
+  /** The most urgent first. */
   cases: Application[];
 }
 
-/**
- * YELLOW and RED open cases of a tenant and, for a city or province user, of its
- * readable subordinates, grouped by tenant, the most urgent first.
- */
-export async function supervisionAlerts(ctx: RequestContext, tenantCode: string, first: number): Promise<AlertGroup[]> {
-  const root = await tenancy.tenantByCode(ctx, tenantCode);
-  if (!root) return [];
-  const tenants = await tenancy.readableSubtree(ctx, root);
+/** YELLOW and RED open cases of the given tenants, counted and listed per tenant. */
+export async function caseAlerts(ctx: RequestContext, tenantIds: number[], first: number): Promise<Map<number, CaseAlerts>> {
+  const alerts = new Map<number, CaseAlerts>();
+  if (tenantIds.length === 0) return alerts;
   const [red, yellow] = await Promise.all([lightFilter(ctx, 'a', SupervisionLight.RED), lightFilter(ctx, 'a', SupervisionLight.YELLOW)]);
   const alerting = `(${OPEN_STATUS_CLAUSE} AND (${red.clause} OR ${yellow.clause}))`;
+  const parameters = { ...red.parameters, ...yellow.parameters, openStatuses: OPEN_STATUSES };
   const counts = await ctx.db
     .scoped(Application)
     .query('a')
     .select('a.tenantId', 'tenantId')
     .addSelect(`SUM(CASE WHEN ${red.clause} THEN 1 ELSE 0 END)`, 'red')
     .addSelect('COUNT(*)', 'total')
-    .andWhere('a.tenantId IN (:...alertTenants)', { alertTenants: tenants.map((t) => t.id) })
-    .andWhere(alerting, { ...red.parameters, ...yellow.parameters, openStatuses: OPEN_STATUSES })
+    .andWhere('a.tenantId IN (:...alertTenants)', { alertTenants: tenantIds })
+    .andWhere(alerting, parameters)
     .groupBy('a.tenantId')
     .getRawMany<{ tenantId: number; red: string; total: string }>();
-  const groups: AlertGroup[] = [];
+  // One query per tenant with alerts: a city has a handful of subordinates.
   for (const row of counts) {
-    const tenant = tenants.find((t) => t.id === Number(row.tenantId))!;
+    const tenantId = Number(row.tenantId);
     const cases = await ctx.db
       .scoped(Application)
       .query('a')
-      .andWhere('a.tenantId = :alertTenant', { alertTenant: tenant.id })
-      .andWhere(alerting, { ...red.parameters, ...yellow.parameters, openStatuses: OPEN_STATUSES })
+      .andWhere('a.tenantId = :alertTenant', { alertTenant: tenantId })
+      .andWhere(alerting, parameters)
       .orderBy('a.dueAt', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .limit(first)
       .getMany();
-    groups.push({ tenant, red: Number(row.red), yellow: Number(row.total) - Number(row.red), cases });
+    alerts.set(tenantId, { red: Number(row.red), yellow: Number(row.total) - Number(row.red), cases });
   }
-  return groups.sort((x, y) => x.tenant.code.localeCompare(y.tenant.code));
+  return alerts;
 }

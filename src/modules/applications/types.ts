@@ -1,6 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Tenant } from '../tenancy/entities';
-import { Application, ApplicationStatus } from './entities';
+import { ApplicationStatus } from './entities';
 
 @ObjectType({ description: '一次性告知: one missing or invalid material' })
 export class NoticeItemType {
@@ -45,21 +44,6 @@ export class ApplicationProgress {
 
   @Field(() => [ProgressStep])
   timeline: ProgressStep[];
-}
-
-@ObjectType({ description: '电子监察: the YELLOW and RED open cases of one tenant' })
-export class SupervisionAlertGroup {
-  @Field(() => Tenant)
-  tenant: Tenant;
-
-  @Field(() => Int)
-  red: number;
-
-  @Field(() => Int)
-  yellow: number;
-
-  @Field(() => [Application], { description: 'The most urgent first' })
-  cases: Application[];
 }
 
 @ObjectType({ description: '数据统计: figures of one department, window, matter or tenant' })

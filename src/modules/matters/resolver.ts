@@ -77,7 +77,7 @@ export class MatterResolver {
     return matters.suspendMatter(ctx, input);
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant (a collaboration partner’s matter)' })
   tenant(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, matter.tenantId);
   }

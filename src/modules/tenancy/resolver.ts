@@ -42,7 +42,7 @@ export class TenantResolver {
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant' })
   tenant(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, department.tenantId);
   }
@@ -74,7 +74,7 @@ export class UserResolver {
     return tenancy.setUserActive(ctx, input);
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant (a collaboration partner’s staff)' })
   tenant(@Ctx() ctx: RequestContext, @Root() user: User): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, user.tenantId);
   }

@@ -21,9 +21,16 @@ const users = (ctx: RequestContext) => ctx.db.scoped(User, PLATFORM_MANAGED);
 
 // ---- tenants ---------------------------------------------------------------
 
-export function loadTenant(ctx: RequestContext, id: number | null): Promise<Tenant | null> {
+/**
+ * A tenant by id, batched. `via` reads through another database view, such as the
+ * read-only one of a collaboration partner, under its own cache key.
+ */
+export function loadTenant(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<Tenant | null> {
   if (id === null) return Promise.resolve(null);
-  return ctx.loaders.get('Tenant.byId', () => byIdLoader((ids) => tenants(ctx).findByIds(ids))).load(id);
+  const db = via?.db ?? ctx.db;
+  return ctx.loaders
+    .get(`Tenant.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => db.scoped(Tenant, PLATFORM_MANAGED).findByIds(ids)))
+    .load(id);
 }
 
 /** Readable children of a tenant; a county user sees none of its siblings through its parent. */
@@ -85,8 +92,10 @@ export function departmentsOf(ctx: RequestContext, tenantId: number): Promise<De
 
 // ---- users --------------------------------------------------------------------
 
-export function loadUser(ctx: RequestContext, id: number): Promise<User | null> {
-  return ctx.loaders.get('User.byId', () => byIdLoader((ids) => users(ctx).findByIds(ids))).load(id);
+/** A user by id, batched; `via` reads through another view (a collaboration partner's staff). */
+export function loadUser(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<User | null> {
+  const db = via?.db ?? ctx.db;
+  return ctx.loaders.get(`User.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => db.scoped(User, PLATFORM_MANAGED).findByIds(ids))).load(id);
 }
 
 export async function viewerUser(ctx: RequestContext): Promise<User> {

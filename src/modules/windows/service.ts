@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
+import { isDuplicateKey } from '../../db/errors';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
@@ -53,12 +54,6 @@ function toSecond(date: Date): Date {
 /** FOR UPDATE on MySQL. SQLite runs one transaction at a time (db.ts), so it needs no lock. */
 function forUpdate<T extends ObjectLiteral>(db: Db, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return db.dataSource.options.type === 'better-sqlite3' ? query : query.setLock('pessimistic_write');
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function text(value: string, field: string, max: number): string {

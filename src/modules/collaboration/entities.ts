@@ -1,0 +1,285 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SharedTenantEntity, TenantOwnedEntity } from '../../db/base-entities';
+import { Node } from '../../graphql/node';
+
+export enum TicketStatus {
+  DRAFT = 'DRAFT',
+  PUSHED = 'PUSHED',
+  RETURNED = 'RETURNED',
+  FORWARDED = 'FORWARDED',
+  DECIDED = 'DECIDED',
+  COMPLETED = 'COMPLETED',
+}
+registerEnumType(TicketStatus, {
+  name: 'TicketStatus',
+  valuesConfig: {
+    DRAFT: { description: 'Opened at the receiving window (受理地), not yet pushed' },
+    PUSHED: { description: '推送转办: waiting for the handling centre’s re-check' },
+    RETURNED: { description: '退回: back at the receiving window to supplement' },
+    FORWARDED: { description: 'At the handling department (办理地), which decides' },
+    DECIDED: { description: 'Decided; the result is to be mailed' },
+    COMPLETED: { description: 'Result uploaded and the certificate mailed' },
+  },
+});
+
+export enum TicketSide {
+  RECEIVING = 'RECEIVING',
+  HANDLING = 'HANDLING',
+}
+registerEnumType(TicketSide, { name: 'TicketSide', description: '受理地 (receiving) or 办理地 (handling)' });
+
+export enum TicketStepKind {
+  ASSISTED_CHECK = 'ASSISTED_CHECK',
+  PUSH = 'PUSH',
+  RECHECK = 'RECHECK',
+  DECIDE = 'DECIDE',
+  MAIL_RESULT = 'MAIL_RESULT',
+  MAIL_MATERIALS = 'MAIL_MATERIALS',
+  HAND_OVER_MATERIALS = 'HAND_OVER_MATERIALS',
+}
+registerEnumType(TicketStepKind, {
+  name: 'TicketStepKind',
+  valuesConfig: {
+    ASSISTED_CHECK: { description: '辅助审核 with the handling side’s department (receiving side, before the push)' },
+    PUSH: { description: 'Form and identity checked, pushed to the handling centre: 1 working day after intake or return' },
+    RECHECK: { description: 'Re-check by the handling centre, then forward or return: 1 working day' },
+    DECIDE: { description: 'The handling department decides within the matter’s promised limit' },
+    MAIL_RESULT: { description: 'Result uploaded, paper certificate mailed: 1 working day after the decision' },
+    MAIL_MATERIALS: { description: 'Paper materials mailed to the handling centre: 2 working days after the push' },
+    HAND_OVER_MATERIALS: { description: 'Paper materials handed to the department: 1 working day after arrival' },
+  },
+});
+
+export enum CollaborationKind {
+  REGION = 'REGION',
+  CROSS_PROVINCE = 'CROSS_PROVINCE',
+}
+registerEnumType(CollaborationKind, {
+  name: 'CollaborationKind',
+  valuesConfig: { REGION: { description: '全区通办: both centres in one province' }, CROSS_PROVINCE: { description: '跨省通办' } },
+});
+
+export enum ResultDelivery {
+  APPLICANT = 'APPLICANT',
+  RECEIVING_CENTRE = 'RECEIVING_CENTRE',
+}
+registerEnumType(ResultDelivery, { name: 'ResultDelivery', description: 'Where the paper certificate is mailed, as the applicant chose' });
+
+/**
+ * 协作流转单: a case received in one centre (受理地, `tenantId`) and handled in another
+ * (办理地, `partnerTenantId`). Both read and write it; nobody else sees it.
+ */
+@ObjectType({ implements: Node, description: '协作流转单: a case received in one centre and handled in another' })
+@Entity()
+@Index(['tenantId', 'status'])
+@Index(['partnerTenantId', 'status'])
+@Index(['tenantId', 'applicationId'], { unique: true })
+export class CollaborationTicket extends SharedTenantEntity {
+  /** The case in the receiving centre. */
+  @Column('int')
+  applicationId: number;
+
+  /** The case opened in the handling centre when the ticket is forwarded to its department. */
+  @Column('int', { nullable: true })
+  handlingApplicationId: number | null;
+
+  @Field({ description: '事项编码, the same in both centres' })
+  @Column('varchar', { length: 16 })
+  matterCode: string;
+
+  @Column('int')
+  handlingMatterId: number;
+
+  @Field(() => CollaborationKind)
+  @Column('varchar', { length: 16 })
+  kind: CollaborationKind;
+
+  @Field(() => TicketStatus)
+  @Column('varchar', { length: 12 })
+  status: TicketStatus;
+
+  @Field(() => Int, { description: 'Push round: 1, then one more after every return' })
+  @Column('int', { default: 1 })
+  round: number;
+
+  @Field({ description: 'Paper materials travel with the case (纸质材料留存)' })
+  @Column('boolean')
+  paperMaterials: boolean;
+
+  @Field(() => ResultDelivery)
+  @Column('varchar', { length: 16 })
+  resultDelivery: ResultDelivery;
+
+  @Column('int')
+  createdById: number;
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to every step' })
+  @VersionColumn()
+  version: number;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+}
+
+/**
+ * One step of a ticket: its owner side, its due time on the owning centre's calendar,
+ * and who did it when. Steps are never rewritten: a return opens a new round.
+ */
+@ObjectType({ implements: Node, description: 'One step of a ticket, with its owner, due time and completion' })
+@Entity()
+@Index(['tenantId', 'ticketId'])
+@Index(['partnerTenantId', 'ticketId'])
+@Index(['tenantId', 'doneAt', 'dueAt'])
+@Index(['partnerTenantId', 'doneAt', 'dueAt'])
+export class TicketStep extends SharedTenantEntity {
+  @Column('int')
+  ticketId: number;
+
+  @Field(() => Int)
+  @Column('int')
+  round: number;
+
+  @Field(() => TicketStepKind)
+  @Column('varchar', { length: 24 })
+  kind: TicketStepKind;
+
+  @Field(() => TicketSide, { description: 'The side that owns the step' })
+  @Column('varchar', { length: 12 })
+  owner: TicketSide;
+
+  @Field(() => Date, { nullable: true, description: 'Due time on the owning centre’s calendar; none for an assisted check' })
+  @Column('datetime', { nullable: true, precision: 3 })
+  dueAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { nullable: true, precision: 3 })
+  doneAt: Date | null;
+
+  @Column('int', { nullable: true })
+  actorId: number | null;
+
+  @Field({ description: 'Outcome or remark: FORWARDED / RETURNED, the return reason, the assisted check' })
+  @Column('varchar', { length: 1000, default: '' })
+  note: string;
+
+  @Field(() => [String], { nullable: true, description: '一次性告知: what to supplement (a return; null otherwise)' })
+  @Column('simple-json', { nullable: true })
+  missingMaterials: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 32, nullable: true })
+  carrier: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 40, nullable: true })
+  trackingNumber: string | null;
+}
+
+/** 跨省通办: a matter code the platform admin has put on the cross-province list. */
+@Entity()
+export class CrossProvinceMatter {
+  @PrimaryColumn('varchar', { length: 16 })
+  code: string;
+
+  @Column('varchar', { length: 128 })
+  name: string;
+
+  @CreateDateColumn()
+  addedAt: Date;
+}
+
+/** 联系人台账: who answers for a cross-region matter in a centre, and their deputy. */
+@ObjectType({ implements: Node, description: '联系人台账: the responsible person for a cross-region matter' })
+@Entity()
+@Index(['tenantId', 'matterId'], { unique: true })
+export class ContactLedgerEntry extends TenantOwnedEntity {
+  @Column('int')
+  matterId: number;
+
+  @Column('int')
+  responsibleId: number;
+
+  @Column('int', { nullable: true })
+  deputyId: number | null;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+}
+
+export enum ProblemCategory {
+  PROCESS = 'PROCESS',
+  MATERIALS = 'MATERIALS',
+  SYSTEM = 'SYSTEM',
+  COORDINATION = 'COORDINATION',
+  DELAY = 'DELAY',
+  OTHER = 'OTHER',
+}
+registerEnumType(ProblemCategory, {
+  name: 'ProblemCategory',
+  valuesConfig: {
+    PROCESS: { description: '流程不合理' },
+    MATERIALS: { description: '材料要件' },
+    SYSTEM: { description: '系统平台' },
+    COORDINATION: { description: '协作配合' },
+    DELAY: { description: '超时办理' },
+    OTHER: { description: '其他' },
+  },
+});
+
+export enum ProblemStatus {
+  RAISED = 'RAISED',
+  ASSIGNED = 'ASSIGNED',
+  RECTIFIED = 'RECTIFIED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(ProblemStatus, { name: 'ProblemStatus', description: '问题台账: raised → assigned → rectified (整改) → closed' });
+
+/** 问题台账: a problem raised on a ticket or a matter, assigned, rectified and closed. */
+@ObjectType({ implements: Node, description: '问题台账: a problem raised on a ticket or a matter' })
+@Entity()
+@Index(['tenantId', 'status'])
+@Index(['tenantId', 'createdAt'])
+export class ProblemLedgerEntry extends TenantOwnedEntity {
+  @Column('int', { nullable: true })
+  ticketId: number | null;
+
+  @Column('int', { nullable: true })
+  matterId: number | null;
+
+  @Field(() => ProblemCategory)
+  @Column('varchar', { length: 16 })
+  category: ProblemCategory;
+
+  @Field()
+  @Column('varchar', { length: 1000 })
+  description: string;
+
+  @Field(() => ProblemStatus)
+  @Column('varchar', { length: 12 })
+  status: ProblemStatus;
+
+  @Column('int')
+  raisedById: number;
+
+  @Column('int', { nullable: true })
+  assigneeId: number | null;
+
+  @Field(() => String, { nullable: true, description: '整改: what was done' })
+  @Column('varchar', { length: 1000, nullable: true })
+  rectification: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('datetime', { nullable: true, precision: 3 })
+  closedAt: Date | null;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,157 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Tenant, User } from '../tenancy/entities';
+import { Application } from '../applications/entities';
+import { CollaborationTicket, TicketSide, TicketStep } from './entities';
+import {
+  CreateTicketInput,
+  CrossProvinceMatterInput,
+  ForwardTicketInput,
+  MailInput,
+  ReturnTicketInput,
+  TicketFilter,
+  TicketNoteInput,
+  TicketVersionInput,
+} from './inputs';
+import * as collaboration from './service';
+
+const TicketConnection = Connection(CollaborationTicket);
+
+@ObjectType({ description: '跨省通办: a matter code on the cross-province list' })
+export class CrossProvinceListEntry {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+}
+
+@Resolver(() => CollaborationTicket)
+export class TicketResolver {
+  @Query(() => TicketConnection, { description: 'Tickets received here and handled elsewhere (受理地)' })
+  outgoingTickets(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
+  ): Promise<ConnectionResult<CollaborationTicket>> {
+    return collaboration.listTickets(ctx, 'OUTGOING', args, filter);
+  }
+
+  @Query(() => TicketConnection, { description: 'Tickets received elsewhere and handled here (办理地)' })
+  incomingTickets(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
+  ): Promise<ConnectionResult<CollaborationTicket>> {
+    return collaboration.listTickets(ctx, 'INCOMING', args, filter);
+  }
+
+  @Query(() => CollaborationTicket, { nullable: true, description: 'A ticket of either side; null for anyone else' })
+  ticket(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<CollaborationTicket | null> {
+    return collaboration.ticketById(ctx, id);
+  }
+
+  @Query(() => [CrossProvinceListEntry], { description: '跨省通办: the cross-province list' })
+  crossProvinceMatters(@Ctx() ctx: RequestContext): Promise<CrossProvinceListEntry[]> {
+    return collaboration.crossProvinceMatters(ctx);
+  }
+
+  @Mutation(() => Boolean, { description: 'Platform admin: maintain the cross-province list; returns whether the code is listed' })
+  setCrossProvinceMatter(@Ctx() ctx: RequestContext, @Arg('input') input: CrossProvinceMatterInput): Promise<boolean> {
+    return collaboration.setCrossProvinceMatter(ctx, input.code, input.name, input.listed);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '受理地 window: open a ticket for a case just received; push due in 1 working day' })
+  createTicket(@Ctx() ctx: RequestContext, @Arg('input') input: CreateTicketInput): Promise<CollaborationTicket> {
+    return collaboration.createTicket(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '受理地 window: 辅助审核 recorded before the push' })
+  recordAssistedCheck(@Ctx() ctx: RequestContext, @Arg('input') input: TicketNoteInput): Promise<CollaborationTicket> {
+    return collaboration.recordAssistedCheck(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '受理地 window: push (again after a return) to the handling centre' })
+  pushTicket(@Ctx() ctx: RequestContext, @Arg('input') input: TicketNoteInput): Promise<CollaborationTicket> {
+    return collaboration.pushTicket(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '办理地 window: return with the reason and what to supplement' })
+  returnTicket(@Ctx() ctx: RequestContext, @Arg('input') input: ReturnTicketInput): Promise<CollaborationTicket> {
+    return collaboration.returnTicket(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '办理地 window: forward to the department; the handling case opens' })
+  forwardTicket(@Ctx() ctx: RequestContext, @Arg('input') input: ForwardTicketInput): Promise<CollaborationTicket> {
+    return collaboration.forwardTicket(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '办理地 window: the department decided; the result is uploaded' })
+  uploadTicketResult(@Ctx() ctx: RequestContext, @Arg('input') input: TicketVersionInput): Promise<CollaborationTicket> {
+    return collaboration.uploadTicketResult(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '办理地 window: the certificate mailed (carrier, tracking number)' })
+  mailTicketResult(@Ctx() ctx: RequestContext, @Arg('input') input: MailInput): Promise<CollaborationTicket> {
+    return collaboration.mailTicketResult(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '受理地 window: the paper materials mailed' })
+  mailTicketMaterials(@Ctx() ctx: RequestContext, @Arg('input') input: MailInput): Promise<CollaborationTicket> {
+    return collaboration.mailTicketMaterials(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '办理地 window: the paper materials arrived' })
+  receiveTicketMaterials(@Ctx() ctx: RequestContext, @Arg('input') input: TicketVersionInput): Promise<CollaborationTicket> {
+    return collaboration.receiveTicketMaterials(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '办理地 window: the paper materials handed to the department' })
+  handOverTicketMaterials(@Ctx() ctx: RequestContext, @Arg('input') input: TicketVersionInput): Promise<CollaborationTicket> {
+    return collaboration.handOverTicketMaterials(ctx, input);
+  }
+
+  @FieldResolver(() => Tenant, { nullable: true, description: '受理地' })
+  receivingTenant(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Tenant | null> {
+    return collaboration.sideTenant(ctx, ticket, TicketSide.RECEIVING);
+  }
+
+  @FieldResolver(() => Tenant, { nullable: true, description: '办理地' })
+  handlingTenant(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Tenant | null> {
+    return collaboration.sideTenant(ctx, ticket, TicketSide.HANDLING);
+  }
+
+  @FieldResolver(() => Application, { nullable: true, description: 'The case at the receiving centre' })
+  receivingCase(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Application | null> {
+    return collaboration.sideCase(ctx, ticket, TicketSide.RECEIVING);
+  }
+
+  @FieldResolver(() => Application, { nullable: true, description: 'The case at the handling centre, once forwarded' })
+  handlingCase(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Application | null> {
+    return collaboration.sideCase(ctx, ticket, TicketSide.HANDLING);
+  }
+
+  @FieldResolver(() => [TicketStep], { description: 'Every step of every round, in order' })
+  steps(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<TicketStep[]> {
+    return collaboration.stepsOf(ctx, ticket);
+  }
+
+  @FieldResolver(() => [TicketStep], { description: 'Steps done late or still open past their due time' })
+  overdueSteps(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<TicketStep[]> {
+    return collaboration.overdueStepsOf(ctx, ticket);
+  }
+}
+
+@Resolver(() => TicketStep)
+export class TicketStepResolver {
+  @FieldResolver(() => Boolean, { description: 'Done after its due time, or open past it' })
+  late(@Ctx() ctx: RequestContext, @Root() step: TicketStep): boolean {
+    return collaboration.isLate(step, ctx.now());
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who did it: staff of the owning side (their personal data follows the User field policies)' })
+  actor(@Ctx() ctx: RequestContext, @Root() step: TicketStep): Promise<User | null> {
+    return collaboration.stepActor(ctx, step);
+  }
+}

@@ -1,0 +1,432 @@
+import { RequestContext } from '../../context';
+import { Db } from '../../db/db';
+import { groupedLoader } from '../../db/loaders';
+import { isDuplicateKey } from '../../db/errors';
+import { requireRole, requireViewer } from '../../auth/guards';
+import { Role } from '../../auth/roles';
+import { Viewer } from '../../auth/viewer';
+import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
+import { decodeGlobalIdOf } from '../../graphql/global-id';
+import * as tenancy from '../tenancy/service';
+import { Tenant, User } from '../tenancy/entities';
+import * as applications from '../applications/service';
+import { Application, ApplicationStatus } from '../applications/entities';
+import { Matter, MatterStatus } from '../matters/entities';
+import * as matters from '../matters/service';
+import * as windows from '../windows/service';
+import { WindowStatus } from '../windows/entities';
+import * as calendar from '../calendar/service';
+import { CollaborationKind, CollaborationTicket, CrossProvinceMatter, TicketSide, TicketStatus, TicketStep, TicketStepKind } from './entities';
+import { CreateTicketInput, ForwardTicketInput, MailInput, ReturnTicketInput, TicketFilter, TicketNoteInput, TicketVersionInput } from './inputs';
+
+const tickets = (db: Db) => db.scoped(CollaborationTicket);
+const steps = (db: Db) => db.scoped(TicketStep);
+
+/** The read-only view of one party's rows, for the other party of a ticket. */
+export function partyView(ctx: RequestContext, tenantId: number): { db: Db; key: string } {
+  return { db: ctx.db.readOnlyFor([tenantId]), key: `party:${tenantId}` };
+}
+
+// ---- reads ---------------------------------------------------------------------------
+
+export function stepsOf(ctx: RequestContext, ticket: CollaborationTicket): Promise<TicketStep[]> {
+  return ctx.loaders
+    .get('TicketStep.byTicket', () =>
+      groupedLoader((ids) => steps(ctx.db).query('s').andWhere('s.ticketId IN (:...ids)', { ids }).orderBy('s.id').getMany(), (step) => step.ticketId),
+    )
+    .load(ticket.id);
+}
+
+/** A step is late when it was done after its due time, or is still open past it. */
+export function isLate(step: TicketStep, now: Date): boolean {
+  return step.dueAt !== null && (step.doneAt ?? now) > step.dueAt;
+}
+
+export async function overdueStepsOf(ctx: RequestContext, ticket: CollaborationTicket): Promise<TicketStep[]> {
+  const now = ctx.now();
+  return (await stepsOf(ctx, ticket)).filter((step) => isLate(step, now));
+}
+
+/** Each side's tenant: the partner is read through the ticket, which both share. */
+export function sideTenant(ctx: RequestContext, ticket: CollaborationTicket, side: TicketSide): Promise<Tenant | null> {
+  const id = side === TicketSide.RECEIVING ? ticket.tenantId : ticket.partnerTenantId;
+  return tenancy.loadTenant(ctx, id, partyView(ctx, id));
+}
+
+/** Each side's case, read through the ticket; its applicant data follows the case's field policies. */
+export function sideCase(ctx: RequestContext, ticket: CollaborationTicket, side: TicketSide): Promise<Application | null> {
+  if (side === TicketSide.RECEIVING) return applications.loadApplication(ctx, ticket.applicationId, partyView(ctx, ticket.tenantId));
+  if (ticket.handlingApplicationId === null) return Promise.resolve(null);
+  return applications.loadApplication(ctx, ticket.handlingApplicationId, partyView(ctx, ticket.partnerTenantId));
+}
+
+export async function ticketById(ctx: RequestContext, globalId: string): Promise<CollaborationTicket | null> {
+  requireViewer(ctx);
+  return tickets(ctx.db).findById(decodeGlobalIdOf('CollaborationTicket', globalId, 'id'));
+}
+
+/**
+ * Outgoing: tickets whose receiving centre (受理地) the viewer reads; incoming: whose
+ * handling centre (办理地) it reads. A city user sees those of its subordinates.
+ */
+export async function listTickets(ctx: RequestContext, direction: 'OUTGOING' | 'INCOMING', args: ConnectionArgs, filter: TicketFilter = {}): Promise<ConnectionResult<CollaborationTicket>> {
+  requireViewer(ctx);
+  const own = direction === 'OUTGOING' ? 't.tenantId' : 't.partnerTenantId';
+  const other = direction === 'OUTGOING' ? 't.partnerTenantId' : 't.tenantId';
+  const readable = ctx.db.scope.readableTenantIds;
+  const query = tickets(ctx.db).query('t').andWhere(readable.length > 0 ? `${own} IN (:...readable)` : '1 = 0', { readable });
+  if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+  if (filter.matterCode) query.andWhere('t.matterCode = :matterCode', { matterCode: filter.matterCode });
+  if (filter.counterpartTenantCode) {
+    query.innerJoin(Tenant, 'counterpart', `counterpart.id = ${other}`).andWhere('counterpart.code = :counterpart', { counterpart: filter.counterpartTenantCode });
+  }
+  if (filter.overdue !== undefined && filter.overdue !== null) {
+    const late = `EXISTS (SELECT 1 FROM ticket_step s WHERE s.ticket_id = t.id AND s.tenant_id = t.tenant_id AND s.due_at IS NOT NULL AND ((s.done_at IS NULL AND s.due_at < :now) OR s.done_at > s.due_at))`;
+    query.andWhere(filter.overdue ? late : `NOT ${late}`, { now: ctx.now() });
+  }
+  return paginate(query, 't', args);
+}
+
+/** Open steps past due, of tickets the viewer reads, owned by one of the given tenants. */
+export async function overdueOpenSteps(ctx: RequestContext, ownerTenantIds: number[]): Promise<TicketStep[]> {
+  if (ownerTenantIds.length === 0) return [];
+  return steps(ctx.db)
+    .query('s')
+    .andWhere('s.doneAt IS NULL AND s.dueAt < :now', { now: ctx.now() })
+    .andWhere(
+      `((s.owner = :receiving AND s.tenantId IN (:...owners)) OR (s.owner = :handling AND s.partnerTenantId IN (:...owners)))`,
+      { receiving: TicketSide.RECEIVING, handling: TicketSide.HANDLING, owners: ownerTenantIds },
+    )
+    .orderBy('s.dueAt')
+    .getMany();
+}
+
+/** The staff member who did a step, read through the owning side's view of the shared ticket. */
+export function stepActor(ctx: RequestContext, step: TicketStep): Promise<User | null> {
+  if (step.actorId === null) return Promise.resolve(null);
+  const owner = step.owner === TicketSide.RECEIVING ? step.tenantId : step.partnerTenantId;
+  return tenancy.loadUser(ctx, step.actorId, partyView(ctx, owner));
+}
+
+export function loadTicket(ctx: RequestContext, id: number): Promise<CollaborationTicket | null> {
+  return tickets(ctx.db).findById(id);
+}
+
+// ---- eligibility ------------------------------------------------------------------------
+
+const provinceOf = (tenant: Tenant) => tenant.path.split('/').filter(Boolean)[0];
+
+/**
+ * 全区通办: the matter is on the cross-region list of both centres, under one province;
+ * 跨省通办: its code is on the platform's cross-province list. The handling centre's
+ * matter must be published; it is read as a public guide.
+ */
+async function eligibility(ctx: RequestContext, receiving: Tenant, handling: Tenant, matter: Matter): Promise<{ kind: CollaborationKind; handlingMatter: Matter }> {
+  if (receiving.id === handling.id) throw new BadUserInputError('The handling centre must be another centre', 'input.handlingTenantCode');
+  const handlingMatter = await ctx.db
+    .readOnlyFor([handling.id])
+    .scoped(Matter)
+    .query('m')
+    .andWhere('m.code = :code AND m.status = :published', { code: matter.code, published: MatterStatus.PUBLISHED })
+    .getOne();
+  if (!handlingMatter) throw new BadUserInputError(`${handling.name} does not publish ${matter.code}`, 'input.handlingTenantCode');
+  if (matter.crossRegion && handlingMatter.crossRegion && provinceOf(receiving) === provinceOf(handling)) {
+    return { kind: CollaborationKind.REGION, handlingMatter };
+  }
+  // The cross-province list belongs to no tenant: the platform maintains it.
+  if (await ctx.db.unscoped.exists(CrossProvinceMatter, { where: { code: matter.code } })) {
+    return { kind: CollaborationKind.CROSS_PROVINCE, handlingMatter };
+  }
+  throw new BadUserInputError(
+    `${matter.code} is not on the cross-region list (全区通办) of both centres in one province, nor on the cross-province list (跨省通办)`,
+    'input.handlingTenantCode',
+  );
+}
+
+// ---- steps ---------------------------------------------------------------------------------
+
+async function dueOn(ctx: RequestContext, tenantId: number, from: Date, workingDays: number): Promise<Date> {
+  const tenant = await tenancy.loadTenant(ctx, tenantId, partyView(ctx, tenantId));
+  if (!tenant) throw new NotFoundError('Tenant');
+  return (await calendar.calendarOf(ctx, tenant)).deadline(from, workingDays);
+}
+
+function ownerTenant(ticket: CollaborationTicket, side: TicketSide): number {
+  return side === TicketSide.RECEIVING ? ticket.tenantId : ticket.partnerTenantId;
+}
+
+async function openStep(ctx: RequestContext, db: Db, ticket: CollaborationTicket, kind: TicketStepKind, owner: TicketSide, from: Date, workingDays: number | null): Promise<void> {
+  const dueAt = workingDays === null ? null : await dueOn(ctx, ownerTenant(ticket, owner), from, workingDays);
+  await steps(db).insertMany([{ tenantId: ticket.tenantId, partnerTenantId: ticket.partnerTenantId, ticketId: ticket.id, round: ticket.round, kind, owner, dueAt, doneAt: null, note: '' }]);
+}
+
+async function currentStep(db: Db, ticket: CollaborationTicket, kind: TicketStepKind): Promise<TicketStep | null> {
+  return steps(db).query('s').andWhere('s.ticketId = :id AND s.kind = :kind AND s.doneAt IS NULL', { id: ticket.id, kind }).orderBy('s.id', 'DESC').getOne();
+}
+
+async function completeStep(db: Db, ticket: CollaborationTicket, kind: TicketStepKind, done: Partial<TicketStep>): Promise<TicketStep> {
+  const step = await currentStep(db, ticket, kind);
+  if (!step) throw new ConflictError(`The ticket has no open ${kind} step`, { status: ticket.status });
+  await db.unscoped.update(TicketStep, { id: step.id }, done);
+  return step;
+}
+
+// ---- transitions -----------------------------------------------------------------------------
+
+interface TicketAction {
+  input: TicketVersionInput;
+  /** The side whose window acts. */
+  side: TicketSide;
+  from: TicketStatus[] | 'ANY';
+  /** The ticket's new status and round, if they change. */
+  changes?: (ticket: CollaborationTicket) => Partial<CollaborationTicket>;
+  /** `ticket` has the changes applied; `before` is the ticket as it was read. */
+  apply(t: { db: Db; ticket: CollaborationTicket; before: CollaborationTicket; viewer: Viewer; now: Date }): Promise<void>;
+}
+
+/**
+ * One step of a ticket, in one transaction: the ticket read in scope (a third centre
+ * gets NOT_FOUND), the acting side checked (a city reading its subordinates' tickets may
+ * not act), version and state checked (CONFLICT), the version claimed by a conditional
+ * UPDATE first, so of two racing windows one wins, then the steps written.
+ */
+async function act(ctx: RequestContext, action: TicketAction): Promise<CollaborationTicket> {
+  const viewer = requireRole(ctx, Role.WINDOW_STAFF);
+  const id = decodeGlobalIdOf('CollaborationTicket', action.input.id, 'input.id');
+  return ctx.db.transaction(async (db) => {
+    const ticket = await tickets(db).getById(id, 'CollaborationTicket');
+    if (viewer.tenantId !== ownerTenant(ticket, action.side)) {
+      throw new ForbiddenError(`Only the ${action.side === TicketSide.RECEIVING ? 'receiving (受理地)' : 'handling (办理地)'} centre’s window takes this step`);
+    }
+    if (ticket.version !== action.input.version) {
+      throw new ConflictError('The ticket was changed by someone else: reload it and try again', { field: 'version', status: ticket.status });
+    }
+    if (action.from !== 'ANY' && !action.from.includes(ticket.status)) {
+      throw new ConflictError(`Not possible while the ticket is ${ticket.status}`, { status: ticket.status });
+    }
+    const changes = action.changes?.(ticket) ?? {};
+    await tickets(db).updateVersioned(ticket, action.input.version, changes);
+    await action.apply({ db, ticket: { ...ticket, ...changes } as CollaborationTicket, before: ticket, viewer, now: ctx.now() });
+    return tickets(db).getById(id);
+  });
+}
+
+function requireText(value: string, field: string, max: number): string {
+  const text = value.trim();
+  if (text.length === 0 || text.length > max) throw new BadUserInputError(`"${field.replace('input.', '')}" must be 1-${max} characters`, field);
+  return text;
+}
+
+/** Opens a ticket for a case just received at this window; the push is due 1 working day after intake. */
+export async function createTicket(ctx: RequestContext, input: CreateTicketInput): Promise<CollaborationTicket> {
+  const viewer = requireRole(ctx, Role.WINDOW_STAFF);
+  const application = await applications.loadApplication(ctx, decodeGlobalIdOf('Application', input.applicationId, 'input.applicationId'));
+  if (!application || application.tenantId !== viewer.tenantId) throw new NotFoundError('Application');
+  if (application.status !== ApplicationStatus.SUBMITTED) {
+    throw new ConflictError(`Only a case just received (SUBMITTED) is sent to another centre; this one is ${application.status}`, { status: application.status });
+  }
+  const receiving = await tenancy.loadTenant(ctx, viewer.tenantId);
+  // Unscoped on purpose: any centre may be the handling one; only its id and path are used.
+  const handling = await ctx.db.unscoped.findOne(Tenant, { where: { code: input.handlingTenantCode } });
+  if (!receiving || !handling) throw new BadUserInputError(`No centre ${input.handlingTenantCode}`, 'input.handlingTenantCode');
+  const matter = await matters.loadMatter(ctx, application.matterId);
+  if (!matter) throw new NotFoundError('Matter');
+  const { kind, handlingMatter } = await eligibility(ctx, receiving, handling, matter);
+  const alreadyHasOne = () => new ConflictError('This case already has a collaboration ticket', { status: application.status });
+  return ctx.db.transaction(async (db) => {
+    if (await tickets(db).query('t').andWhere('t.applicationId = :id AND t.tenantId = :own', { id: application.id, own: viewer.tenantId }).getOne()) {
+      throw alreadyHasOne();
+    }
+    const ticket = await tickets(db).save(
+      db.unscoped.create(CollaborationTicket, {
+        tenantId: receiving.id,
+        partnerTenantId: handling.id,
+        applicationId: application.id,
+        handlingApplicationId: null,
+        matterCode: matter.code,
+        handlingMatterId: handlingMatter.id,
+        kind,
+        status: TicketStatus.DRAFT,
+        round: 1,
+        paperMaterials: input.paperMaterials,
+        resultDelivery: input.resultDelivery,
+        createdById: viewer.userId,
+      }),
+    );
+    await openStep(ctx, db, ticket, TicketStepKind.PUSH, TicketSide.RECEIVING, application.receivedAt, 1);
+    return ticket;
+  }).catch((error: unknown) => {
+    // Two windows racing on one case: the unique (tenant, application) index lets one in.
+    if (isDuplicateKey(error)) throw alreadyHasOne();
+    throw error;
+  });
+}
+
+/** 辅助审核: where unsure, the receiving window checks with the handling side's department first. */
+export function recordAssistedCheck(ctx: RequestContext, input: TicketNoteInput): Promise<CollaborationTicket> {
+  const note = requireText(input.note, 'input.note', 1000);
+  return act(ctx, {
+    input,
+    side: TicketSide.RECEIVING,
+    from: [TicketStatus.DRAFT, TicketStatus.RETURNED],
+    apply: async ({ db, ticket, viewer, now }) => {
+      await steps(db).insertMany([{ tenantId: ticket.tenantId, partnerTenantId: ticket.partnerTenantId, ticketId: ticket.id, round: ticket.round, kind: TicketStepKind.ASSISTED_CHECK, owner: TicketSide.RECEIVING, dueAt: null, doneAt: now, actorId: viewer.userId, note }]);
+    },
+  });
+}
+
+/** 推送转办 (again after a return): the handling centre re-checks within 1 working day. */
+export function pushTicket(ctx: RequestContext, input: TicketNoteInput): Promise<CollaborationTicket> {
+  return act(ctx, {
+    input,
+    side: TicketSide.RECEIVING,
+    from: [TicketStatus.DRAFT, TicketStatus.RETURNED],
+    changes: () => ({ status: TicketStatus.PUSHED }),
+    apply: async ({ db, ticket, viewer, now }) => {
+      await completeStep(db, ticket, TicketStepKind.PUSH, { doneAt: now, actorId: viewer.userId, note: input.note.trim() });
+      await openStep(ctx, db, ticket, TicketStepKind.RECHECK, TicketSide.HANDLING, now, 1);
+      const materialsStarted = await steps(db).query('s').andWhere('s.ticketId = :id AND s.kind = :kind', { id: ticket.id, kind: TicketStepKind.MAIL_MATERIALS }).getOne();
+      if (ticket.paperMaterials && !materialsStarted) await openStep(ctx, db, ticket, TicketStepKind.MAIL_MATERIALS, TicketSide.RECEIVING, now, 2);
+    },
+  });
+}
+
+/** 退回: the handling centre sends it back with the reason and what to supplement; a new round starts. */
+export function returnTicket(ctx: RequestContext, input: ReturnTicketInput): Promise<CollaborationTicket> {
+  const reason = requireText(input.reason, 'input.reason', 1000);
+  const missing = input.missingMaterials.map((m, i) => requireText(m, `input.missingMaterials[${i}]`, 200));
+  if (missing.length === 0) throw new BadUserInputError('Name what to supplement (一次性告知)', 'input.missingMaterials');
+  return act(ctx, {
+    input,
+    side: TicketSide.HANDLING,
+    from: [TicketStatus.PUSHED],
+    changes: (ticket) => ({ status: TicketStatus.RETURNED, round: ticket.round + 1 }),
+    apply: async ({ db, ticket, viewer, now }) => {
+      await completeStep(db, ticket, TicketStepKind.RECHECK, { doneAt: now, actorId: viewer.userId, note: `RETURNED: ${reason}`, missingMaterials: missing });
+      await openStep(ctx, db, ticket, TicketStepKind.PUSH, TicketSide.RECEIVING, now, 1);
+    },
+  });
+}
+
+/** 转办: the handling centre forwards it to its department window; its own case opens, accepted. */
+export function forwardTicket(ctx: RequestContext, input: ForwardTicketInput): Promise<CollaborationTicket> {
+  return act(ctx, {
+    input,
+    side: TicketSide.HANDLING,
+    from: [TicketStatus.PUSHED],
+    changes: () => ({ status: TicketStatus.FORWARDED }),
+    apply: async ({ db, ticket, viewer, now }) => {
+      const window = await windows.loadWindow(ctx, decodeGlobalIdOf('Window', input.windowId, 'input.windowId'));
+      if (!window || window.tenantId !== viewer.tenantId || window.status !== WindowStatus.OPEN) {
+        throw new BadUserInputError('"windowId" must be an open window of your centre', 'input.windowId');
+      }
+      const matter = await matters.loadMatter(ctx, ticket.handlingMatterId);
+      const source = await applications.loadApplication(ctx, ticket.applicationId, partyView(ctx, ticket.tenantId));
+      if (!matter || !source) throw new NotFoundError('Matter');
+      await completeStep(db, ticket, TicketStepKind.RECHECK, { doneAt: now, actorId: viewer.userId, note: 'FORWARDED' });
+      const handlingCase = await applications.openForwardedCase(ctx, db, { source, matter, windowId: window.id, note: `全区通办 from ${source.number}` });
+      await db.unscoped.update(CollaborationTicket, { id: ticket.id }, { handlingApplicationId: handlingCase.id });
+      await steps(db).insertMany([{ tenantId: ticket.tenantId, partnerTenantId: ticket.partnerTenantId, ticketId: ticket.id, round: ticket.round, kind: TicketStepKind.DECIDE, owner: TicketSide.HANDLING, dueAt: handlingCase.dueAt, doneAt: null, note: '' }]);
+    },
+  });
+}
+
+/** Records the department's decision (made on the handling case) on the ticket; mailing is due 1 working day later. */
+export function uploadTicketResult(ctx: RequestContext, input: TicketVersionInput): Promise<CollaborationTicket> {
+  return act(ctx, {
+    input,
+    side: TicketSide.HANDLING,
+    from: [TicketStatus.FORWARDED],
+    changes: () => ({ status: TicketStatus.DECIDED }),
+    apply: async ({ db, ticket, before }) => {
+      const handlingCase = ticket.handlingApplicationId === null ? null : await applications.loadApplication(ctx, ticket.handlingApplicationId);
+      if (!handlingCase?.decidedAt) throw new ConflictError('The handling department has not decided the case yet', { status: before.status });
+      const decision = await applications.timelineOf(ctx, handlingCase);
+      const decider = [...decision].reverse().find((e) => e.action === 'APPROVE' || e.action === 'DENY');
+      await completeStep(db, ticket, TicketStepKind.DECIDE, { doneAt: handlingCase.decidedAt, actorId: decider?.actorId ?? null, note: handlingCase.decision ?? '' });
+      await openStep(ctx, db, ticket, TicketStepKind.MAIL_RESULT, TicketSide.HANDLING, handlingCase.decidedAt, 1);
+    },
+  });
+}
+
+function mailFields(input: MailInput): { carrier: string; trackingNumber: string } {
+  return { carrier: requireText(input.carrier, 'input.carrier', 32), trackingNumber: requireText(input.trackingNumber, 'input.trackingNumber', 40) };
+}
+
+/** 证照寄送: the certificate mailed to the applicant or the receiving centre; the ticket is complete. */
+export function mailTicketResult(ctx: RequestContext, input: MailInput): Promise<CollaborationTicket> {
+  const mail = mailFields(input);
+  return act(ctx, {
+    input,
+    side: TicketSide.HANDLING,
+    from: [TicketStatus.DECIDED],
+    changes: () => ({ status: TicketStatus.COMPLETED }),
+    apply: async ({ db, ticket, viewer, now }) => {
+      await completeStep(db, ticket, TicketStepKind.MAIL_RESULT, { doneAt: now, actorId: viewer.userId, note: ticket.resultDelivery, ...mail });
+    },
+  });
+}
+
+/** 纸质材料: the receiving window mails them (2 working days after the push). */
+export function mailTicketMaterials(ctx: RequestContext, input: MailInput): Promise<CollaborationTicket> {
+  const mail = mailFields(input);
+  return act(ctx, {
+    input,
+    side: TicketSide.RECEIVING,
+    from: 'ANY',
+    apply: async ({ db, ticket, viewer, now }) => {
+      await completeStep(db, ticket, TicketStepKind.MAIL_MATERIALS, { doneAt: now, actorId: viewer.userId, ...mail });
+    },
+  });
+}
+
+/** The paper materials arrived at the handling centre: handing them to the department is due in 1 working day. */
+export function receiveTicketMaterials(ctx: RequestContext, input: TicketVersionInput): Promise<CollaborationTicket> {
+  return act(ctx, {
+    input,
+    side: TicketSide.HANDLING,
+    from: 'ANY',
+    apply: async ({ db, ticket, now }) => {
+      const mailed = await steps(db).query('s').andWhere('s.ticketId = :id AND s.kind = :kind AND s.doneAt IS NOT NULL', { id: ticket.id, kind: TicketStepKind.MAIL_MATERIALS }).getOne();
+      if (!mailed) throw new ConflictError('No paper materials were mailed for this ticket', { status: ticket.status });
+      if (await steps(db).query('s').andWhere('s.ticketId = :id AND s.kind = :kind', { id: ticket.id, kind: TicketStepKind.HAND_OVER_MATERIALS }).getOne()) {
+        throw new ConflictError('The materials have already arrived', { status: ticket.status });
+      }
+      await openStep(ctx, db, ticket, TicketStepKind.HAND_OVER_MATERIALS, TicketSide.HANDLING, now, 1);
+    },
+  });
+}
+
+export function handOverTicketMaterials(ctx: RequestContext, input: TicketVersionInput): Promise<CollaborationTicket> {
+  return act(ctx, {
+    input,
+    side: TicketSide.HANDLING,
+    from: 'ANY',
+    apply: async ({ db, ticket, viewer, now }) => {
+      await completeStep(db, ticket, TicketStepKind.HAND_OVER_MATERIALS, { doneAt: now, actorId: viewer.userId });
+    },
+  });
+}
+
+// ---- the cross-province list ------------------------------------------------------------------
+
+export async function setCrossProvinceMatter(ctx: RequestContext, code: string, name: string, listed: boolean): Promise<boolean> {
+  requireRole(ctx, Role.PLATFORM_ADMIN);
+  if (!/^[A-Z]{2}\d{8}$/.test(code)) throw new BadUserInputError('"code" is a matter code such as XK00200001', 'input.code');
+  // The list belongs to no tenant; only platform admins reach this.
+  if (listed) await ctx.db.unscoped.save(CrossProvinceMatter, { code, name: requireText(name, 'input.name', 128) });
+  else await ctx.db.unscoped.delete(CrossProvinceMatter, { code });
+  return listed;
+}
+
+export function crossProvinceMatters(ctx: RequestContext): Promise<CrossProvinceMatter[]> {
+  requireViewer(ctx);
+  // Public information: which matters may be handled across provinces.
+  return ctx.db.unscoped.find(CrossProvinceMatter, { order: { code: 'ASC' } });
+}
+
+export const nodeLoaders = {
+  CollaborationTicket: (ctx: RequestContext, ids: number[]) => tickets(ctx.db).findByIds(ids),
+  TicketStep: (ctx: RequestContext, ids: number[]) => steps(ctx.db).findByIds(ids),
+};

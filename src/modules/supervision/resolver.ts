@@ -1,0 +1,37 @@
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../../context';
+import { pageSize } from '../../graphql/connection';
+import { Tenant } from '../tenancy/entities';
+import { Application } from '../applications/entities';
+import { TicketStep } from '../collaboration/entities';
+import { AlertGroup, supervisionAlerts } from './service';
+
+@ObjectType({ description: '电子监察: what is late or nearly late in one tenant' })
+export class SupervisionAlertGroup {
+  @Field(() => Tenant)
+  tenant: Tenant;
+
+  @Field(() => Int, { description: 'Open cases past their deadline' })
+  red: number;
+
+  @Field(() => Int, { description: 'Open cases with at most one working day left' })
+  yellow: number;
+
+  @Field(() => [Application], { description: 'The most urgent first' })
+  cases: Application[];
+
+  @Field(() => [TicketStep], { description: 'Open collaboration-ticket steps this tenant owns, past due' })
+  overdueTicketSteps: TicketStep[];
+}
+
+@Resolver()
+export class SupervisionResolver {
+  @Query(() => [SupervisionAlertGroup], { description: '电子监察: late cases and ticket steps of a tenant and its readable subordinates, by tenant' })
+  supervisionAlerts(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode') tenantCode: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Cases per tenant, 1-100 (default 20)' }) first?: number,
+  ): Promise<AlertGroup[]> {
+    return supervisionAlerts(ctx, tenantCode, pageSize(first));
+  }
+}

@@ -1,0 +1,39 @@
+import { RequestContext } from '../../context';
+import { groupBy } from '../../db/loaders';
+import * as tenancy from '../tenancy/service';
+import { Tenant } from '../tenancy/entities';
+import { Application } from '../applications/entities';
+import { caseAlerts } from '../applications/supervision';
+import * as collaboration from '../collaboration/service';
+import { TicketSide, TicketStep } from '../collaboration/entities';
+
+export interface AlertGroup {
+  tenant: Tenant;
+  red: number;
+  yellow: number;
+  cases: Application[];
+  overdueTicketSteps: TicketStep[];
+}
+
+/**
+ * 电子监察 for a tenant and, for a city or province user, its readable subordinates:
+ * per tenant, the YELLOW and RED open cases and the late open steps of collaboration
+ * tickets that tenant owns. Tenants with nothing to report are left out.
+ */
+export async function supervisionAlerts(ctx: RequestContext, tenantCode: string, first: number): Promise<AlertGroup[]> {
+  const root = await tenancy.tenantByCode(ctx, tenantCode);
+  if (!root) return [];
+  const tenants = await tenancy.readableSubtree(ctx, root);
+  const ids = tenants.map((t) => t.id);
+  const [cases, steps] = await Promise.all([caseAlerts(ctx, ids, first), collaboration.overdueOpenSteps(ctx, ids)]);
+  const stepsByOwner = groupBy(steps, (step) => (step.owner === TicketSide.RECEIVING ? step.tenantId : step.partnerTenantId));
+  return tenants
+    .map((tenant) => ({
+      tenant,
+      red: cases.get(tenant.id)?.red ?? 0,
+      yellow: cases.get(tenant.id)?.yellow ?? 0,
+      cases: cases.get(tenant.id)?.cases ?? [],
+      overdueTicketSteps: stepsByOwner.get(tenant.id) ?? [],
+    }))
+    .filter((group) => group.red + group.yellow + group.overdueTicketSteps.length > 0);
+}
