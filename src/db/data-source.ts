@@ -34,6 +34,9 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger): Dat
         db.pragma('journal_mode = WAL');
         db.pragma('foreign_keys = ON');
         db.pragma('busy_timeout = 5000');
+        // Refresh the planner's statistics where they are stale: without them SQLite picks
+        // a less selective index for the filtered case list (see README, Performance).
+        db.pragma('optimize = 0x10002');
       },
     };
   }

@@ -1,0 +1,818 @@
+/**
+ * `npm run bench`: the read paths of 办件 at the size of a busy city centre.
+ *
+ * For each database (a temporary SQLite file, and MySQL / MariaDB when BENCH_MYSQL_URL, or
+ * a DATABASE_URL with a mysql: / mariadb: scheme, is set) it:
+ *   1. creates a fresh database (MySQL: `<db>_<random>` beside the one in the URL, dropped
+ *      at the end, also on failure), runs the migrations and writes the demo data;
+ *   2. bulk-inserts 100,000 applications (BENCH_ROWS) into 鞍山市 210300, spread over the
+ *      working days of the last 365 days, with deadlines from the tenant's WorkingCalendar;
+ *   3. serves the app on an ephemeral port of 127.0.0.1, signs in as centre_admin.210300
+ *      and times the list, supervision and statistics queries over HTTP (3 warm-up runs,
+ *      then 20 measured runs each): median and p90;
+ *   4. prints the plan of the filtered list query, from the SQL the server ran for it
+ *      (BENCH_PLANS=all: of every measured query), and on SQLite also once ANALYZE has run.
+ *
+ * Speed targets live here, never in timed tests. Everything is bounded: fixed loop
+ * counts, a timeout per request and a watchdog for the whole run. BENCH_ROWS (1000 to
+ * 1000000) changes the number of applications.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, In } from 'typeorm';
+import { Config, DatabaseConfig, loadConfig, parseDatabaseUrl } from '../src/config';
+import { createLogger, Logger } from '../src/logger';
+import { dataSourceOptions } from '../src/db/data-source';
+import { SqlLogger } from '../src/db/sql-counter';
+import { createApp } from '../src/app';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { seedDemoData } from '../seeds/seed';
+import { Department, Tenant } from '../src/modules/tenancy/entities';
+import { Matter, MatterCategory, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
+import { Window, WindowKind, WindowMatter, WindowPost, WindowPostRole } from '../src/modules/windows/entities';
+import { CalendarOverride, NationalCalendarDay } from '../src/modules/calendar/entities';
+import { LocalDate, WorkingCalendar } from '../src/modules/calendar/working-calendar';
+import {
+  ApplicantKind,
+  Application,
+  ApplicationCounter,
+  ApplicationStatus,
+  Decision,
+  DeliveryMethod,
+  IdDocumentType,
+} from '../src/modules/applications/entities';
+import { OPEN_STATUSES } from '../src/modules/applications/lifecycle';
+
+const TENANT_CODE = '210300';
+const USERNAME = `centre_admin.${TENANT_CODE}`;
+const PASSWORD = 'demo-2026';
+const DAYS_BACK = 365;
+const WARMUP_RUNS = 3;
+const MEASURED_RUNS = 20;
+/** SQLite binds at most 32766 parameters per statement (SQLITE_MAX_VARIABLE_NUMBER). */
+const SQLITE_MAX_VARIABLES = 32766;
+const SQLITE_ROWS_PER_STATEMENT = 2000;
+const MYSQL_ROWS_PER_STATEMENT = 1000;
+const ROWS_PER_TRANSACTION = 10_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+const WATCHDOG_MS = 10 * 60_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const S = ApplicationStatus;
+
+function print(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function rowsWanted(): number {
+  const raw = process.env.BENCH_ROWS ?? '100000';
+  const rows = Number(raw);
+  if (!/^\d+$/.test(raw) || rows < 1000 || rows > 1_000_000) throw new Error(`BENCH_ROWS: expected an integer 1000-1000000, got "${raw}"`);
+  return rows;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const ms = (n: number) => n.toFixed(1);
+const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
+
+// ---- cleanup: every resource registers how to release it; run on exit, failure or signal
+
+const cleanups: (() => Promise<void>)[] = [];
+
+async function runCleanups(): Promise<void> {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop()!;
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`cleanup failed: ${(error as Error).message}\n`);
+    }
+  }
+}
+
+function deferCleanup(cleanup: () => Promise<void>): () => Promise<void> {
+  cleanups.push(cleanup);
+  return async () => {
+    const i = cleanups.indexOf(cleanup);
+    if (i >= 0) cleanups.splice(i, 1);
+    await cleanup();
+  };
+}
+
+// ---- the SQL the server runs: TypeORM's logger sees every statement with its parameters
+
+interface Statement {
+  query: string;
+  parameters: unknown[];
+}
+
+/** The app's SqlLogger, which also records the statements run while `capturing` is set. */
+class CapturingSqlLogger extends SqlLogger {
+  capturing: Statement[] | null = null;
+
+  override logQuery(query?: string, parameters?: unknown[]): void {
+    super.logQuery();
+    if (this.capturing && query !== undefined) this.capturing.push({ query, parameters: parameters ?? [] });
+  }
+}
+
+// ---- fresh databases
+
+interface Fresh {
+  label: string;
+  database: DatabaseConfig;
+  describe: string;
+  release(): Promise<void>;
+}
+
+function freshSqlite(): Fresh {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govapi-bench-'));
+  const file = path.join(dir, 'bench.sqlite');
+  return {
+    label: 'SQLite',
+    database: { type: 'sqlite', database: file },
+    describe: `temporary file ${file}`,
+    release: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A database `<db>_<random>` beside the one in the URL, as the test harness does. */
+async function freshMysql(base: DatabaseConfig & { type: 'mysql' }): Promise<Fresh> {
+  const name = `${base.database}_${randomBytes(4).toString('hex')}`.slice(0, 64);
+  const admin = () => createConnection({ host: base.host, port: base.port, user: base.username, password: base.password });
+  const connection = await admin();
+  try {
+    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+  return {
+    label: base.flavour === 'mariadb' ? 'MariaDB' : 'MySQL',
+    database: { ...base, database: name },
+    describe: `database ${name} on ${base.host}:${base.port} (dropped at the end)`,
+    release: async () => {
+      const c = await admin();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+// ---- 100,000 applications
+
+/** The deterministic generator of seeds/applications.ts. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function memo<V>(fn: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '强', '丽', '涛', '明'];
+const STREETS = ['人民路', '胜利路', '建国路', '千山路', '园林大道', '南胜利路', '湖南街', '二一九路'];
+const COMPANIES = ['商贸', '科技', '建材', '食品', '物流', '医药', '餐饮', '机械'];
+const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+function residentId(region: string, n: number): string {
+  const body = `${region}${1950 + (n % 55)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  return body + '10X98765432'[RESIDENT_ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(body[i]), 0) % 11];
+}
+
+function creditCode(region: string, n: number): string {
+  const body = `91${region}${String(n).padStart(9, '0').slice(-9)}`;
+  const sum = CREDIT_CODE_WEIGHTS.reduce((acc, w, i) => acc + w * CREDIT_CODE_CHARS.indexOf(body[i]), 0);
+  return body + CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31];
+}
+
+interface Intake {
+  windowId: number;
+  userId: number;
+}
+
+interface Generated {
+  rows: Partial<Application>[];
+  /** Last case-number sequence per local day (yyyymmdd), existing demo cases included. */
+  counters: Map<string, number>;
+  days: number;
+}
+
+/**
+ * Applications of one tenant over the working days of the last DAYS_BACK days, in order of
+ * receipt, numbered per day after the demo cases. Outcomes are drawn with realistic odds:
+ * 3% not accepted, 1% withdrawn, 0.6% stuck (open long past the deadline), decisions
+ * mostly within the promised limit (one in ten late), 4% denied, the rest approved;
+ * results issued and delivered within days. What is still open follows from `now`.
+ */
+async function generateApplications(dataSource: DataSource, tenant: Tenant, total: number, now: Date): Promise<Generated> {
+  const manager = dataSource.manager;
+  const national = await manager.find(NationalCalendarDay);
+  const overrides = await manager.find(CalendarOverride, { where: { tenantId: tenant.id } });
+  const calendar = new WorkingCalendar(tenant.timeZone, [...national, ...overrides]);
+  const matters = await manager.find(Matter, { where: { tenantId: tenant.id, status: MatterStatus.PUBLISHED }, order: { id: 'ASC' } });
+  const windows = await manager.find(Window, { where: { tenantId: tenant.id }, order: { number: 'ASC' } });
+  const links = await manager.find(WindowMatter, { where: { tenantId: tenant.id } });
+  const posts = await manager.find(WindowPost, { where: { tenantId: tenant.id, post: WindowPostRole.A } });
+  const existing = await manager.find(ApplicationCounter, { where: { tenantId: tenant.id } });
+  if (matters.length === 0 || windows.length === 0) throw new Error(`no matters or windows in ${tenant.code}: did the demo seed change?`);
+
+  const intakeAt = (window: Window): Intake => ({ windowId: window.id, userId: posts.find((p) => p.windowId === window.id)?.userId ?? posts[0].userId });
+  const comprehensive = intakeAt(windows.find((w) => w.kind === WindowKind.COMPREHENSIVE) ?? windows[0]);
+  const agency = intakeAt(windows.find((w) => w.kind === WindowKind.AGENCY) ?? windows[0]);
+  const next = random(20261123 + tenant.id);
+  // A few matters take most of the cases: Zipf-like weights over the catalogue in a fixed shuffled order.
+  const order = matters.map((m) => ({ m, key: next() })).sort((x, y) => x.key - y.key).map((x) => x.m);
+  const catalogue = order.map((matter, rank) => ({
+    matter,
+    weight: 1 / (rank + 1) ** 0.9,
+    intakes: links.filter((l) => l.matterId === matter.id).map((l) => intakeAt(windows.find((w) => w.id === l.windowId)!)),
+    legalPerson: !matter.serviceObjects.includes(ServiceObject.NATURAL_PERSON),
+    limit: matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays,
+  }));
+  const totalWeight = catalogue.reduce((acc, c) => acc + c.weight, 0);
+  const pickMatter = () => {
+    let r = next() * totalWeight;
+    for (const c of catalogue) {
+      r -= c.weight;
+      if (r < 0) return c;
+    }
+    return catalogue[catalogue.length - 1];
+  };
+
+  // Calendar work once per local day (and limit), never per case.
+  const noon = (day: LocalDate) => new Date(startOfDay(day) + 12 * HOUR);
+  const startOfDay = memo((day) => calendar.endOfDay(WorkingCalendar.nextDate(day, -1)).getTime() + 1);
+  const deadline = memo((key) => {
+    const [day, limit] = key.split('|');
+    return calendar.deadline(noon(day), Number(limit));
+  });
+  const addWorkingDays = memo((key) => {
+    const [day, n] = key.split('|');
+    return calendar.addWorkingDays(noon(day), Number(n));
+  });
+  const workingDaysBetween = memo((key) => {
+    const [a, b] = key.split('|');
+    return calendar.workingDaysBetweenDates(a, b);
+  });
+
+  // Opening hours of every working day in range; today only up to now.
+  const nowMs = now.getTime();
+  const days: { day: LocalDate; opens: number; closes: number; weight: number }[] = [];
+  for (let day = calendar.localDate(new Date(nowMs - DAYS_BACK * DAY)), i = 0; day <= calendar.localDate(now) && i <= DAYS_BACK; day = WorkingCalendar.nextDate(day), i += 1) {
+    if (!calendar.isWorkingDay(day)) continue;
+    const opens = startOfDay(day) + 9 * HOUR;
+    const closes = Math.min(startOfDay(day) + 17 * HOUR, nowMs - 5 * MINUTE);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (closes - opens >= HOUR) days.push({ day, opens, closes, weight: (weekday === 1 ? 1.25 : 1) * (0.8 + 0.4 * next()) });
+  }
+  const dayWeight = days.reduce((acc, d) => acc + d.weight, 0);
+
+  const counters = new Map(existing.map((c) => [c.day, c.lastSequence]));
+  const rows: Partial<Application>[] = [];
+  let cumulative = 0;
+  for (const [dayIndex, { day, opens, closes, weight }] of days.entries()) {
+    const before = Math.round((cumulative / dayWeight) * total);
+    cumulative += weight;
+    const count = Math.round((cumulative / dayWeight) * total) - before;
+    const times = Array.from({ length: count }, () => opens + Math.floor(next() * (closes - opens))).sort((a, b) => a - b);
+    const compact = day.replace(/-/g, '');
+    const recent = dayIndex >= days.length - 2;
+    for (const time of times) {
+      const n = rows.length;
+      const sequence = (counters.get(compact) ?? 0) + 1;
+      counters.set(compact, sequence);
+      const entry = pickMatter();
+      const { matter, limit } = entry;
+      const channel = next();
+      const intake = channel < 0.6 && entry.intakes.length > 0 ? entry.intakes[n % entry.intakes.length] : channel < 0.92 ? comprehensive : agency;
+      const receivedAt = new Date(time);
+      const row: Partial<Application> = {
+        tenantId: tenant.id,
+        number: `${tenant.code}-${compact}-${String(sequence).padStart(6, '0')}`,
+        matterId: matter.id,
+        departmentId: matter.departmentId,
+        receivingWindowId: intake.windowId,
+        receivedById: intake.userId,
+        applicantKind: entry.legalPerson ? ApplicantKind.LEGAL_PERSON : ApplicantKind.NATURAL_PERSON,
+        applicantName: entry.legalPerson
+          ? `${tenant.name}${SURNAMES[n % 16]}${GIVEN[(n >> 4) % 16]}${COMPANIES[(n >> 8) % 8]}有限公司`
+          : SURNAMES[n % 16] + GIVEN[(n * 7) % 16] + (n % 3 === 0 ? '' : GIVEN[(n >> 4) % 16]),
+        applicantIdType: IdDocumentType.RESIDENT_ID,
+        applicantIdNumber: residentId(tenant.code, n),
+        applicantPhone: `1${3 + (n % 7)}9${String(n).padStart(8, '0').slice(-8)}`,
+        applicantAddress: `${tenant.name}${STREETS[n % STREETS.length]}${1 + (n % 300)}号`,
+        creditCode: entry.legalPerson ? creditCode(tenant.code, n) : null,
+        status: S.SUBMITTED,
+        statusBeforeSuspension: null,
+        receivedAt,
+        acceptedAt: null,
+        dueAt: null,
+        suspendedAt: null,
+        extensionDays: 0,
+        decision: null,
+        decidedAt: null,
+        decisionWorkingDays: null,
+        denialReason: null,
+        oneTimeNotice: null,
+        reportedTo: null,
+        reportReply: null,
+        withdrawalReason: null,
+        deliveryMethod: null,
+        carrier: null,
+        trackingNumber: null,
+        deliveredAt: null,
+        version: 1,
+      };
+      rows.push(row);
+
+      const fate = next();
+      if (fate < 0.03) {
+        row.status = S.NOT_ACCEPTED;
+        row.oneTimeNotice = [{ material: '申请人身份证件', problem: 'MISSING', note: '' }];
+        continue;
+      }
+      const acceptedAt = new Date(time + 15 * MINUTE);
+      if (acceptedAt.getTime() > nowMs || (recent && next() < 0.12)) continue; // still SUBMITTED
+      row.acceptedAt = acceptedAt;
+      row.dueAt = deadline(`${day}|${limit}`);
+      row.status = S.UNDER_REVIEW;
+      if (fate < 0.04) {
+        row.status = S.WITHDRAWN;
+        row.withdrawalReason = '申请人主动撤回';
+        continue;
+      }
+      if (fate < 0.046) {
+        // Stuck: open long past its deadline (some suspended after it ran out).
+        if (next() < 0.3) {
+          Object.assign(row, { status: S.SUSPENDED, statusBeforeSuspension: S.UNDER_REVIEW, suspendedAt: new Date(Math.min(row.dueAt.getTime() + DAY, nowMs - HOUR)) });
+        }
+        continue;
+      }
+      const late = next() < (limit === 0 ? 0.02 : 0.1);
+      const took = late ? limit + 1 + Math.floor(next() * 5) : Math.floor((limit + 1) * next());
+      const decidedDay = addWorkingDays(`${day}|${took}`);
+      const decidedAt = took === 0 ? time + 25 * MINUTE + Math.floor(next() * 2 * HOUR) : startOfDay(decidedDay) + 9 * HOUR + Math.floor(next() * 8 * HOUR);
+      if (decidedAt > nowMs) {
+        // Open: mostly under review, some suspended (site survey, expert review), the newest just accepted.
+        if (next() < 0.06) {
+          Object.assign(row, { status: S.SUSPENDED, statusBeforeSuspension: S.UNDER_REVIEW, suspendedAt: new Date(time + 30 * MINUTE + Math.floor(next() * (nowMs - time - 30 * MINUTE))) });
+        } else if (nowMs - time < 3 * HOUR || next() < 0.1) {
+          row.status = S.ACCEPTED;
+        }
+        continue;
+      }
+      const denied = next() < 0.04;
+      Object.assign(row, {
+        status: denied ? S.DENIED : S.APPROVED,
+        decision: denied ? Decision.DENIED : Decision.APPROVED,
+        decidedAt: new Date(decidedAt),
+        decisionWorkingDays: workingDaysBetween(`${day}|${calendar.localDate(new Date(decidedAt))}`),
+        denialReason: denied ? '申请材料不符合法定形式' : null,
+      });
+      // The decision document (许可证件 or 不予许可决定书) is issued and delivered either way.
+      const readyAt = decidedAt + 10 * MINUTE + Math.floor(next() * 20 * HOUR);
+      if (readyAt > nowMs) continue; // APPROVED / DENIED, result not issued yet
+      const mail = next() < 0.4;
+      const deliveredAt = readyAt + 10 * MINUTE + Math.floor(next() * (mail ? 3 : 5) * DAY);
+      if (deliveredAt > nowMs) {
+        row.status = S.RESULT_READY;
+        continue;
+      }
+      Object.assign(row, {
+        status: S.DELIVERED,
+        deliveryMethod: mail ? DeliveryMethod.MAIL : DeliveryMethod.PICKUP,
+        carrier: mail ? 'EMS' : null,
+        trackingNumber: mail ? `11${String(Math.floor(next() * 1e11)).padStart(11, '0')}` : null,
+        deliveredAt: new Date(deliveredAt),
+      });
+    }
+  }
+  return { rows, counters, days: days.length };
+}
+
+interface InsertStats {
+  statements: number;
+  transactions: number;
+  rowsPerStatement: number;
+}
+
+/**
+ * Raw multi-row INSERTs through the DataSource, values converted by the driver exactly as
+ * TypeORM converts them on save (dates, simple-json), in transactions of ROWS_PER_TRANSACTION.
+ */
+async function bulkInsert(dataSource: DataSource, rows: Partial<Application>[]): Promise<InsertStats> {
+  const { driver } = dataSource;
+  const metadata = dataSource.getMetadata(Application);
+  const columns = metadata.columns.filter((c) => !c.isGenerated);
+  const rowsPerStatement =
+    dataSource.options.type === 'better-sqlite3' ? Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_MAX_VARIABLES / columns.length)) : MYSQL_ROWS_PER_STATEMENT;
+  const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const stats: InsertStats = { statements: 0, transactions: 0, rowsPerStatement };
+  for (let start = 0; start < rows.length; start += ROWS_PER_TRANSACTION) {
+    const end = Math.min(start + ROWS_PER_TRANSACTION, rows.length);
+    await dataSource.transaction(async (manager) => {
+      for (let from = start; from < end; from += rowsPerStatement) {
+        const chunk = rows.slice(from, Math.min(from + rowsPerStatement, end));
+        const parameters = chunk.flatMap((row) => columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row) ?? null, c)));
+        await manager.query(head + chunk.map(() => tuple).join(', '), parameters);
+        stats.statements += 1;
+      }
+    });
+    stats.transactions += 1;
+  }
+  return stats;
+}
+
+async function writeCounters(dataSource: DataSource, tenantId: number, counters: Map<string, number>): Promise<void> {
+  const entries = [...counters].map(([day, lastSequence]) => ({ tenantId, day, lastSequence }));
+  await dataSource.transaction(async (manager) => {
+    for (let i = 0; i < entries.length; i += 200) {
+      const chunk = entries.slice(i, i + 200);
+      await manager.delete(ApplicationCounter, { tenantId, day: In(chunk.map((e) => e.day)) });
+      await manager.insert(ApplicationCounter, chunk);
+    }
+  });
+}
+
+// ---- HTTP
+
+interface GraphQLBody {
+  data?: Record<string, unknown>;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const body = (await response.json()) as GraphQLBody;
+  if (response.status !== 200 || body.errors || !body.data) {
+    throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  }
+  return body.data;
+}
+
+interface BenchQuery {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** What came back, for the table (also checks the answer is not empty by accident). */
+  result(data: Record<string, unknown>): string;
+}
+
+interface Timing {
+  name: string;
+  median: number;
+  p90: number;
+  result: string;
+}
+
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 0 ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[mid];
+}
+
+/** Nearest-rank percentile. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function time(url: string, token: string, q: BenchQuery): Promise<Timing> {
+  let data: Record<string, unknown> = {};
+  for (let i = 0; i < WARMUP_RUNS; i += 1) data = await gql(url, q.query, q.variables, token);
+  const samples: number[] = [];
+  for (let i = 0; i < MEASURED_RUNS; i += 1) {
+    const started = performance.now();
+    data = await gql(url, q.query, q.variables, token);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { name: q.name, median: median(samples), p90: percentile(samples, 90), result: q.result(data) };
+}
+
+const LIST_FIELDS = 'edges { node { number status dueAt light matter { name } } }';
+
+function edgesOf(data: Record<string, unknown>): number {
+  return (data.applications as { edges: unknown[] }).edges.length;
+}
+
+// ---- plans
+
+type PlanRow = Record<string, unknown>;
+
+/** The plan of one statement the server ran: EXPLAIN QUERY PLAN on SQLite, EXPLAIN on MySQL. */
+async function explain(dataSource: DataSource, statement: Statement): Promise<string[]> {
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  const rows = (await dataSource.query(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${statement.query}`, statement.parameters)) as PlanRow[];
+  const indexNames = new Map(dataSource.getMetadata(Application).indices.map((i) => [i.name, `(${i.columns.map((c) => c.databaseName).join(', ')})`]));
+  const readable = (text: string) => text.replace(/IDX_[0-9a-f]{26}/g, (name) => (indexNames.has(name) ? `${name}${indexNames.get(name)}` : name));
+  if (sqlite) {
+    const depth = new Map<number, number>();
+    return rows.map((row) => {
+      const d = Number(row.parent) === 0 ? 0 : (depth.get(Number(row.parent)) ?? 0) + 1;
+      depth.set(Number(row.id), d);
+      return `${'   '.repeat(d)}${d === 0 ? '' : '└─ '}${readable(String(row.detail))}`;
+    });
+  }
+  const columnsOnly = (text: string) => text.split(',').map((name) => indexNames.get(name) ?? name).join(' ');
+  const value = (row: PlanRow, key: string) => (row[key] === null || row[key] === undefined ? 'NULL' : String(row[key]));
+  return rows.flatMap((row) => [
+    Object.keys(row)
+      .filter((k) => k !== 'possible_keys' && k !== 'Extra')
+      .map((k) => `${k}=${k === 'key' ? readable(value(row, k)) : value(row, k)}`)
+      .join('  '),
+    `   Extra: ${value(row, 'Extra')}`,
+    `   possible_keys: ${columnsOnly(value(row, 'possible_keys'))}`,
+  ]);
+}
+
+/** The statement of a captured request that reads `application` rows (the page, not the count). */
+function pageStatement(statements: Statement[]): Statement {
+  const found = statements.find((s) => /^\s*SELECT/i.test(s.query) && /FROM [`"]application[`"]/.test(s.query) && /\bLIMIT\b/i.test(s.query));
+  if (!found) throw new Error(`no page query among the ${statements.length} statements captured`);
+  return found;
+}
+
+function compactSql(query: string): string {
+  const columns = /^SELECT (.*?) FROM /s.exec(query)?.[1].split(', ').length ?? 0;
+  return query.replace(/^SELECT .*? FROM /s, `SELECT <${columns} columns of a> FROM `);
+}
+
+// ---- one database
+
+interface DatabaseResult {
+  label: string;
+  timings: Timing[];
+}
+
+async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResult> {
+  const releaseDatabase = deferCleanup(fresh.release);
+  const logger: Logger = createLogger('silent');
+  const sqlLogger = new CapturingSqlLogger(logger);
+  const dataSource = new DataSource({ ...dataSourceOptions(fresh.database, logger), logger: sqlLogger });
+  await dataSource.initialize();
+  const closeDataSource = deferCleanup(async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+  });
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  const version = String(((await dataSource.query(sqlite ? 'SELECT sqlite_version() AS v' : 'SELECT VERSION() AS v')) as { v: string }[])[0].v);
+  print(`== ${fresh.label} ${version}: ${fresh.describe}`);
+
+  let started = performance.now();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await seedDemoData(dataSource, { password: PASSWORD });
+  const demoMs = performance.now() - started;
+
+  const tenant = await dataSource.manager.findOneByOrFail(Tenant, { code: TENANT_CODE });
+  const now = new Date();
+  started = performance.now();
+  const generated = await generateApplications(dataSource, tenant, total, now);
+  const generateMs = performance.now() - started;
+  started = performance.now();
+  const inserted = await bulkInsert(dataSource, generated.rows);
+  await writeCounters(dataSource, tenant.id, generated.counters);
+  const insertMs = performance.now() - started;
+  if (!sqlite) {
+    // InnoDB recalculates statistics by itself after a change this large, in the background;
+    // done here so the plans do not depend on when that happens. SQLite has none until
+    // ANALYZE runs, which the app never does: its timings are without.
+    await dataSource.query('ANALYZE TABLE `application`');
+  }
+
+  const counts = (await dataSource
+    .createQueryBuilder(Application, 'a')
+    .select('a.status', 'status')
+    .addSelect('COUNT(*)', 'n')
+    .where('a.tenantId = :tenantId', { tenantId: tenant.id })
+    .groupBy('a.status')
+    .getRawMany()) as { status: string; n: string | number }[];
+  const byStatus = new Map(counts.map((c) => [c.status, Number(c.n)]));
+  const inTenant = [...byStatus.values()].reduce((a, b) => a + b, 0);
+  const allRows = await dataSource.manager.count(Application);
+  const overdue = await dataSource
+    .createQueryBuilder(Application, 'a')
+    .where('a.tenantId = :tenantId AND a.status IN (:...open) AND a.dueAt < :now', { tenantId: tenant.id, open: OPEN_STATUSES, now })
+    .getCount();
+  const sum = (statuses: ApplicationStatus[]) => statuses.reduce((acc, s) => acc + (byStatus.get(s) ?? 0), 0);
+  const inProgress = sum([S.SUBMITTED, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED, S.APPROVED, S.DENIED, S.RESULT_READY]);
+  const clockRunning = sum([S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED]);
+
+  print(`seeding: migrations + demo data ${seconds(demoMs)}; ${fmt(generated.rows.length)} applications generated in ${seconds(generateMs)} and inserted in ${seconds(insertMs)}`);
+  print(`         (${fmt(Math.round(generated.rows.length / (insertMs / 1000)))} rows/s; ${inserted.statements} multi-row INSERTs of up to ${fmt(inserted.rowsPerStatement)} rows in ${inserted.transactions} transactions)`);
+  print(`rows: ${fmt(inTenant)} applications in ${tenant.name} ${tenant.code} (${fmt(generated.rows.length)} bulk + ${fmt(inTenant - generated.rows.length)} demo) over ${generated.days} working days; ${fmt(allRows)} in the database`);
+  print(`      ${[...byStatus].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${fmt(n)}`).join(', ')}`);
+  print(`      in progress: ${fmt(inProgress)}, of which ${fmt(clockRunning)} ACCEPTED / UNDER_REVIEW / SUSPENDED; open past the deadline: ${fmt(overdue)}`);
+  print('      no timeline events for the bulk rows: none of the measured queries reads application_event');
+  print(`statistics: ${sqlite ? 'none (SQLite has none until ANALYZE, which the app never runs)' : 'ANALYZE TABLE application after seeding (InnoDB would do it by itself shortly)'}`);
+
+  const department = (await dataSource
+    .createQueryBuilder(Application, 'a')
+    .select('a.departmentId', 'departmentId')
+    .addSelect('COUNT(*)', 'n')
+    .where('a.tenantId = :tenantId AND a.status = :status', { tenantId: tenant.id, status: S.UNDER_REVIEW })
+    .groupBy('a.departmentId')
+    .orderBy('n', 'DESC')
+    .limit(1)
+    .getRawOne()) as { departmentId: number; n: string | number };
+  const departmentName = (await dataSource.manager.findOneByOrFail(Department, { id: Number(department.departmentId) })).name;
+  const departmentCases = await dataSource.manager.countBy(Application, { tenantId: tenant.id, departmentId: Number(department.departmentId) });
+
+  // The app, as in production (no stack traces, introspection off), on 127.0.0.1 only.
+  const config: Config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }), database: fresh.database };
+  const { app, stop } = await createApp({ config, dataSource, logger });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const closeServer = deferCleanup(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stop();
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const login = await gql(url, 'mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username: USERNAME, password: PASSWORD } });
+  const token = (login.login as { token: string }).token;
+
+  const to = now;
+  const from = new Date(now.getTime() - DAYS_BACK * DAY);
+  const stats = (groupBy: string): BenchQuery => ({
+    name: `d) applicationStats(365 days, groupBy: ${groupBy})`,
+    query: `query($from: DateTimeISO!, $to: DateTimeISO!) { applicationStats(tenantCode: "${TENANT_CODE}", from: $from, to: $to, groupBy: ${groupBy}) { groupId groupName received accepted notAccepted approved denied delivered decided decidedOnTime onTimeRate averageWorkingDays } }`,
+    variables: { from: from.toISOString(), to: to.toISOString() },
+    result: (data) => {
+      const rows = data.applicationStats as { received: number }[];
+      return `${rows.length} groups, ${fmt(rows.reduce((acc, r) => acc + r.received, 0))} received`;
+    },
+  });
+  const listByDepartment: BenchQuery = {
+    name: 'a) applications(first: 50, UNDER_REVIEW + department)',
+    query: `query($department: ID!) { applications(first: 50, filter: { status: UNDER_REVIEW, departmentId: $department }) { ${LIST_FIELDS} } }`,
+    variables: { department: encodeGlobalId('Department', Number(department.departmentId)) },
+    result: (data) => `${edgesOf(data)} cases`,
+  };
+  const queries: BenchQuery[] = [
+    listByDepartment,
+    {
+      name: 'b) applications(first: 50, light: RED)',
+      query: `{ applications(first: 50, filter: { light: RED }) { ${LIST_FIELDS} } }`,
+      result: (data) => `${edgesOf(data)} cases`,
+    },
+    {
+      name: 'c) supervisionAlerts(first: 20)',
+      query: `{ supervisionAlerts(tenantCode: "${TENANT_CODE}", first: 20) { tenant { code } red yellow cases { number } } }`,
+      result: (data) => {
+        const groups = data.supervisionAlerts as { tenant: { code: string }; red: number; yellow: number; cases: unknown[] }[];
+        const own = groups.find((g) => g.tenant.code === TENANT_CODE);
+        return `${groups.length} tenants, ${TENANT_CODE}: ${fmt(own?.red ?? 0)} red / ${fmt(own?.yellow ?? 0)} yellow`;
+      },
+    },
+    stats('DEPARTMENT'),
+    stats('MATTER'),
+  ];
+
+  print(`list filter (a): ${departmentName}, ${fmt(Number(department.n))} UNDER_REVIEW of its ${fmt(departmentCases)} cases`);
+  print();
+  const timings: Timing[] = [];
+  for (const q of queries) timings.push(await time(url, token, q));
+  printTable(
+    ['query', 'median ms', 'p90 ms', 'answer'],
+    timings.map((t) => [t.name, ms(t.median), ms(t.p90), t.result]),
+    [false, true, true, false],
+  );
+  print(`(${WARMUP_RUNS} warm-up + ${MEASURED_RUNS} measured runs each, one request at a time over HTTP with fetch; client and server share one process)`);
+
+  const planned = process.env.BENCH_PLANS === 'all' ? queries : [listByDepartment];
+  let listStatement: Statement | undefined;
+  for (const q of planned) {
+    sqlLogger.capturing = [];
+    try {
+      await gql(url, q.query, q.variables, token);
+    } finally {
+      const statements = sqlLogger.capturing;
+      sqlLogger.capturing = null;
+      if (q === listByDepartment) listStatement = pageStatement(statements);
+      const shown = listStatement && q === listByDepartment ? [listStatement] : statements.filter((s) => /FROM [`"]application[`"]/.test(s.query));
+      for (const statement of shown) {
+        print();
+        print(`plan of ${q.name}, the statement the server ran:`);
+        print(`  ${compactSql(statement.query)}`);
+        print(`  -- parameters: ${JSON.stringify(statement.parameters)}`);
+        for (const line of await explain(dataSource, statement)) print(`  ${line}`);
+      }
+    }
+  }
+  if (sqlite && listStatement) {
+    // SQLite plans without statistics until ANALYZE (or PRAGMA optimize) runs, and the app
+    // runs neither: the timings above are without. For comparison only, after the timings.
+    await dataSource.query('ANALYZE');
+    print();
+    print('plan of a) once ANALYZE has run (the app never runs it; shown for comparison, not timed):');
+    for (const line of await explain(dataSource, listStatement)) print(`  ${line}`);
+  }
+  print();
+
+  await closeServer();
+  await closeDataSource();
+  await releaseDatabase();
+  return { label: fresh.label, timings };
+}
+
+function printTable(head: string[], rows: string[][], right: boolean[]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  print(line(head));
+  print(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) print(line(row));
+}
+
+// ---- main
+
+function mysqlUrl(): string | undefined {
+  if (process.env.BENCH_MYSQL_URL) return process.env.BENCH_MYSQL_URL;
+  const url = process.env.DATABASE_URL;
+  return url && /^(mysql|mariadb):/.test(url) ? url : undefined;
+}
+
+async function main(): Promise<void> {
+  const total = rowsWanted();
+  const cpus = os.cpus();
+  print(`npm run bench: ${fmt(total)} applications in ${TENANT_CODE}; node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+  print();
+  const results: DatabaseResult[] = [];
+  results.push(await benchDatabase(freshSqlite(), total));
+  const url = mysqlUrl();
+  if (url) {
+    const base = parseDatabaseUrl(url);
+    if (base.type !== 'mysql') throw new Error('BENCH_MYSQL_URL must be a mysql:// or mariadb:// URL');
+    results.push(await benchDatabase(await freshMysql(base), total));
+  } else {
+    print('(set BENCH_MYSQL_URL=mysql://… or mariadb://… to run on MySQL / MariaDB as well)');
+  }
+  if (results.length > 1) {
+    print('summary (median / p90 ms):');
+    printTable(
+      ['query', ...results.map((r) => r.label)],
+      results[0].timings.map((t, i) => [t.name, ...results.map((r) => `${ms(r.timings[i].median)} / ${ms(r.timings[i].p90)}`)]),
+      [false, ...results.map(() => true)],
+    );
+  }
+}
+
+const watchdog = setTimeout(() => {
+  process.stderr.write(`bench: still running after ${WATCHDOG_MS / 60_000} min, giving up\n`);
+  void runCleanups().finally(() => process.exit(2));
+}, WATCHDOG_MS);
+watchdog.unref();
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    process.stderr.write(`bench: ${signal}, cleaning up\n`);
+    void runCleanups().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(async () => {
+    await runCleanups();
+    clearTimeout(watchdog);
+  })
+  .catch(async (error: unknown) => {
+    // After a signal, the run fails because its database went away: that is not news.
+    if (!interrupted) process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    await runCleanups();
+    process.exitCode = 1;
+  });
