@@ -71,6 +71,17 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     this.scope.assertWritable(this.tenantOf(row));
   }
 
+  /** A new, unsaved row (no query runs). */
+  create(fields: Partial<T>): T {
+    return this.manager.create(this.entity, fields as never) as T;
+  }
+
+  /** Changes a row of the own tenant (or a shared row of either party) that was read in scope. */
+  async update(row: T, changes: Partial<T>): Promise<void> {
+    this.assertWritable(row);
+    await this.manager.update(this.entity, { id: row.id } as never, changes as never);
+  }
+
   async save(row: T): Promise<T> {
     this.assertWritable(row);
     return this.manager.save(this.entity, row);

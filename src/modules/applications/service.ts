@@ -156,7 +156,7 @@ export async function receiveApplication(ctx: RequestContext, input: ReceiveAppl
   return ctx.db.transaction(async (db) => {
     const number = await nextCaseNumber(db, tenant, workingCalendar.localDate(now));
     const application = await applications(db).save(
-      db.unscoped.create(Application, {
+      applications(db).create({
         tenantId: tenant.id,
         number,
         matterId: matter.id,
@@ -197,7 +197,7 @@ export async function openForwardedCase(
   const workingCalendar = await calendar.calendarOf(ctx, tenant);
   const number = await nextCaseNumber(db, tenant, workingCalendar.localDate(now));
   const application = await applications(db).save(
-    db.unscoped.create(Application, {
+    applications(db).create({
       tenantId: tenant.id,
       number,
       matterId: matter.id,

@@ -93,7 +93,7 @@ export async function setCalendarOverride(ctx: RequestContext, input: CalendarOv
   return ctx.db.transaction(async (db) => {
     const overrides = db.scoped(CalendarOverride);
     const existing = await overrides.query('o').andWhere('o.tenantId = :own AND o.date = :date', { own: viewer.tenantId, date: input.date }).getOne();
-    const row = existing ?? db.unscoped.create(CalendarOverride, { tenantId: viewer.tenantId, date: input.date, createdById: viewer.userId });
+    const row = existing ?? overrides.create({ tenantId: viewer.tenantId, date: input.date, createdById: viewer.userId });
     row.working = input.working;
     row.reason = reason;
     return overrides.save(row);

@@ -113,7 +113,7 @@ export async function setContact(ctx: RequestContext, input: SetContactLedgerEnt
       if (input.version !== undefined && input.version !== null) {
         throw new ConflictError('This matter has no contact entry to replace: leave out the version to create one', { field: 'version' });
       }
-      return (await contacts(db).save(db.unscoped.create(ContactLedgerEntry, { tenantId: matter.tenantId, matterId: matter.id, ...fields }))).id;
+      return (await contacts(db).save(contacts(db).create({ tenantId: matter.tenantId, matterId: matter.id, ...fields }))).id;
     });
   } catch (error) {
     // Two admins creating the same entry at once: the unique (tenant, matter) index lets one win.
@@ -206,7 +206,7 @@ export async function raiseProblem(ctx: RequestContext, input: RaiseProblemInput
     matterId = matter.id;
   }
   const saved = await problems(ctx.db).save(
-    ctx.db.unscoped.create(ProblemLedgerEntry, {
+    problems(ctx.db).create({
       tenantId: viewer.tenantId,
       ticketId,
       matterId,

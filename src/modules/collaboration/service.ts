@@ -168,7 +168,7 @@ async function currentStep(db: Db, ticket: CollaborationTicket, kind: TicketStep
 async function completeStep(db: Db, ticket: CollaborationTicket, kind: TicketStepKind, done: Partial<TicketStep>): Promise<TicketStep> {
   const step = await currentStep(db, ticket, kind);
   if (!step) throw new ConflictError(`The ticket has no open ${kind} step`, { status: ticket.status });
-  await db.unscoped.update(TicketStep, { id: step.id }, done);
+  await steps(db).update(step, done);
   return step;
 }
 
@@ -239,7 +239,7 @@ export async function createTicket(ctx: RequestContext, input: CreateTicketInput
       throw alreadyHasOne();
     }
     const ticket = await tickets(db).save(
-      db.unscoped.create(CollaborationTicket, {
+      tickets(db).create({
         tenantId: receiving.id,
         partnerTenantId: handling.id,
         applicationId: application.id,
@@ -326,7 +326,7 @@ export function forwardTicket(ctx: RequestContext, input: ForwardTicketInput): P
       if (!matter || !source) throw new NotFoundError('Matter');
       await completeStep(db, ticket, TicketStepKind.RECHECK, { doneAt: now, actorId: viewer.userId, note: 'FORWARDED' });
       const handlingCase = await applications.openForwardedCase(ctx, db, { source, matter, windowId: window.id, note: `全区通办 from ${source.number}` });
-      await db.unscoped.update(CollaborationTicket, { id: ticket.id }, { handlingApplicationId: handlingCase.id });
+      await tickets(db).update(ticket, { handlingApplicationId: handlingCase.id });
       await steps(db).insertMany([{ tenantId: ticket.tenantId, partnerTenantId: ticket.partnerTenantId, ticketId: ticket.id, round: ticket.round, kind: TicketStepKind.DECIDE, owner: TicketSide.HANDLING, dueAt: handlingCase.dueAt, doneAt: null, note: '' }]);
     },
   });

@@ -267,7 +267,7 @@ export async function createMatter(ctx: RequestContext, input: CreateMatterInput
   return ctx.db.transaction(async (db) => {
     await assertCodeFree(db, viewer.tenantId, fields.code!);
     const matter = await matters(db).save(
-      db.unscoped.create(Matter, {
+      matters(db).create({
         ...fields,
         jointDepartmentIds: fields.jointDepartmentIds ?? [],
         intermediaryServices: fields.intermediaryServices ?? '',
@@ -371,7 +371,7 @@ export async function adoptMatter(ctx: RequestContext, input: AdoptMatterInput):
     if (already) throw new ConflictError(`Your centre has already adopted ${source.code}`, { field: 'input.sourceId' });
     await assertCodeFree(db, viewer.tenantId, source.code);
     const matter = await matters(db).save(
-      db.unscoped.create(Matter, { ...fields, tenantId: viewer.tenantId, sourceMatterId: source.id, status: MatterStatus.DRAFT, suspendReason: null }),
+      matters(db).create({ ...fields, tenantId: viewer.tenantId, sourceMatterId: source.id, status: MatterStatus.DRAFT, suspendReason: null }),
     );
     await replaceMaterialsAndFees(db, matter, sourceMaterials, sourceFees);
     return matter;

@@ -158,7 +158,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
     if (await db.unscoped.exists(User, { where: { username } })) {
       throw new BadUserInputError(`"${username}" is already taken`, 'input.username');
     }
-    const user = db.unscoped.create(User, {
+    const user = db.scoped(User, PLATFORM_MANAGED).create({
       tenantId: department.tenantId,
       departmentId: department.id,
       username,
