@@ -252,3 +252,17 @@ describe('races and late steps', () => {
   });
 });
 
+describe('lists', () => {
+  it('tickets with their steps, sides, cases and actors run in a bounded number of statements', async () => {
+    const token = await t.tokenOf('auditor.150300');
+    const LIST = `query($first: Int) { outgoingTickets(first: $first) { edges { node { status receivingTenant { code } handlingTenant { code }
+      receivingCase { number applicantName } handlingCase { number status } steps { kind dueAt actor { displayName } } overdueSteps { kind } } } } }`;
+    const small = await t.gql(LIST, { first: 2 }, token);
+    const large = await t.gql(LIST, { first: 18 }, token);
+    expect(large.errors).toBeUndefined();
+    expect(large.data?.outgoingTickets.edges.length).toBeGreaterThanOrEqual(18);
+    expect(small.sqlStatements).toBeLessThanOrEqual(16);
+    expect(large.sqlStatements).toBeLessThanOrEqual(16);
+  });
+});
+
