@@ -78,7 +78,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The client address (throttling per client) comes from X-Forwarded-For only behind trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     pinoHttp({
       logger,

@@ -28,6 +28,8 @@ export interface Config {
   logLevel: LogLevel;
   introspection: boolean;
   seedPassword: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy: string | number;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +141,17 @@ function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
+/** `loopback` (default), a hop count such as `1`, or addresses/subnets such as `10.0.0.0/8, loopback`. */
+function parseTrustProxy(env: Env): string | number {
+  const raw = (env.TRUST_PROXY || 'loopback').trim();
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (!/^[\w.:/, -]{1,200}$/.test(raw)) {
+    throw new ConfigError('TRUST_PROXY', `expected a hop count or a list of addresses and subnets, got "${raw}"`);
+  }
+  if (raw === 'true') throw new ConfigError('TRUST_PROXY', 'trusting every proxy lets clients forge their address: give a hop count or subnets');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
@@ -150,5 +163,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: parseLogLevel(env, nodeEnv),
     introspection: parseBoolean(env, 'INTROSPECTION', nodeEnv !== 'production'),
     seedPassword: env.SEED_PASSWORD || 'demo-2026',
+    trustProxy: parseTrustProxy(env),
   };
 }

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { Department, Tenant } from '../src/modules/tenancy/entities';
@@ -414,6 +415,20 @@ describe('public progress (办件进度查询)', () => {
     for (let i = 2; i < PROGRESS_THROTTLE.maxFailures; i += 1) await t.gql('{ applicationProgress(number: "210302-20260101-999999", phoneLast4: "1234") { status } }');
     const locked = await t.gql('query($n: String!) { applicationProgress(number: $n, phoneLast4: "1234") { status } }', { n: kase.number });
     expect(codeOf(locked)).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+describe('throttling per client', () => {
+  it('counts misses per client address (X-Forwarded-For from a trusted proxy), not for everyone', async () => {
+    const ask = (ip: string) =>
+      request(t.app)
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('x-forwarded-for', ip)
+        .send({ query: '{ applicationProgress(number: "210302-20260101-999998", phoneLast4: "1234") { status } }' });
+    for (let i = 0; i < PROGRESS_THROTTLE.maxFailures; i += 1) expect((await ask('203.0.113.7')).body.data).toEqual({ applicationProgress: null });
+    expect((await ask('203.0.113.7')).body.errors[0].extensions.code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await ask('203.0.113.8')).body.data).toEqual({ applicationProgress: null });
   });
 });
 

@@ -7,6 +7,8 @@ describe('configuration', () => {
     expect(config.database).toEqual({ type: 'sqlite', database: 'data/dev.sqlite' });
     expect(config.jwtTtlSeconds).toBe(3600);
     expect(config.introspection).toBe(true);
+    expect(config.trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
   });
 
   it('parses a MySQL URL', () => {
@@ -28,6 +30,8 @@ describe('configuration', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ INTROSPECTION: 'maybe' }, 'INTROSPECTION'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'x; rm -rf' }, 'TRUST_PROXY'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
