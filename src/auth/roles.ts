@@ -24,5 +24,3 @@ registerEnumType(Role, {
     AUDITOR: { description: '审计: reads everything in scope, PII masked, every mutation refused' },
   },
 });
-
-export const ALL_ROLES = Object.values(Role);

@@ -11,6 +11,3 @@ export interface Viewer {
   readonly roles: ReadonlySet<Role>;
 }
 
-export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
-  return viewer !== null && roles.some((role) => viewer.roles.has(role));
-}

@@ -63,10 +63,3 @@ export function createDataSource(database: DatabaseConfig, logger: Logger): Data
   return new DataSource(dataSourceOptions(database, logger));
 }
 
-/** Opens the DataSource and brings the schema up to date. */
-export async function openDatabase(database: DatabaseConfig, logger: Logger): Promise<DataSource> {
-  const dataSource = createDataSource(database, logger);
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  return dataSource;
-}
