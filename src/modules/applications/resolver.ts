@@ -26,6 +26,7 @@ import {
 } from './inputs';
 import { ApplicationProgress, ApplicationStatsRow, NoticeItemType } from './types';
 import * as service from './service';
+import * as transitions from './transitions';
 import * as supervision from './supervision';
 import { applicationProgress } from './progress';
 import { applicationStats, StatsGrouping } from './statistics';
@@ -71,77 +72,77 @@ export class ApplicationResolver {
 
   @Mutation(() => Application, { description: '受理 (WINDOW_STAFF): every required material present; the deadline starts' })
   acceptApplication(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptApplicationInput): Promise<Application> {
-    return service.acceptApplication(ctx, input);
+    return transitions.acceptApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: '不予受理 (WINDOW_STAFF) with the one-time notice (一次性告知)' })
   refuseApplication(@Ctx() ctx: RequestContext, @Arg('input') input: RefuseApplicationInput): Promise<Application> {
-    return service.refuseApplication(ctx, input);
+    return transitions.refuseApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: 'APPROVER of the implementing department starts the review' })
   startReview(@Ctx() ctx: RequestContext, @Arg('input') input: ApplicationVersionInput): Promise<Application> {
-    return service.startReview(ctx, input);
+    return transitions.startReview(ctx, input);
   }
 
   @Mutation(() => Application, { description: '联办件: APPROVER of a joint department gives its opinion' })
   recordJointOpinion(@Ctx() ctx: RequestContext, @Arg('input') input: JointOpinionInput): Promise<Application> {
-    return service.recordJointOpinion(ctx, input);
+    return transitions.recordJointOpinion(ctx, input);
   }
 
   @Mutation(() => Application, { description: '上报件: record the higher authority it is reported to' })
   recordReport(@Ctx() ctx: RequestContext, @Arg('input') input: ReportInput): Promise<Application> {
-    return service.recordReport(ctx, input);
+    return transitions.recordReport(ctx, input);
   }
 
   @Mutation(() => Application, { description: '上报件: record the higher authority’s reply' })
   recordReportReply(@Ctx() ctx: RequestContext, @Arg('input') input: ReportReplyInput): Promise<Application> {
-    return service.recordReportReply(ctx, input);
+    return transitions.recordReportReply(ctx, input);
   }
 
   @Mutation(() => Application, { description: '准予许可 (APPROVER of the implementing department)' })
   approveApplication(@Ctx() ctx: RequestContext, @Arg('input') input: NoteInput): Promise<Application> {
-    return service.approveApplication(ctx, input);
+    return transitions.approveApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: '不予许可, with the reason (APPROVER of the implementing department)' })
   denyApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ReasonInput): Promise<Application> {
-    return service.denyApplication(ctx, input);
+    return transitions.denyApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: '挂起: site survey, expert review …; the clock stops' })
   suspendApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SuspendApplicationInput): Promise<Application> {
-    return service.suspendApplication(ctx, input);
+    return transitions.suspendApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: 'End a suspension; the deadline moves by the working days it lasted' })
   resumeApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ApplicationVersionInput): Promise<Application> {
-    return service.resumeApplication(ctx, input);
+    return transitions.resumeApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: '延期: more working days, with the reason' })
   extendApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ExtendApplicationInput): Promise<Application> {
-    return service.extendApplication(ctx, input);
+    return transitions.extendApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: '统一出件 (WINDOW_STAFF): the result is ready' })
   markResultReady(@Ctx() ctx: RequestContext, @Arg('input') input: ApplicationVersionInput): Promise<Application> {
-    return service.markResultReady(ctx, input);
+    return transitions.markResultReady(ctx, input);
   }
 
   @Mutation(() => Application, { description: '送达 (WINDOW_STAFF): picked up, or mailed with carrier and tracking number' })
   deliverApplication(@Ctx() ctx: RequestContext, @Arg('input') input: DeliverApplicationInput): Promise<Application> {
-    return service.deliverApplication(ctx, input);
+    return transitions.deliverApplication(ctx, input);
   }
 
   @Mutation(() => Application, { description: '退件 request (WINDOW_STAFF), decided by a centre admin' })
   requestWithdrawal(@Ctx() ctx: RequestContext, @Arg('input') input: ReasonInput): Promise<Application> {
-    return service.requestWithdrawal(ctx, input);
+    return transitions.requestWithdrawal(ctx, input);
   }
 
   @Mutation(() => Application, { description: 'CENTRE_ADMIN approves (WITHDRAWN) or refuses a withdrawal request' })
   decideWithdrawal(@Ctx() ctx: RequestContext, @Arg('input') input: DecideWithdrawalInput): Promise<Application> {
-    return service.decideWithdrawal(ctx, input);
+    return transitions.decideWithdrawal(ctx, input);
   }
 
   @FieldResolver(() => Matter, { nullable: true })

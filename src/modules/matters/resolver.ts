@@ -17,6 +17,7 @@ import { AdoptableMatter, GuideFeeItem, GuideMaterial, GuideWindow, MatterConsis
 import { Window } from '../windows/entities';
 import * as windows from '../windows/service';
 import * as matters from './service';
+import * as consistency from './consistency';
 
 const MatterConnection = Connection(Matter);
 const MatterGuideConnection = Connection(MatterGuide);
@@ -49,7 +50,7 @@ export class MatterResolver {
 
   @Query(() => MatterConsistencyReport, { description: '三级九统: deviations and missing adoptions in a tenant and its subordinates' })
   matterConsistencyReport(@Ctx() ctx: RequestContext, @Arg('tenantCode') tenantCode: string): Promise<MatterConsistencyReport> {
-    return matters.consistencyReport(ctx, tenantCode);
+    return consistency.consistencyReport(ctx, tenantCode);
   }
 
   @Mutation(() => Matter, { description: 'Create a locally defined matter (DRAFT). Centre admins of the tenant.' })

@@ -17,6 +17,8 @@ import {
 } from './inputs';
 import { WindowCoverage, WindowCoverView, WindowPostView } from './types';
 import * as windows from './service';
+import * as coverage from './coverage';
+import * as dutyRota from './rota';
 
 const WindowConnection = Connection(Window);
 
@@ -44,7 +46,7 @@ export class WindowResolver {
     @Arg('at', () => Date, { nullable: true }) at?: Date,
     @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of a readable centre' }) tenantCode?: string,
   ): Promise<WindowCoverage> {
-    return windows.windowCoverage(ctx, at ?? undefined, tenantCode ?? undefined);
+    return coverage.windowCoverage(ctx, at ?? undefined, tenantCode ?? undefined);
   }
 
   @Mutation(() => Window, { description: '设立窗口: a new window of the own centre (centre admin)' })
@@ -74,7 +76,7 @@ export class WindowResolver {
 
   @Mutation(() => LunchDutyRota, { description: '延时服务: create or replace the lunch-time duty rota of a window (centre admin)' })
   setLunchDutyRota(@Ctx() ctx: RequestContext, @Arg('input') input: SetLunchDutyRotaInput): Promise<LunchDutyRota> {
-    return windows.setLunchDutyRota(ctx, input);
+    return dutyRota.setLunchDutyRota(ctx, input);
   }
 
   @FieldResolver(() => Tenant, { nullable: true, description: '政务服务中心 of the window' })
@@ -140,12 +142,12 @@ export class StaffAbsenceResolver {
     description: '请假 / 培训 / 出差: schedule a staff absence; refused when a window would have nobody on post (空岗) unless a replacement is given (centre admin)',
   })
   scheduleAbsence(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleAbsenceInput): Promise<StaffAbsence> {
-    return windows.scheduleAbsence(ctx, input);
+    return coverage.scheduleAbsence(ctx, input);
   }
 
   @Mutation(() => StaffAbsence, { description: 'Cancel an absence; its replacements lapse with it (centre admin)' })
   cancelAbsence(@Ctx() ctx: RequestContext, @Arg('input') input: CancelAbsenceInput): Promise<StaffAbsence> {
-    return windows.cancelAbsence(ctx, input);
+    return coverage.cancelAbsence(ctx, input);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who is absent' })
@@ -181,16 +183,16 @@ export class LunchDutyRotaResolver {
 
   @FieldResolver(() => [User], { description: 'Group one, on duty on startsOn' })
   groupOne(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<User[]> {
-    return windows.rotaMembers(ctx, rota.groupOneIds);
+    return dutyRota.rotaMembers(ctx, rota.groupOneIds);
   }
 
   @FieldResolver(() => [User], { description: 'Group two, on duty on the working day after' })
   groupTwo(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<User[]> {
-    return windows.rotaMembers(ctx, rota.groupTwoIds);
+    return dutyRota.rotaMembers(ctx, rota.groupTwoIds);
   }
 
   @FieldResolver(() => [User], { description: '午休值班: who is on lunch duty on a date (yyyy-mm-dd); empty on non-working days' })
   lunchDutyOn(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota, @Arg('date') date: string): Promise<User[]> {
-    return windows.lunchDutyOn(ctx, rota, date);
+    return dutyRota.lunchDutyOn(ctx, rota, date);
   }
 }
