@@ -133,30 +133,43 @@ export async function receiveApplication(ctx: RequestContext, input: ReceiveAppl
     applicantName: requireText(input.applicantName, 'input.applicantName', 100),
     applicantAddress: requireText(input.applicantAddress, 'input.applicantAddress', 200),
   };
-  return ctx.db.transaction(async (db) => {
-    const number = await nextCaseNumber(db, tenant, workingCalendar.localDate(now));
-    const application = await applications(db).save(
-      applications(db).create({
-        tenantId: tenant.id,
-        number,
-        matterId: matter.id,
-        departmentId: matter.departmentId,
-        receivingWindowId: window.id,
-        receivedById: viewer.userId,
-        applicantKind: input.applicantKind,
-        applicantIdType: input.applicantIdType,
-        applicantIdNumber: input.applicantIdNumber.trim().toUpperCase(),
-        applicantPhone: input.applicantPhone.trim(),
-        creditCode: input.creditCode?.trim().toUpperCase() ?? null,
-        ...fields,
-        status: S.SUBMITTED,
-        receivedAt: now,
-        extensionDays: 0,
-      }),
-    );
-    await recordEvent(db, application, 'RECEIVE', null, S.SUBMITTED, viewer, now, '');
-    return application;
-  });
+  return ctx.db.transaction((db) =>
+    insertCase(db, viewer, tenant, workingCalendar, now, {
+      matterId: matter.id,
+      departmentId: matter.departmentId,
+      receivingWindowId: window.id,
+      applicantKind: input.applicantKind,
+      applicantIdType: input.applicantIdType,
+      applicantIdNumber: input.applicantIdNumber.trim().toUpperCase(),
+      applicantPhone: input.applicantPhone.trim(),
+      creditCode: input.creditCode?.trim().toUpperCase() ?? null,
+      ...fields,
+      status: S.SUBMITTED,
+    }),
+  );
+}
+
+/** The deadline of a case accepted at `from`: the same working day for 即办件, else the promised limit. */
+export function deadlineOf(workingCalendar: calendar.WorkingCalendar, matter: Matter, from: Date): Date {
+  return workingCalendar.deadline(from, matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays);
+}
+
+/** Numbers and writes a new case of the viewer's centre received now, with its RECEIVE event. */
+async function insertCase(
+  db: Db,
+  viewer: Viewer,
+  tenant: Tenant,
+  workingCalendar: calendar.WorkingCalendar,
+  now: Date,
+  fields: Partial<Application>,
+  note = '',
+): Promise<Application> {
+  const number = await nextCaseNumber(db, tenant, workingCalendar.localDate(now));
+  const application = await applications(db).save(
+    applications(db).create({ ...fields, tenantId: tenant.id, number, receivedById: viewer.userId, receivedAt: now, extensionDays: 0 }),
+  );
+  await recordEvent(db, application, 'RECEIVE', null, S.SUBMITTED, viewer, now, note);
+  return application;
 }
 
 /**
@@ -175,30 +188,21 @@ export async function openForwardedCase(
   const now = ctx.now();
   const tenant = await ownTenant(ctx, viewer);
   const workingCalendar = await calendar.calendarOf(ctx, tenant);
-  const number = await nextCaseNumber(db, tenant, workingCalendar.localDate(now));
-  const application = await applications(db).save(
-    applications(db).create({
-      tenantId: tenant.id,
-      number,
-      matterId: matter.id,
-      departmentId: matter.departmentId,
-      receivingWindowId: input.windowId,
-      receivedById: viewer.userId,
-      applicantKind: source.applicantKind,
-      applicantName: source.applicantName,
-      applicantIdType: source.applicantIdType,
-      applicantIdNumber: source.applicantIdNumber,
-      applicantPhone: source.applicantPhone,
-      applicantAddress: source.applicantAddress,
-      creditCode: source.creditCode,
-      status: S.ACCEPTED,
-      receivedAt: now,
-      acceptedAt: now,
-      dueAt: workingCalendar.deadline(now, matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays),
-      extensionDays: 0,
-    }),
-  );
-  await recordEvent(db, application, 'RECEIVE', null, S.SUBMITTED, viewer, now, input.note);
+  const application = await insertCase(db, viewer, tenant, workingCalendar, now, {
+    matterId: matter.id,
+    departmentId: matter.departmentId,
+    receivingWindowId: input.windowId,
+    applicantKind: source.applicantKind,
+    applicantName: source.applicantName,
+    applicantIdType: source.applicantIdType,
+    applicantIdNumber: source.applicantIdNumber,
+    applicantPhone: source.applicantPhone,
+    applicantAddress: source.applicantAddress,
+    creditCode: source.creditCode,
+    status: S.ACCEPTED,
+    acceptedAt: now,
+    dueAt: deadlineOf(workingCalendar, matter, now),
+  }, input.note);
   await recordEvent(db, application, 'ACCEPT', S.SUBMITTED, S.ACCEPTED, viewer, now, input.note);
   return application;
 }

@@ -25,7 +25,7 @@ import {
   SuspendApplicationInput,
 } from './inputs';
 import { ACTOR_ROLE, STEPS } from './lifecycle';
-import { applications, recordEvent, requireText, S } from './service';
+import { applications, deadlineOf, recordEvent, requireText, S } from './service';
 
 interface TransitionContext {
   db: Db;
@@ -126,7 +126,7 @@ export async function acceptApplication(ctx: RequestContext, input: AcceptApplic
     apply: ({ matter, now, calendar: workingCalendar }) => ({
       status: S.ACCEPTED,
       acceptedAt: now,
-      dueAt: workingCalendar.deadline(now, matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays),
+      dueAt: deadlineOf(workingCalendar, matter, now),
     }),
   });
 }
