@@ -1,4 +1,5 @@
 import { RequestContext } from '../../context';
+import { requireText } from '../../validation/text';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
@@ -90,11 +91,6 @@ export async function recordEvent(db: Db, application: Application, action: Acti
 
 // ---- intake -------------------------------------------------------------------------
 
-export function requireText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0 || text.length > max) throw new BadUserInputError(`"${field.replace('input.', '')}" must be 1-${max} characters`, field);
-  return text;
-}
 
 function validateApplicant(input: ReceiveApplicationInput): void {
   const id = input.applicantIdNumber.trim().toUpperCase();

@@ -25,7 +25,8 @@ import {
   SuspendApplicationInput,
 } from './inputs';
 import { ACTOR_ROLE, STEPS } from './lifecycle';
-import { applications, deadlineOf, recordEvent, requireText, S } from './service';
+import { applications, deadlineOf, recordEvent, S } from './service';
+import { requireText } from '../../validation/text';
 
 interface TransitionContext {
   db: Db;

@@ -1,4 +1,5 @@
 import { RequestContext } from '../../context';
+import { requireText } from '../../validation/text';
 import { Db } from '../../db/db';
 import { byIdLoader } from '../../db/loaders';
 import { requireRole, requireViewer } from '../../auth/guards';
@@ -36,11 +37,6 @@ const readThrough = new WeakMap<ContactLedgerEntry, { view: View; matter: Matter
 /** Every staff role; the read-only AUDITOR is refused before any resolver runs. */
 const STAFF_ROLES = [Role.CENTRE_ADMIN, Role.WINDOW_STAFF, Role.APPROVER, Role.FINANCE, Role.SUPERVISOR];
 
-function requireText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0 || text.length > max) throw new BadUserInputError(`"${field.replace('input.', '')}" must be 1-${max} characters`, field);
-  return text;
-}
 
 /** A user of one tenant, read through `view` (batched per view); the own scope uses the tenancy service. */
 function loadUserVia(ctx: RequestContext, id: number, view: View): Promise<User | null> {

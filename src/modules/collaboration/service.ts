@@ -1,4 +1,5 @@
 import { RequestContext } from '../../context';
+import { requireText } from '../../validation/text';
 import { Db } from '../../db/db';
 import { groupedLoader } from '../../db/loaders';
 import { isDuplicateKey } from '../../db/errors';
@@ -212,11 +213,6 @@ async function act(ctx: RequestContext, action: TicketAction): Promise<Collabora
   });
 }
 
-function requireText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0 || text.length > max) throw new BadUserInputError(`"${field.replace('input.', '')}" must be 1-${max} characters`, field);
-  return text;
-}
 
 /** Opens a ticket for a case just received at this window; the push is due 1 working day after intake. */
 export async function createTicket(ctx: RequestContext, input: CreateTicketInput): Promise<CollaborationTicket> {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
+import { requireText } from '../../validation/text';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { isDuplicateKey } from '../../db/errors';
 import { Db } from '../../db/db';
@@ -33,11 +34,6 @@ export function forUpdate<T extends ObjectLiteral>(db: Db, query: SelectQueryBui
   return db.dataSource.options.type === 'better-sqlite3' ? query : query.setLock('pessimistic_write');
 }
 
-function text(value: string, field: string, max: number): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > max) throw new BadUserInputError(`"${field}" must be 1-${max} characters`, field);
-  return trimmed;
-}
 
 function windowNumber(value: string, field: string): string {
   const number = value.trim().toUpperCase();
@@ -276,8 +272,8 @@ export async function createWindow(ctx: RequestContext, input: CreateWindowInput
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   const department = await ownDepartment(ctx, input.departmentId, 'input.departmentId');
   const number = windowNumber(input.number, 'input.number');
-  const name = text(input.name, 'input.name', 64);
-  const hall = text(input.hall, 'input.hall', 64);
+  const name = requireText(input.name, 'input.name', 64);
+  const hall = requireText(input.hall, 'input.hall', 64);
   const matterIds = await mattersOfCentre(ctx, input.matterIds ?? [], department.tenantId, 'input.matterIds');
   const chief = input.chiefRepresentativeId
     ? await chiefRepresentative(ctx, input.chiefRepresentativeId, department, 'input.chiefRepresentativeId')
@@ -309,8 +305,8 @@ export async function updateWindow(ctx: RequestContext, input: UpdateWindowInput
   const window = await ownWindow(ctx.db, input.id, 'input.id');
   const changes: Partial<Window> = {};
   if (input.number != null) changes.number = windowNumber(input.number, 'input.number');
-  if (input.name != null) changes.name = text(input.name, 'input.name', 64);
-  if (input.hall != null) changes.hall = text(input.hall, 'input.hall', 64);
+  if (input.name != null) changes.name = requireText(input.name, 'input.name', 64);
+  if (input.hall != null) changes.hall = requireText(input.hall, 'input.hall', 64);
   if (input.kind != null) changes.kind = input.kind;
   let department: Department | null = null;
   if (input.departmentId != null) {
@@ -351,7 +347,7 @@ export async function updateWindow(ctx: RequestContext, input: UpdateWindowInput
 /** 准入准出: opens or closes a window, recording who, when and why. */
 async function setWindowStatus(ctx: RequestContext, input: WindowStatusInput, status: WindowStatus): Promise<Window> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
-  const reason = text(input.reason, 'input.reason', 500);
+  const reason = requireText(input.reason, 'input.reason', 500);
   const window = await ownWindow(ctx.db, input.id, 'input.id');
   return ctx.db.transaction(async (db) => {
     if (window.status === status && window.version === input.version) {
