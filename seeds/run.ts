@@ -7,6 +7,9 @@ import { seedDemoData } from './seed';
 /** `npm run seed`: writes the demo data into DATABASE_URL (migrating the embedded database first). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!config.seedDemo || !config.seedPassword) {
+    throw new Error('demo data is written only in development, or with SEED_DEMO=1 and a SEED_PASSWORD of its own');
+  }
   const dataSource = createDataSource(config.database, createLogger(config.logLevel));
   await dataSource.initialize();
   if (config.database.type === 'sqlite') await dataSource.runMigrations({ transaction: 'each' });

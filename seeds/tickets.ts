@@ -110,8 +110,9 @@ export async function seedTickets(manager: EntityManager, tenants: Map<string, T
       const start = new Date(Date.parse(`${startDay}T09:30:00+08:00`));
       const receivedAt = start < now ? start : new Date(now.getTime() - HOUR);
       const source = await insertCase(manager, receiving, matter, receivedAt, {}, [['RECEIVE', null, ApplicationStatus.SUBMITTED, receivedAt, receiving.clerk.id]]);
+      const sharedWithPartner = journey.status !== TicketStatus.DRAFT;
       const ticketRow = {
-        tenantId: receivingTenant.id, partnerTenantId: handlingTenant.id, applicationId: source.id, handlingApplicationId: null as number | null,
+        tenantId: receivingTenant.id, partnerTenantId: handlingTenant.id, sharedWithPartner, applicationId: source.id, handlingApplicationId: null as number | null,
         matterCode: code, handlingMatterId: handlingMatter.id, kind: CollaborationKind.REGION, status: journey.status,
         round: journey.returned || journey.status === TicketStatus.RETURNED ? 2 : 1, paperMaterials: i % 2 === 0,
         resultDelivery: i % 3 === 0 ? ResultDelivery.RECEIVING_CENTRE : ResultDelivery.APPLICANT, createdById: receiving.clerk.id,
@@ -120,7 +121,7 @@ export async function seedTickets(manager: EntityManager, tenants: Map<string, T
       const ticketId = Number(identifiers[0].id);
       const steps: Partial<TicketStep>[] = [];
       const step = (round: number, kind: TicketStepKind, owner: TicketSide, dueAt: Date | null, doneAt: Date | null, actorId: number | null, extra: Partial<TicketStep> = {}) =>
-        steps.push({ tenantId: receivingTenant.id, partnerTenantId: handlingTenant.id, ticketId, round, kind, owner, dueAt, doneAt, actorId, note: '', ...extra });
+        steps.push({ tenantId: receivingTenant.id, partnerTenantId: handlingTenant.id, sharedWithPartner, ticketId, round, kind, owner, dueAt, doneAt, actorId, note: '', ...extra });
       const at = (hours: number) => new Date(Math.min(receivedAt.getTime() + hours * HOUR, now.getTime() - 60_000));
 
       let round = 1;

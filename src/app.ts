@@ -16,7 +16,12 @@ import { appSchema, PUBLIC_ROOT_FIELDS, SESSION_MUTATIONS } from './graphql/sche
 import { formatError } from './graphql/format-error';
 import { operationGuard } from './graphql/operation-guard';
 import { redactionReport } from './graphql/redaction-plugin';
+import { textInputGuard } from './graphql/text-input';
 import { withSqlCounter } from './db/sql-counter';
+import { duplicateKeyOf } from './db/errors';
+import { TokenService } from './auth/jwt';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { httpErrorAsJson, notFound, securityHeaders } from './http';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -48,7 +53,7 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, dataSource, logger } = options;
-  const development = config.nodeEnv === 'development';
+  const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
@@ -61,8 +66,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server = new ApolloServer<RequestContext>({
     schema: appSchema(),
     introspection: config.introspection,
-    includeStacktraceInErrorResponses: development,
-    formatError: formatError(logger, development),
+    includeStacktraceInErrorResponses: false,
+    formatError: formatError(logger, (error) => duplicateKeyOf(error, dataSource)),
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     plugins: [
@@ -72,12 +77,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       operationGuard(PUBLIC_ROOT_FIELDS, SESSION_MUTATIONS),
       redactionReport,
+      textInputGuard,
     ],
   });
   await server.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   // The client address (throttling per client) comes from X-Forwarded-For only behind trusted proxies.
   app.set('trust proxy', config.trustProxy);
   app.use(
@@ -125,11 +132,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     expressMiddleware(server, {
       context: async ({ req }) =>
         buildContext(
-          { config, dataSource, logger, clock: options.clock },
+          { config, tokens, dataSource, logger, clock: options.clock },
           { requestId: String(req.id), clientIp: req.ip ?? 'unknown', authorization: req.headers.authorization },
         ),
     }),
   );
+
+  app.use(notFound);
+  app.use(httpErrorAsJson(logger));
 
   return { app, stop: () => server.stop() };
 }

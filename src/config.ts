@@ -23,11 +23,18 @@ export interface Config {
   port: number;
   nodeEnv: NodeEnv;
   database: DatabaseConfig;
-  jwtSecret: string;
+  /**
+   * HS256 key from JWT_SECRET. Unset in development, the server keeps a random one beside
+   * the embedded database (src/auth/jwt-secret.ts); production refuses to start without it.
+   */
+  jwtSecret: string | undefined;
   jwtTtlSeconds: number;
   logLevel: LogLevel;
   introspection: boolean;
-  seedPassword: string;
+  /** SEED_DEMO: write the demo data; on by default only in development. */
+  seedDemo: boolean;
+  /** Password of the demo accounts; in production only an explicit SEED_PASSWORD is used. */
+  seedPassword: string | undefined;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: string | number;
 }
@@ -41,9 +48,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** The secret used when JWT_SECRET is unset; production refuses to start with it. */
-export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-before-production';
 const MIN_PRODUCTION_SECRET_BYTES = 32;
+/** The published password of the demo accounts (README); never used in production. */
+export const DEMO_PASSWORD = 'demo-2026';
 const DEFAULT_SQLITE_FILE = 'data/dev.sqlite';
 
 type Env = Record<string, string | undefined>;
@@ -109,18 +116,27 @@ function parseTtl(env: Env): number {
   return seconds;
 }
 
-function parseSecret(env: Env, nodeEnv: NodeEnv): string {
-  const secret = env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
-  if (nodeEnv === 'production') {
-    if (secret === DEVELOPMENT_JWT_SECRET) {
-      throw new ConfigError('JWT_SECRET', 'must be set in production (the development secret is refused)');
-    }
-    if (Buffer.byteLength(secret, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
-      throw new ConfigError('JWT_SECRET', `must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
-    }
+function parseSecret(env: Env, nodeEnv: NodeEnv): string | undefined {
+  const secret = env.JWT_SECRET;
+  if (secret === undefined || secret === '') {
+    if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', `must be set in production (at least ${MIN_PRODUCTION_SECRET_BYTES} random bytes)`);
+    return undefined;
   }
-  if (secret.length === 0) throw new ConfigError('JWT_SECRET', 'must not be empty');
+  if (nodeEnv === 'production' && Buffer.byteLength(secret, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
+    throw new ConfigError('JWT_SECRET', `must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
+  }
   return secret;
+}
+
+/** Demo accounts have a published password: production writes them only when asked, with a password of its own. */
+function parseSeed(env: Env, nodeEnv: NodeEnv): { seedDemo: boolean; seedPassword: string | undefined } {
+  const seedDemo = parseBoolean(env, 'SEED_DEMO', nodeEnv === 'development');
+  const password = env.SEED_PASSWORD || undefined;
+  if (nodeEnv !== 'production') return { seedDemo, seedPassword: password ?? DEMO_PASSWORD };
+  if (seedDemo && (password === undefined || password === DEMO_PASSWORD)) {
+    throw new ConfigError('SEED_PASSWORD', 'SEED_DEMO=1 in production needs a SEED_PASSWORD of its own (the demo password is published)');
+  }
+  return { seedDemo, seedPassword: password };
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -162,7 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtTtlSeconds: parseTtl(env),
     logLevel: parseLogLevel(env, nodeEnv),
     introspection: parseBoolean(env, 'INTROSPECTION', nodeEnv !== 'production'),
-    seedPassword: env.SEED_PASSWORD || 'demo-2026',
+    ...parseSeed(env, nodeEnv),
     trustProxy: parseTrustProxy(env),
   };
 }

@@ -6,7 +6,7 @@ import { Db } from './db/db';
 import { TenantScope } from './db/scope';
 import { Viewer } from './auth/viewer';
 import { Role } from './auth/roles';
-import { verifyToken } from './auth/jwt';
+import { TokenService } from './auth/jwt';
 import { Tenant, TenantLevel, User } from './modules/tenancy/entities';
 import { AppError } from './graphql/errors';
 
@@ -26,6 +26,7 @@ export class Loaders {
 
 export interface ContextDeps {
   config: Config;
+  tokens: TokenService;
   dataSource: DataSource;
   logger: Logger;
   /** The time source; tests pass a settable one to walk deadlines over holidays. */
@@ -62,6 +63,10 @@ export class RequestContext {
 
   get config(): Config {
     return this.deps.config;
+  }
+
+  get tokens(): TokenService {
+    return this.deps.tokens;
   }
 
   /** The current instant, from the app's clock. */
@@ -127,7 +132,7 @@ export async function buildContext(
   if (request.authorization === undefined || request.authorization === '') return anonymous();
   const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/.exec(request.authorization);
   if (!match) throw invalidToken();
-  const claims = verifyToken(deps.config, match[1]);
+  const claims = deps.tokens.verify(match[1]);
   if (!claims) throw invalidToken();
   // Unscoped on purpose: authentication runs before any scope exists.
   const user = await deps.dataSource.manager.findOne(User, { where: { id: claims.userId } });

@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   await dataSource.initialize();
 
   if (config.database.type === 'sqlite') {
-    // The embedded database creates and upgrades itself, and starts with demo data.
+    // The embedded database creates and upgrades itself; in development it starts with demo data.
     await dataSource.runMigrations({ transaction: 'each' });
-    if (await isEmpty(dataSource)) {
+    if (config.seedDemo && config.seedPassword && (await isEmpty(dataSource))) {
       await seedDemoData(dataSource, { password: config.seedPassword });
-      logger.info('demo data written to the new embedded database (password: SEED_PASSWORD, default demo-2026)');
+      logger.info('demo data written to the new embedded database (password: SEED_PASSWORD, default demo-2026 outside production)');
     }
   } else if (await dataSource.showMigrations()) {
     logger.fatal('the MySQL schema is behind the code: run `npm run migrate` first');

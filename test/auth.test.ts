@@ -1,9 +1,9 @@
 import jwt from 'jsonwebtoken';
 import { User } from '../src/modules/tenancy/entities';
-import { codeOf, startTestApp, TestApp, TEST_JWT_SECRET } from './harness';
-import { LOGIN_THROTTLE } from '../src/modules/session/service';
+import { codeOf, startTestApp, TestApp } from './harness';
+import { LOGIN_PER_CLIENT } from '../src/modules/session/service';
 
-const MAX_FAILURES = LOGIN_THROTTLE.maxFailures;
+const MAX_ATTEMPTS = LOGIN_PER_CLIENT.maxAttempts;
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token expiresAt viewer { username roles tenant { code } department { name } } } }';
 const VIEWER = '{ viewer { username } }';
@@ -48,8 +48,8 @@ describe('login', () => {
     expect(codeOf(res)).toBe('UNAUTHENTICATED');
   });
 
-  it('throttles a username after repeated failures, even for the right password', async () => {
-    for (let i = 1; i < MAX_FAILURES; i += 1) {
+  it('throttles a username from one client after repeated failures, even for the right password', async () => {
+    for (let i = 1; i < MAX_ATTEMPTS - 1; i += 1) {
       expect(codeOf(await login('supervisor.210381', `wrong-${i}`))).toBe('UNAUTHENTICATED');
     }
     // Aliases do not multiply attempts: each one that runs counts, and a failed login
@@ -57,6 +57,7 @@ describe('login', () => {
     const aliases = Array.from({ length: 3 }, (_, i) => `a${i}: login(input: { username: "supervisor.210381", password: "alias-${i}" }) { token }`);
     const burst = await t.gql(`mutation { ${aliases.join(' ')} }`);
     expect(burst.errors).toHaveLength(1);
+    expect(codeOf(await login('supervisor.210381', 'wrong-again'))).toBe('UNAUTHENTICATED');
     const res = await login('supervisor.210381', 'demo-2026');
     expect(codeOf(res)).toBe('TOO_MANY_ATTEMPTS');
     expect(res.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
@@ -66,7 +67,7 @@ describe('login', () => {
 });
 
 describe('tokens', () => {
-  const sign = (payload: { tv: number; exp?: number }, options: jwt.SignOptions = {}, secret = TEST_JWT_SECRET) =>
+  const sign = (payload: { tv: number; exp?: number }, options: jwt.SignOptions = {}, secret = t.config.jwtSecret ?? '') =>
     jwt.sign({ exp: Math.floor(Date.now() / 1000) + 600, ...payload }, secret, {
       algorithm: 'HS256',
       issuer: 'gov-service-api',
@@ -96,6 +97,10 @@ describe('tokens', () => {
       return `${h}.${claims}.${s}`;
     }],
     ['with an old token version', async () => sign({ tv: 7 }, { subject: await userId('approver.210302') })],
+    ['without an expiry', async () =>
+      jwt.sign({ tv: 0 }, t.config.jwtSecret ?? '', { algorithm: 'HS256', issuer: 'gov-service-api', audience: 'gov-service-api', subject: await userId('approver.210302') })],
+    ['without an audience', async () =>
+      jwt.sign({ tv: 0, exp: Math.floor(Date.now() / 1000) + 600 }, t.config.jwtSecret ?? '', { algorithm: 'HS256', issuer: 'gov-service-api', subject: await userId('approver.210302') })],
     ['that is not a JWT', async () => 'not-a-token'],
   ])('refuses a token %s with UNAUTHENTICATED', async (_label, make) => {
     const res = await t.gql(VIEWER, {}, await make());

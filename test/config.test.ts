@@ -1,4 +1,8 @@
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, DEMO_PASSWORD, loadConfig } from '../src/config';
+import { developmentJwtSecret, developmentSecretPath, resolveJwtSecret } from '../src/auth/jwt-secret';
 
 describe('configuration', () => {
   it('defaults to the embedded SQLite file and port 4000', () => {
@@ -37,11 +41,37 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
   });
 
-  it('refuses the development secret and short secrets in production', () => {
+  it('refuses to start in production without a JWT_SECRET of at least 32 bytes', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^JWT_SECRET:/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(/^JWT_SECRET:/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short-secret' })).toThrow(/^JWT_SECRET:.*32 bytes/);
     const ok = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
     expect(ok.introspection).toBe(false);
+  });
+
+  it('has no signing secret of its own: unset, development keeps a random one beside the embedded database (mode 0600)', () => {
+    expect(loadConfig({}).jwtSecret).toBeUndefined();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govapi-secret-'));
+    const config = loadConfig({ DATABASE_URL: `sqlite:${dir}/db/dev.sqlite` });
+    const file = developmentSecretPath(config.database);
+    expect(file).toBe(path.join(dir, 'db', 'jwt-secret'));
+    const first = resolveJwtSecret(config);
+    expect(Buffer.byteLength(first)).toBeGreaterThanOrEqual(32);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    // A restart keeps it (sessions survive); another installation gets another one.
+    expect(resolveJwtSecret(config)).toBe(first);
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'govapi-secret-'));
+    expect(developmentJwtSecret(path.join(other, 'jwt-secret'))).not.toBe(first);
+    // Only development makes one: a test or production process without JWT_SECRET does not start.
+    expect(() => resolveJwtSecret(loadConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${dir}/db/dev.sqlite` }))).toThrow(/JWT_SECRET/);
+  });
+
+  it('writes demo data by default only in development, and never with the published password in production', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).seedDemo).toBe(false);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(production)).toMatchObject({ seedDemo: false, seedPassword: undefined });
+    expect(() => loadConfig({ ...production, SEED_DEMO: '1' })).toThrow(/^SEED_PASSWORD:/);
+    expect(() => loadConfig({ ...production, SEED_DEMO: '1', SEED_PASSWORD: DEMO_PASSWORD })).toThrow(/^SEED_PASSWORD:/);
+    expect(loadConfig({ ...production, SEED_DEMO: '1', SEED_PASSWORD: 'own-password-2026' })).toMatchObject({ seedDemo: true, seedPassword: 'own-password-2026' });
   });
 });

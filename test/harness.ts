@@ -8,10 +8,10 @@ import { Config, DatabaseConfig, loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
 import { createApp } from '../src/app';
+import { TokenService } from '../src/auth/jwt';
 import { seedDemoData } from '../seeds/seed';
 
 export const SEED_PASSWORD = 'demo-2026';
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-production-1234';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -35,7 +35,9 @@ export class TestClock {
 export interface TestApp {
   app: Express;
   clock: TestClock;
+  /** Its JWT_SECRET is random, made for this test file: no string in the repository signs its tokens. */
   config: Config;
+  tokens: TokenService;
   dataSource: DataSource;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account (cached per file). */
@@ -70,7 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const base = loadConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL ?? 'sqlite::memory:' });
   const { database, drop } = await freshDatabase(base.database);
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env }),
+    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'silent', ...env }),
     database,
   };
   const logger = createLogger(config.logLevel);
@@ -93,6 +95,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     clock,
     config,
+    tokens: new TokenService(config.jwtSecret ?? '', config.jwtTtlSeconds),
     dataSource,
     gql,
     async tokenOf(username, password = SEED_PASSWORD) {

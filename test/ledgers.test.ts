@@ -169,12 +169,16 @@ function ticket(): Promise<{ id: string; matterCode: string }> {
     );
     expect(received.errors).toBeUndefined();
     const created = await t.gql(
-      'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id matterCode } }',
+      'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id version matterCode } }',
       { input: { applicationId: received.data?.receiveApplication.id, handlingTenantCode: '150304', paperMaterials: false, resultDelivery: 'APPLICANT' } },
       clerk,
     );
     expect(created.errors).toBeUndefined();
-    return created.data?.createTicket;
+    // Pushed, so that the handling centre sees it (a draft is the receiving centre's alone).
+    const { id, version, matterCode } = created.data?.createTicket;
+    const pushed = await t.gql('mutation($input: TicketNoteInput!) { pushTicket(input: $input) { id } }', { input: { id, version, note: '' } }, clerk);
+    expect(pushed.errors).toBeUndefined();
+    return { id, matterCode };
   })();
   return ticketPromise;
 }

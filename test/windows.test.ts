@@ -546,7 +546,7 @@ describe('windows serving a matter (for the public service guide)', () => {
     const link = await t.dataSource.getRepository(WindowMatter).findOneByOrFail({ windowId: a09.id });
     const logger = createLogger('silent');
     const context = async (authorization?: string) =>
-      buildContext({ config: t.config, dataSource: t.dataSource, logger }, { requestId: 'test', clientIp: '127.0.0.1', authorization });
+      buildContext({ config: t.config, tokens: t.tokens, dataSource: t.dataSource, logger }, { requestId: 'test', clientIp: '127.0.0.1', authorization });
     const anonymous = await context();
     expect((await windowsServingMatter(anonymous, link.matterId, { publicTenantId: haicheng.id })).map((w) => w.number)).toEqual(['A09']);
     expect(await windowsServingMatter(anonymous, link.matterId)).toEqual([]);

@@ -3,7 +3,7 @@ import { Db } from '../db/db';
 import { TooManyAttemptsError } from '../graphql/errors';
 
 /**
- * Failed attempts per key ("login:<username>", "progress:<client ip>"), kept in the
+ * Attempts per key ("login:<username>|<client>", "progress:<client>", …), kept in the
  * database so that throttling holds across API instances. Not tenant-owned.
  */
 @Entity()
@@ -23,9 +23,14 @@ export class Throttle {
 }
 
 export interface ThrottlePolicy {
-  /** Failures within the window that lock the key. */
-  maxFailures: number;
+  /** Attempts allowed within the window. */
+  maxAttempts: number;
   windowMinutes: number;
+  /**
+   * `fixed`: the attempt past the limit locks the key for `lockMinutes`.
+   * `growing`: each attempt past the limit locks it for 1 s, 2 s, 4 s … up to `lockMinutes`.
+   */
+  lock: 'fixed' | 'growing';
   lockMinutes: number;
 }
 
@@ -33,35 +38,67 @@ const MINUTE = 60_000;
 
 // Throttle rows belong to no tenant: all access here is unscoped on purpose.
 
-export async function assertNotThrottled(db: Db, key: string, now: Date): Promise<void> {
-  const row = await db.unscoped.findOne(Throttle, { where: { key } });
-  if (row?.lockedUntil && row.lockedUntil > now) {
-    throw new TooManyAttemptsError(Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000));
-  }
+function lockMillis(policy: ThrottlePolicy, attempts: number): number {
+  const cap = policy.lockMinutes * MINUTE;
+  if (policy.lock === 'fixed') return cap;
+  return Math.min(cap, 1000 * 2 ** Math.min(30, attempts - policy.maxAttempts - 1));
 }
 
 /**
- * Counts a failure in one atomic UPDATE, so concurrent attempts on several API
- * instances all count. `locked_until` is assigned first: MySQL evaluates SET clauses
- * left to right with the new values, SQLite with the old ones; first, both see the old.
+ * Counts one attempt before the credential is checked, so that attempts arriving at
+ * once all count: the increment and the read of the new count happen in one
+ * transaction holding the row's lock. Refuses (TOO_MANY_ATTEMPTS) a locked key without
+ * counting, and the attempt that goes past the limit, which locks the key.
  */
-export async function recordFailure(db: Db, key: string, now: Date, policy: ThrottlePolicy): Promise<void> {
+export async function countAttempt(db: Db, key: string, now: Date, policy: ThrottlePolicy): Promise<void> {
   const windowStart = new Date(now.getTime() - policy.windowMinutes * MINUTE);
-  const lockUntil = new Date(now.getTime() + policy.lockMinutes * MINUTE);
-  await db.unscoped.createQueryBuilder().insert().into(Throttle).values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orIgnore().execute();
+  const refusedUntil = await db.transaction(async (tx) => {
+    const manager = tx.unscoped;
+    await manager.createQueryBuilder().insert().into(Throttle).values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orIgnore().execute();
+    // `failures` is assigned before `window_started_at`: MySQL evaluates SET clauses left to
+    // right with the new values, SQLite with the old ones; in this order both see the old.
+    await manager
+      .createQueryBuilder()
+      .update(Throttle)
+      .set({
+        failures: () =>
+          'CASE WHEN locked_until IS NOT NULL AND locked_until > :now THEN failures WHEN window_started_at >= :windowStart THEN failures + 1 ELSE 1 END',
+        windowStartedAt: () =>
+          'CASE WHEN locked_until IS NOT NULL AND locked_until > :now THEN window_started_at WHEN window_started_at >= :windowStart THEN window_started_at ELSE :now END',
+      })
+      .where('throttle_key = :key')
+      .setParameters({ key, now, windowStart })
+      .execute();
+    const row = await manager.findOneOrFail(Throttle, { where: { key } });
+    if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+    if (row.failures <= policy.maxAttempts) return null;
+    const lockedUntil = new Date(now.getTime() + lockMillis(policy, row.failures));
+    await manager.update(Throttle, { key }, { lockedUntil });
+    return lockedUntil;
+  });
+  if (refusedUntil) throw new TooManyAttemptsError(Math.max(1, Math.ceil((refusedUntil.getTime() - now.getTime()) / 1000)));
+}
+
+/** A successful attempt does not count against the key. */
+export async function refundAttempt(db: Db, key: string): Promise<void> {
   await db.unscoped
     .createQueryBuilder()
     .update(Throttle)
-    .set({
-      lockedUntil: () => 'CASE WHEN window_started_at >= :windowStart AND failures + 1 >= :max THEN :lockUntil ELSE locked_until END',
-      failures: () => 'CASE WHEN window_started_at >= :windowStart THEN failures + 1 ELSE 1 END',
-      windowStartedAt: () => 'CASE WHEN window_started_at >= :windowStart THEN window_started_at ELSE :now END',
-    })
-    .where('throttle_key = :key')
-    .setParameters({ key, windowStart, lockUntil, now, max: policy.maxFailures })
+    .set({ failures: () => 'CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END' })
+    .where('throttle_key = :key', { key })
     .execute();
 }
 
 export async function clearThrottle(db: Db, key: string): Promise<void> {
   await db.unscoped.delete(Throttle, { key });
+}
+
+/** Remembers a moment for `key` (such as a client's last sign-in), in the same table. */
+export async function markSeen(db: Db, key: string, now: Date): Promise<void> {
+  await db.unscoped.createQueryBuilder().insert().into(Throttle).values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orUpdate(['window_started_at'], ['throttle_key']).execute();
+}
+
+export async function seenSince(db: Db, key: string, since: Date): Promise<boolean> {
+  const row = await db.unscoped.findOne(Throttle, { where: { key } });
+  return row !== null && row.windowStartedAt >= since;
 }

@@ -18,10 +18,14 @@ export abstract class TenantOwnedEntity extends NodeEntity {
 
 /**
  * A row two tenants share, such as a collaboration ticket: `tenantId` is the tenant that
- * opened it, `partnerTenantId` the other side. Both read it (and their ancestors, by
- * scope); both may write it; nobody else sees it.
+ * opened it, `partnerTenantId` the other side. The opener reads and writes it from the
+ * start; the partner only once it is shared (a ticket from its push on: a draft is the
+ * receiving centre's alone). Their ancestors read it by scope; nobody else sees it.
  */
 export abstract class SharedTenantEntity extends TenantOwnedEntity {
   @Column('int')
   partnerTenantId: number;
+
+  @Column('boolean', { default: false })
+  sharedWithPartner: boolean;
 }

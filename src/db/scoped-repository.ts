@@ -19,7 +19,7 @@ export interface ScopeOptions {
 export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
   /** `tenant_id` for tenant-owned rows; the tenant table is scoped on its own id. */
   private readonly tenantKey: 'tenantId' | 'id';
-  /** Shared rows are also visible to, and writable by, their partner tenant. */
+  /** Shared rows are also visible to, and writable by, their partner tenant once shared with it. */
   private readonly shared: boolean;
 
   constructor(
@@ -43,7 +43,10 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     const ids = this.scope.readableTenantIds;
     if (ids.length === 0) return qb.where('1 = 0');
     if (this.shared) {
-      return qb.where(`(${alias}.tenantId IN (:...scopeTenantIds) OR ${alias}.partnerTenantId IN (:...scopeTenantIds))`, { scopeTenantIds: ids });
+      // `= 1`, not a bound boolean: SQLite binds no booleans, and both store true as 1.
+      return qb.where(`(${alias}.tenantId IN (:...scopeTenantIds) OR (${alias}.partnerTenantId IN (:...scopeTenantIds) AND ${alias}.sharedWithPartner = 1))`, {
+        scopeTenantIds: ids,
+      });
     }
     return qb.where(`${alias}.${this.tenantKey} IN (:...scopeTenantIds)`, { scopeTenantIds: ids });
   }
@@ -67,7 +70,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
   /** Throws FORBIDDEN unless the row is in the viewer's own tenant (or platform-managed for a platform admin). */
   assertWritable(row: T): void {
     if (this.unrestricted) return;
-    if (this.shared && this.scope.canWrite(row.partnerTenantId as number)) return;
+    if (this.shared && row.sharedWithPartner === true && this.scope.canWrite(row.partnerTenantId as number)) return;
     this.scope.assertWritable(this.tenantOf(row));
   }
 

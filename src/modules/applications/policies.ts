@@ -1,5 +1,6 @@
 import { Audience, audiences, defineFieldPolicy, PolicySubject } from '../../auth/field-policy';
-import { maskIdNumber, maskName, maskPhone } from '../../auth/masks';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../auth/masks';
+import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import type { Application } from './entities';
 import * as windows from '../windows/service';
@@ -18,9 +19,10 @@ async function applicantSubject(application: Application, ctx: RequestContext): 
   };
 }
 
+/** Auditors read applicant data masked, even in their own centre (DESIGN.md §1). */
 const staffOfTenant: Audience = {
-  label: 'staff of the case’s centre',
-  includes: (viewer, subject) => viewer.tenantId === subject.tenantId,
+  label: 'staff of the case’s centre (not auditors)',
+  includes: (viewer, subject) => viewer.tenantId === subject.tenantId && !viewer.roles.has(Role.AUDITOR),
 };
 
 const clearToHandlers = [audiences.implementingDepartment, audiences.receivingWindowStaff];
@@ -40,4 +42,4 @@ function handlersOnly(key: string, mask: (value: string) => string) {
 
 export const applicantIdNumber = handlersOnly('Application.applicantIdNumber', maskIdNumber);
 export const applicantPhone = handlersOnly('Application.applicantPhone', maskPhone);
-export const applicantAddress = handlersOnly('Application.applicantAddress', (address) => `${address.slice(0, 6)}****`);
+export const applicantAddress = handlersOnly('Application.applicantAddress', maskAddress);

@@ -1,5 +1,5 @@
 import { RequestContext } from '../../context';
-import { assertNotThrottled, clearThrottle, recordFailure, ThrottlePolicy } from '../../auth/throttle';
+import { countAttempt, refundAttempt, ThrottlePolicy } from '../../auth/throttle';
 import { BadUserInputError } from '../../graphql/errors';
 import { Tenant } from '../tenancy/entities';
 import { Matter } from '../matters/entities';
@@ -7,7 +7,7 @@ import { Application, ApplicationEvent } from './entities';
 import { ApplicationProgress } from './types';
 
 /** Per client: enough for a person retyping, far too few to guess a phone's last digits. */
-export const PROGRESS_THROTTLE: ThrottlePolicy = { maxFailures: 10, windowMinutes: 15, lockMinutes: 15 };
+export const PROGRESS_THROTTLE: ThrottlePolicy = { maxAttempts: 10, windowMinutes: 15, lock: 'fixed', lockMinutes: 15 };
 
 const NUMBER = /^(\d{6})-\d{8}-\d{6}$/;
 
@@ -22,16 +22,16 @@ export async function applicationProgress(ctx: RequestContext, number: string, p
   if (!/^\d{4}$/.test(phoneLast4)) throw new BadUserInputError('"phoneLast4" is four digits', 'phoneLast4');
   const key = `progress:${ctx.clientIp}`;
   const now = ctx.now();
-  await assertNotThrottled(ctx.db, key, now);
+  // Counted before the lookup (parallel guesses all count); a hit is refunded.
+  await countAttempt(ctx.db, key, now, PROGRESS_THROTTLE);
   // Unscoped on purpose: the caller is anonymous; the pair (number, phone) is the credential.
   const tenant = await ctx.db.unscoped.findOne(Tenant, { where: { code: match[1] } });
   const db = ctx.db.readOnlyFor(tenant ? [tenant.id] : []);
   const application = await db.scoped(Application).query('a').andWhere('a.number = :number', { number }).getOne();
   if (!application || !application.applicantPhone.endsWith(phoneLast4)) {
-    await recordFailure(ctx.db, key, now, PROGRESS_THROTTLE);
     return null;
   }
-  await clearThrottle(ctx.db, key);
+  await refundAttempt(ctx.db, key);
   const [matter, events] = await Promise.all([
     db.scoped(Matter).findById(application.matterId),
     db.scoped(ApplicationEvent).query('e').andWhere('e.applicationId = :id', { id: application.id }).orderBy('e.id').getMany(),

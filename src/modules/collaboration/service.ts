@@ -157,9 +157,15 @@ function ownerTenant(ticket: CollaborationTicket, side: TicketSide): number {
   return side === TicketSide.RECEIVING ? ticket.tenantId : ticket.partnerTenantId;
 }
 
+/** A new step of the ticket's current round, shared with the partner as the ticket is. */
+async function insertStep(db: Db, ticket: CollaborationTicket, step: Partial<TicketStep> & Pick<TicketStep, 'kind' | 'owner'>): Promise<void> {
+  const { tenantId, partnerTenantId, sharedWithPartner, round } = ticket;
+  await steps(db).insertMany([{ tenantId, partnerTenantId, sharedWithPartner, ticketId: ticket.id, round, dueAt: null, doneAt: null, note: '', ...step }]);
+}
+
 async function openStep(ctx: RequestContext, db: Db, ticket: CollaborationTicket, kind: TicketStepKind, owner: TicketSide, from: Date, workingDays: number | null): Promise<void> {
   const dueAt = workingDays === null ? null : await dueOn(ctx, ownerTenant(ticket, owner), from, workingDays);
-  await steps(db).insertMany([{ tenantId: ticket.tenantId, partnerTenantId: ticket.partnerTenantId, ticketId: ticket.id, round: ticket.round, kind, owner, dueAt, doneAt: null, note: '' }]);
+  await insertStep(db, ticket, { kind, owner, dueAt });
 }
 
 async function currentStep(db: Db, ticket: CollaborationTicket, kind: TicketStepKind): Promise<TicketStep | null> {
@@ -267,7 +273,7 @@ export function recordAssistedCheck(ctx: RequestContext, input: TicketNoteInput)
     side: TicketSide.RECEIVING,
     from: [TicketStatus.DRAFT, TicketStatus.RETURNED],
     apply: async ({ db, ticket, viewer, now }) => {
-      await steps(db).insertMany([{ tenantId: ticket.tenantId, partnerTenantId: ticket.partnerTenantId, ticketId: ticket.id, round: ticket.round, kind: TicketStepKind.ASSISTED_CHECK, owner: TicketSide.RECEIVING, dueAt: null, doneAt: now, actorId: viewer.userId, note }]);
+      await insertStep(db, ticket, { kind: TicketStepKind.ASSISTED_CHECK, owner: TicketSide.RECEIVING, doneAt: now, actorId: viewer.userId, note });
     },
   });
 }
@@ -278,8 +284,12 @@ export function pushTicket(ctx: RequestContext, input: TicketNoteInput): Promise
     input,
     side: TicketSide.RECEIVING,
     from: [TicketStatus.DRAFT, TicketStatus.RETURNED],
-    changes: () => ({ status: TicketStatus.PUSHED }),
-    apply: async ({ db, ticket, viewer, now }) => {
+    // The handling centre sees the ticket, and its steps so far, from the first push on.
+    changes: () => ({ status: TicketStatus.PUSHED, sharedWithPartner: true }),
+    apply: async ({ db, ticket, before, viewer, now }) => {
+      if (!before.sharedWithPartner) {
+        for (const step of await steps(db).query('s').andWhere('s.ticketId = :id', { id: ticket.id }).getMany()) await steps(db).update(step, { sharedWithPartner: true });
+      }
       await completeStep(db, ticket, TicketStepKind.PUSH, { doneAt: now, actorId: viewer.userId, note: input.note.trim() });
       await openStep(ctx, db, ticket, TicketStepKind.RECHECK, TicketSide.HANDLING, now, 1);
       const materialsStarted = await steps(db).query('s').andWhere('s.ticketId = :id AND s.kind = :kind', { id: ticket.id, kind: TicketStepKind.MAIL_MATERIALS }).getOne();
@@ -323,7 +333,7 @@ export function forwardTicket(ctx: RequestContext, input: ForwardTicketInput): P
       await completeStep(db, ticket, TicketStepKind.RECHECK, { doneAt: now, actorId: viewer.userId, note: 'FORWARDED' });
       const handlingCase = await applications.openForwardedCase(ctx, db, { source, matter, windowId: window.id, note: `全区通办 from ${source.number}` });
       await tickets(db).update(ticket, { handlingApplicationId: handlingCase.id });
-      await steps(db).insertMany([{ tenantId: ticket.tenantId, partnerTenantId: ticket.partnerTenantId, ticketId: ticket.id, round: ticket.round, kind: TicketStepKind.DECIDE, owner: TicketSide.HANDLING, dueAt: handlingCase.dueAt, doneAt: null, note: '' }]);
+      await insertStep(db, ticket, { kind: TicketStepKind.DECIDE, owner: TicketSide.HANDLING, dueAt: handlingCase.dueAt });
     },
   });
 }

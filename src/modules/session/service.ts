@@ -1,14 +1,24 @@
 import { RequestContext } from '../../context';
 import { User } from '../tenancy/entities';
+import { USERNAME_PATTERN } from '../tenancy/service';
 import { AppError, BadUserInputError } from '../../graphql/errors';
-import { assertNotThrottled, clearThrottle, recordFailure, ThrottlePolicy } from '../../auth/throttle';
-import { signToken, IssuedToken } from '../../auth/jwt';
+import { clearThrottle, countAttempt, markSeen, refundAttempt, seenSince, ThrottlePolicy } from '../../auth/throttle';
+import { IssuedToken } from '../../auth/jwt';
 import { hashPassword, isStrongEnough, PASSWORD_RULES, TIMING_DUMMY_HASH, verifyPassword } from '../../auth/passwords';
 import { requireViewer } from '../../auth/guards';
 import { ChangePasswordInput, LoginInput } from './inputs';
 
-/** After five failures within 15 minutes, the username is locked for 15 minutes. */
-export const LOGIN_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 };
+/**
+ * Sign-in throttling (README, Security). Tight per username and client: five attempts
+ * in 15 minutes, then that client waits 15 minutes for that username. Loose per
+ * username, so nobody can lock a person out: twenty attempts in 15 minutes from
+ * clients that have not signed in as that person lately, then each further attempt
+ * waits 1 s, 2 s, 4 s … up to 5 minutes; a client the person signed in from within
+ * 30 days is held only by its own limit.
+ */
+export const LOGIN_PER_CLIENT: ThrottlePolicy = { maxAttempts: 5, windowMinutes: 15, lock: 'fixed', lockMinutes: 15 };
+export const LOGIN_PER_ACCOUNT: ThrottlePolicy = { maxAttempts: 20, windowMinutes: 15, lock: 'growing', lockMinutes: 5 };
+const KNOWN_CLIENT_DAYS = 30;
 
 export interface SignedIn extends IssuedToken {
   user: User;
@@ -19,28 +29,40 @@ function badCredentials(): AppError {
   return new AppError('UNAUTHENTICATED', 'Wrong username or password');
 }
 
-/** Throttled by what the caller typed, known username or not. */
-function throttleKey(username: string): string {
-  return `login:${username.trim().toLowerCase().slice(0, 64)}`;
+/** Throttle keys by what the caller typed, known username or not (bounded for the key column). */
+function throttleKeys(username: string, clientIp: string) {
+  const typed = username.trim().toLowerCase().slice(0, 64);
+  return {
+    perClient: `login:${typed}|${clientIp.slice(0, 45)}`,
+    perAccount: `login:${typed}`,
+    knownClient: `login-ok:${typed}|${clientIp.slice(0, 45)}`,
+  };
 }
 
 export async function login(ctx: RequestContext, input: LoginInput): Promise<SignedIn> {
   if (input.username.length > 200 || input.password.length > 200) throw badCredentials();
-  const now = new Date();
-  const key = throttleKey(input.username);
+  const now = ctx.now();
+  const keys = throttleKeys(input.username, ctx.clientIp);
   const db = ctx.db;
-  await assertNotThrottled(db, key, now);
-  // Unscoped on purpose: sign-in precedes any scope.
-  const user = await db.unscoped.findOne(User, { where: { username: input.username.trim().toLowerCase() } });
+  // Every attempt counts before the password is checked, so parallel attempts cannot slip past the limit.
+  await countAttempt(db, keys.perClient, now, LOGIN_PER_CLIENT);
+  const knownClient = await seenSince(db, keys.knownClient, new Date(now.getTime() - KNOWN_CLIENT_DAYS * 86_400_000));
+  if (!knownClient) await countAttempt(db, keys.perAccount, now, LOGIN_PER_ACCOUNT);
+  const username = input.username.trim().toLowerCase();
+  // Unscoped on purpose: sign-in precedes any scope. A look-alike name (not lower-case
+  // ASCII) never reaches the database, whose collation might fold it onto a real one.
+  const user = USERNAME_PATTERN.test(username) ? await db.unscoped.findOne(User, { where: { username } }) : null;
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DUMMY_HASH);
-  if (!user || !passwordMatches || !user.active) {
-    await recordFailure(db, key, now, LOGIN_THROTTLE);
-    ctx.logger.info({ throttleKey: key }, 'sign-in refused');
+  if (!user || user.username !== username || !passwordMatches || !user.active) {
+    ctx.logger.info({ throttleKey: keys.perClient }, 'sign-in refused');
     throw badCredentials();
   }
-  await clearThrottle(db, key);
+  await clearThrottle(db, keys.perClient);
+  if (!knownClient) await refundAttempt(db, keys.perAccount);
+  await markSeen(db, keys.knownClient, now);
   await ctx.signIn(user);
-  return { ...signToken(ctx.config, { userId: user.id, tokenVersion: user.tokenVersion }, now), user };
+  // Tokens expire by the real clock, which is what verification reads.
+  return { ...ctx.tokens.sign({ userId: user.id, tokenVersion: user.tokenVersion }), user };
 }
 
 /** Revokes every token of the viewer (all devices). */
@@ -68,6 +90,6 @@ export async function changePassword(ctx: RequestContext, input: ChangePasswordI
     user.passwordHash = await hashPassword(input.newPassword);
     user.tokenVersion += 1;
     await db.unscoped.save(User, user);
-    return { ...signToken(ctx.config, { userId: user.id, tokenVersion: user.tokenVersion }), user };
+    return { ...ctx.tokens.sign({ userId: user.id, tokenVersion: user.tokenVersion }), user };
   });
 }

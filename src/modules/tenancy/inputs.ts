@@ -61,3 +61,15 @@ export class SetUserActiveInput {
   @Field(() => Int)
   version: number;
 }
+
+@InputType()
+export class SetUserRolesInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => [Role], { description: 'The whole new set of roles; each one granted or revoked must be one you may grant' })
+  roles: Role[];
+
+  @Field(() => Int)
+  version: number;
+}

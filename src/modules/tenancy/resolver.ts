@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { RequestContext } from '../../context';
 import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
 import { Department, Tenant, User } from './entities';
-import { CreateUserInput, SetUserActiveInput, TenantFilter, UserFilter } from './inputs';
+import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, UserFilter } from './inputs';
 import * as tenancy from './service';
 
 const TenantConnection = Connection(Tenant);
@@ -72,6 +72,13 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Activate or deactivate an account; deactivation revokes its tokens' })
   setUserActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetUserActiveInput): Promise<User> {
     return tenancy.setUserActive(ctx, input);
+  }
+
+  @Mutation(() => User, {
+    description: "Replace an account's roles (who may grant which role is one table, ROLE_GRANTS); revokes its tokens",
+  })
+  setUserRoles(@Ctx() ctx: RequestContext, @Arg('input') input: SetUserRolesInput): Promise<User> {
+    return tenancy.setUserRoles(ctx, input);
   }
 
   @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant (a collaboration partner’s staff)' })

@@ -4,13 +4,15 @@ import { Department, Tenant, User } from './entities';
 import { containsPattern, likeClause } from '../../db/like';
 import { Db } from '../../db/db';
 import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../graphql/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
+import { Viewer } from '../../auth/viewer';
+import { rolesBeyondGrant } from '../../auth/role-grants';
 import { hashPassword, isStrongEnough, PASSWORD_RULES } from '../../auth/passwords';
 import { isValidPhone, isValidResidentId } from '../../validation/china-ids';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
-import { CreateUserInput, SetUserActiveInput, TenantFilter, UserFilter } from './inputs';
+import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, UserFilter } from './inputs';
 
 /** Tenancy rows are platform-managed: platform admins read and manage them everywhere. */
 const PLATFORM_MANAGED = { platformManaged: true };
@@ -126,7 +128,8 @@ export function listUsers(ctx: RequestContext, args: ConnectionArgs, filter: Use
   return paginate(query, 'u', args);
 }
 
-const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
+/** Usernames are lower-case ASCII, so that no two can look alike; sign-in refuses anything else unseen. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
 
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
@@ -136,10 +139,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   if (!viewer.roles.has(Role.PLATFORM_ADMIN) && department.tenantId !== viewer.tenantId) {
     throw new ForbiddenError('Centre admins manage the accounts of their own tenant only');
   }
-  if (input.roles.length === 0) throw new BadUserInputError('Give at least one role', 'input.roles');
-  if (input.roles.includes(Role.PLATFORM_ADMIN) && !viewer.roles.has(Role.PLATFORM_ADMIN)) {
-    throw new ForbiddenError('Only a platform admin can grant PLATFORM_ADMIN');
-  }
+  assertGrantable(viewer, input.roles, input.roles);
   const username = input.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
     throw new BadUserInputError('"username" must be 3-64 lower-case letters, digits, ".", "_" or "-"', 'input.username');
@@ -156,7 +156,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   return ctx.db.transaction(async (db) => {
     // Usernames are global (login precedes tenancy), so this check is unscoped on purpose.
     if (await db.unscoped.exists(User, { where: { username } })) {
-      throw new BadUserInputError(`"${username}" is already taken`, 'input.username');
+      throw new ConflictError(`"${username}" is already taken`, { field: 'input.username' });
     }
     const user = db.scoped(User, PLATFORM_MANAGED).create({
       tenantId: department.tenantId,
@@ -174,20 +174,48 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   });
 }
 
-/** Deactivating revokes every token of the account at once. */
-export async function setUserActive(ctx: RequestContext, input: SetUserActiveInput): Promise<User> {
-  const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
-  const id = decodeGlobalIdOf('User', input.id, 'input.id');
-  const user = await users(ctx).getById(id, 'User');
+/** Roles must be given, and every role granted or revoked must be one the viewer may grant (ROLE_GRANTS). */
+function assertGrantable(viewer: Viewer, roles: Role[], changed: Iterable<Role>): void {
+  if (roles.length === 0) throw new BadUserInputError('Give at least one role', 'input.roles');
+  const beyond = rolesBeyondGrant(viewer, changed);
+  if (beyond.length > 0) throw new ForbiddenError(`You may not grant or revoke ${beyond.join(', ')}: the platform admin does`);
+}
+
+/**
+ * An account the viewer may manage: a centre admin, those of its own tenant holding only
+ * roles it may grant (it cannot switch off its auditor or supervisor); nobody its own.
+ */
+async function manageableUser(ctx: RequestContext, viewer: Viewer, globalId: string): Promise<User> {
+  const user = await users(ctx).getById(decodeGlobalIdOf('User', globalId, 'input.id'), 'User');
   if (!viewer.roles.has(Role.PLATFORM_ADMIN) && user.tenantId !== viewer.tenantId) {
     throw new ForbiddenError('Centre admins manage the accounts of their own tenant only');
   }
-  if (user.id === viewer.userId && !input.active) throw new BadUserInputError('You cannot deactivate yourself', 'input.id');
+  if (user.id === viewer.userId) throw new BadUserInputError('You cannot change your own account this way', 'input.id');
+  const beyond = rolesBeyondGrant(viewer, user.roles);
+  if (beyond.length > 0) throw new ForbiddenError(`This account holds ${beyond.join(', ')}: the platform admin manages it`);
+  return user;
+}
+
+/** Deactivating revokes every token of the account at once. */
+export async function setUserActive(ctx: RequestContext, input: SetUserActiveInput): Promise<User> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
+  const user = await manageableUser(ctx, viewer, input.id);
   await users(ctx).updateVersioned(user, input.version, {
     active: input.active,
     ...(input.active ? {} : { tokenVersion: user.tokenVersion + 1 }),
   });
-  return users(ctx).getById(id, 'User');
+  return users(ctx).getById(user.id, 'User');
+}
+
+/** Replaces an account's roles; its tokens are revoked, so the new roles apply at the next sign-in. */
+export async function setUserRoles(ctx: RequestContext, input: SetUserRolesInput): Promise<User> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
+  const user = await manageableUser(ctx, viewer, input.id);
+  const roles = [...new Set(input.roles)];
+  const changed = [...roles.filter((r) => !user.roles.includes(r)), ...user.roles.filter((r) => !roles.includes(r))];
+  assertGrantable(viewer, roles, changed);
+  await users(ctx).updateVersioned(user, input.version, { roles, tokenVersion: user.tokenVersion + 1 });
+  return users(ctx).getById(user.id, 'User');
 }
 
 /** `node(id:)` support: rows of these types by database id, within the scope. */
