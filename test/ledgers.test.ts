@@ -175,7 +175,7 @@ function ticket(): Promise<{ id: string; matterCode: string }> {
     );
     expect(created.errors).toBeUndefined();
     // Pushed, so that the handling centre sees it (a draft is the receiving centre's alone).
-    const { id, version, matterCode } = created.data?.createTicket;
+    const { id, version, matterCode } = created.data!.createTicket;
     const pushed = await t.gql('mutation($input: TicketNoteInput!) { pushTicket(input: $input) { id } }', { input: { id, version, note: '' } }, clerk);
     expect(pushed.errors).toBeUndefined();
     return { id, matterCode };

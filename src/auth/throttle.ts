@@ -52,9 +52,11 @@ function lockMillis(policy: ThrottlePolicy, attempts: number): number {
  */
 export async function countAttempt(db: Db, key: string, now: Date, policy: ThrottlePolicy): Promise<void> {
   const windowStart = new Date(now.getTime() - policy.windowMinutes * MINUTE);
+  // The row is made first, on its own: inside the transaction, MySQL's duplicate check
+  // would take a shared lock that the UPDATE then upgrades, and parallel attempts deadlock.
+  await db.unscoped.createQueryBuilder().insert().into(Throttle).values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orIgnore().execute();
   const refusedUntil = await db.transaction(async (tx) => {
     const manager = tx.unscoped;
-    await manager.createQueryBuilder().insert().into(Throttle).values({ key, failures: 0, windowStartedAt: now, lockedUntil: null }).orIgnore().execute();
     // `failures` is assigned before `window_started_at`: MySQL evaluates SET clauses left to
     // right with the new values, SQLite with the old ones; in this order both see the old.
     await manager

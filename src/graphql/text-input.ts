@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ArgumentNode, DocumentNode, ObjectFieldNode, StringValueNode, ValueNode, visit } from 'graphql';
+import { ArgumentNode, ObjectFieldNode, StringValueNode, ValueNode, VariableNode, visit } from 'graphql';
 import { RequestContext } from '../context';
 import { AppError } from './errors';
 
@@ -9,7 +9,8 @@ import { AppError } from './errors';
  * line breaks are text), a bidirectional override or isolate (which make text read
  * differently from what is stored: "Trojan Source"), or a lone surrogate.
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Unicode's control characters (C0, DEL, C1) but tab, line feed and carriage return. */
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
 const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -39,38 +40,32 @@ function normaliseValue(value: unknown, field: string): unknown {
   return value;
 }
 
-/** Where each variable is used, as the argument path a client recognises (`input.applicantName`). */
-function variableFields(document: DocumentNode): Map<string, string> {
-  const fields = new Map<string, string>();
-  const walk = (node: ValueNode, path: string) => {
-    if (node.kind === 'Variable' && !fields.has(node.name.value)) fields.set(node.name.value, path);
-    if (node.kind === 'ObjectValue') node.fields.forEach((f: ObjectFieldNode) => walk(f.value, `${path}.${f.name.value}`));
-    if (node.kind === 'ListValue') node.values.forEach((v) => walk(v, path));
-  };
-  visit(document, { Argument: (argument: ArgumentNode) => walk(argument.value, argument.name.value) });
-  return fields;
+/** Calls `each` for every variable and string literal inside an argument's value, with its path (`input.applicantName`). */
+function walkValue(node: ValueNode, path: string, each: (node: VariableNode | StringValueNode, path: string) => void): void {
+  if (node.kind === 'Variable' || node.kind === 'StringValue') each(node, path);
+  if (node.kind === 'ObjectValue') node.fields.forEach((field: ObjectFieldNode) => walkValue(field.value, `${path}.${field.name.value}`, each));
+  if (node.kind === 'ListValue') node.values.forEach((value) => walkValue(value, path, each));
 }
 
 export const textInputGuard: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        const variables = request.variables;
-        if (variables) {
-          const fields = variableFields(document);
-          for (const name of Object.keys(variables)) variables[name] = normaliseValue(variables[name], fields.get(name) ?? name);
-        }
-        // Literals in the document: checked, and normalised in place. The parsed document is
-        // cached per query text, and normalising twice changes nothing.
+        // Literals are checked, and normalised in place (the parsed document is cached per
+        // query text, and normalising twice changes nothing); variables are named by the
+        // argument path where they are used.
+        const variableFields = new Map<string, string>();
         visit(document, {
           Argument(argument: ArgumentNode) {
-            visit(argument, {
-              StringValue(node: StringValueNode) {
-                (node as { value: string }).value = checked(node.value, argument.name.value);
-              },
+            walkValue(argument.value, argument.name.value, (node, path) => {
+              if (node.kind === 'StringValue') (node as { value: string }).value = checked(node.value, path);
+              else if (!variableFields.has(node.name.value)) variableFields.set(node.name.value, path);
             });
           },
         });
+        const variables = request.variables;
+        if (!variables) return;
+        for (const name of Object.keys(variables)) variables[name] = normaliseValue(variables[name], variableFields.get(name) ?? name);
       },
     };
   },
