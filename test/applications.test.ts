@@ -182,6 +182,7 @@ describe('life cycle of each category', () => {
 
 describe('illegal transitions', () => {
   const tokens: Record<string, () => Promise<string>> = {
+    ACCEPTOR: () => t.tokenOf('window_staff.210300'),
     WINDOW: () => t.tokenOf('window_staff.210300'),
     IMPLEMENTING_APPROVER: () => t.tokenOf('approver.210300'),
     JOINT_APPROVER: () => t.tokenOf('approver.210300'),
@@ -189,16 +190,20 @@ describe('illegal transitions', () => {
   };
   const MUTATION: Record<keyof typeof STEPS, [string, string, Record<string, unknown>]> = {
     ACCEPT: ['acceptApplication', 'AcceptApplicationInput', { providedMaterialIds: [] }],
-    REFUSE: ['refuseApplication', 'RefuseApplicationInput', { providedMaterialIds: [] }],
+    REQUEST_SUPPLEMENT: ['requestSupplement', 'RequestSupplementInput', { providedMaterialIds: [] }],
+    SUPPLEMENT: ['supplementApplication', 'SupplementApplicationInput', { providedMaterialIds: [] }],
+    CLOSE_LAPSED_SUPPLEMENT: ['closeLapsedSupplement', 'ApplicationVersionInput', {}],
+    REFUSE: ['refuseApplication', 'RefuseApplicationInput', { reason: 'x' }],
     START_REVIEW: ['startReview', 'ApplicationVersionInput', {}],
     JOINT_OPINION: ['recordJointOpinion', 'JointOpinionInput', { agrees: true }],
+    REOPEN_JOINT_OPINION: ['reopenJointOpinion', 'ReopenJointOpinionInput', { departmentId: encodeGlobalId('Department', 1), reason: 'x' }],
     REPORT: ['recordReport', 'ReportInput', { reportedTo: 'x' }],
     REPORT_REPLY: ['recordReportReply', 'ReportReplyInput', { reply: 'x' }],
     APPROVE: ['approveApplication', 'NoteInput', {}],
     DENY: ['denyApplication', 'ReasonInput', { reason: 'x' }],
     SUSPEND: ['suspendApplication', 'SuspendApplicationInput', { kind: 'SITE_SURVEY', reason: 'x' }],
     RESUME: ['resumeApplication', 'ApplicationVersionInput', {}],
-    EXTEND: ['extendApplication', 'ExtendApplicationInput', { days: 1, reason: 'x' }],
+    EXTEND: ['extendApplication', 'ExtendApplicationInput', { days: 1, reason: 'x', notifiedBy: 'PHONE' }],
     RESULT_READY: ['markResultReady', 'ApplicationVersionInput', {}],
     DELIVER: ['deliverApplication', 'DeliverApplicationInput', { method: 'PICKUP' }],
     REQUEST_WITHDRAWAL: ['requestWithdrawal', 'ReasonInput', { reason: 'x' }],
@@ -212,7 +217,7 @@ describe('illegal transitions', () => {
     const submitted = await receive(matter);
     const accepted = await acceptAll(await receive(matter), matter, clerk);
     const delivered = await ok('deliverApplication', clerk, await ok('markResultReady', clerk, await ok('approveApplication', approver, await ok('startReview', approver, await acceptAll(await receive(matter), matter, clerk), {}, 'ApplicationVersionInput'), {}, 'NoteInput'), {}, 'ApplicationVersionInput'), { method: 'PICKUP' });
-    const refused = await ok('refuseApplication', clerk, await receive(matter), { providedMaterialIds: [] });
+    const refused = await ok('refuseApplication', clerk, await receive(matter), { reason: '申请事项不属于本事项受理范围' });
     let checked = 0;
     for (const kase of [submitted, accepted, delivered, refused]) {
       for (const [action, spec] of Object.entries(STEPS) as [keyof typeof STEPS, (typeof STEPS)[keyof typeof STEPS]][]) {
@@ -244,27 +249,86 @@ describe('illegal transitions', () => {
 });
 
 describe('intake rules', () => {
-  it('the one-time notice names every missing required material at once', async () => {
+  it('补正, not a refusal: the one-time notice names every missing and invalid material at once, with a 5-working-day deadline; the supplement brings the case back to be accepted (鞍山 规范 三 一次性告知制, 四(二))', async () => {
     const clerk = await t.tokenOf('window_staff.210300');
     const matter = await matterOf('XK00200001'); // 企业设立登记: four required materials
     const materials = await materialIds(matter);
+    t.clock.set('2026-11-24T10:00:00+08:00');
+    try {
+      const kase = await receive(matter);
+      const accept = await step('acceptApplication', clerk, kase, { providedMaterialIds: [materials[0].id] });
+      expect(accept.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providedMaterialIds' });
+      for (const m of materials.slice(1)) expect(accept.errors?.[0].message).toContain(m.name);
+      const notice = await t.gql(
+        'mutation($input: RequestSupplementInput!) { requestSupplement(input: $input) { id version status supplementDueAt supplementLapsed dueAt oneTimeNotice { material problem note } } }',
+        { input: { id: kase.id, version: kase.version, providedMaterialIds: [materials[0].id, materials[1].id], invalidMaterials: [{ materialId: materials[1].id, note: '章程未签字' }] } },
+        clerk,
+      );
+      expect(notice.errors).toBeUndefined();
+      expect(notice.data?.requestSupplement).toMatchObject({
+        status: 'AWAITING_SUPPLEMENT',
+        // 25, 26, 27, 30 November, 1 December
+        supplementDueAt: '2026-12-01T15:59:59.999Z',
+        supplementLapsed: false,
+        dueAt: null,
+        oneTimeNotice: [
+          { material: materials[2].name, problem: 'MISSING', note: '' },
+          { material: materials[3].name, problem: 'MISSING', note: '' },
+          { material: materials[1].name, problem: 'INVALID', note: '章程未签字' },
+        ],
+      });
+      const awaiting = notice.data?.requestSupplement;
+      expect(codeOf(await step('acceptApplication', clerk, awaiting, { providedMaterialIds: materials.map((m) => m.id) }))).toBe('CONFLICT');
+      const none = await step('supplementApplication', clerk, awaiting, { providedMaterialIds: [] });
+      expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providedMaterialIds' });
+      t.clock.set('2026-11-27T10:00:00+08:00');
+      const supplemented = await ok('supplementApplication', clerk, awaiting, { providedMaterialIds: [materials[1].id, materials[2].id, materials[3].id] });
+      expect(supplemented.status).toBe('SUBMITTED');
+      const accepted = await acceptAll(supplemented, matter, clerk);
+      expect(accepted.status).toBe('ACCEPTED');
+      const timeline = await t.gql('query($n: String!) { application(number: $n) { timeline { action toStatus note } } }', { n: kase.number }, clerk);
+      expect(timeline.data?.application.timeline.map((e: any) => e.action)).toEqual(['RECEIVE', 'REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'ACCEPT']);
+      expect(timeline.data?.application.timeline[2].note).toContain(materials[2].name);
+    } finally {
+      t.clock.set(null);
+    }
+  });
+
+  it('a supplement not handed in by its deadline shows as lapsed in supervision and is closed as NOT_ACCEPTED (SUPPLEMENT_LAPSED); a per-matter deadline applies', async () => {
+    const clerk = await t.tokenOf('window_staff.210381');
+    const admin = await t.tokenOf('centre_admin.210381');
+    const matter = await matterOf('QR00300004', '210381');
+    const setDays = await t.gql('mutation($input: UpdateMatterInput!) { updateMatter(input: $input) { supplementDays } }', { input: { id: encodeGlobalId('Matter', matter.id), version: matter.version, supplementDays: 3 } }, admin);
+    expect(setDays.errors).toBeUndefined();
+    t.clock.set('2026-11-24T10:00:00+08:00');
+    try {
+      const kase = await receive(await matterOf('QR00300004', '210381'), '210381');
+      const awaiting = await ok('requestSupplement', clerk, kase, { providedMaterialIds: [] });
+      expect(awaiting.status).toBe('AWAITING_SUPPLEMENT');
+      const early = await step('closeLapsedSupplement', clerk, awaiting, {}, 'ApplicationVersionInput');
+      expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'AWAITING_SUPPLEMENT' });
+      t.clock.set('2026-11-30T09:00:00+08:00'); // 3 working days ended on 27 November
+      const alerts = await t.gql('{ supervisionAlerts(tenantCode: "210381") { tenant { code } lapsedSupplements { number supplementLapsed } } }', {}, admin);
+      expect(alerts.data?.supervisionAlerts[0].lapsedSupplements).toContainEqual({ number: awaiting.number, supplementLapsed: true });
+      const closed = await t.gql('mutation($input: ApplicationVersionInput!) { closeLapsedSupplement(input: $input) { status notAcceptedReason light } }', { input: { id: awaiting.id, version: awaiting.version } }, clerk);
+      expect(closed.data?.closeLapsedSupplement).toEqual({ status: 'NOT_ACCEPTED', notAcceptedReason: 'SUPPLEMENT_LAPSED', light: null });
+      const after = await t.gql('{ supervisionAlerts(tenantCode: "210381") { lapsedSupplements { number } } }', {}, admin);
+      expect(JSON.stringify(after.data)).not.toContain(awaiting.number);
+    } finally {
+      t.clock.set(null);
+    }
+  });
+
+  it('不予受理 is for a case outside the matter’s scope: it needs the reason and is final (锦州 第二十八条(四))', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const matter = await matterOf('QR00300002');
     const kase = await receive(matter);
-    const accept = await step('acceptApplication', clerk, kase, { providedMaterialIds: [materials[0].id] });
-    expect(accept.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providedMaterialIds' });
-    for (const m of materials.slice(1)) expect(accept.errors?.[0].message).toContain(m.name);
-    const refused = await t.gql(
-      'mutation($input: RefuseApplicationInput!) { refuseApplication(input: $input) { status oneTimeNotice { material problem note } } }',
-      { input: { id: kase.id, version: kase.version, providedMaterialIds: [materials[0].id, materials[1].id], invalidMaterials: [{ materialId: materials[1].id, note: '章程未签字' }] } },
-      clerk,
-    );
-    expect(refused.data?.refuseApplication).toEqual({
-      status: 'NOT_ACCEPTED',
-      oneTimeNotice: [
-        { material: materials[2].name, problem: 'MISSING', note: '' },
-        { material: materials[3].name, problem: 'MISSING', note: '' },
-        { material: materials[1].name, problem: 'INVALID', note: '章程未签字' },
-      ],
-    });
+    const noReason = await step('refuseApplication', clerk, kase, { reason: ' ' });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    const refused = await t.gql('mutation($input: RefuseApplicationInput!) { refuseApplication(input: $input) { id version status notAcceptedReason timeline { note } } }', { input: { id: kase.id, version: kase.version, reason: '申请事项不属于本事项受理范围' } }, clerk);
+    expect(refused.data?.refuseApplication).toMatchObject({ status: 'NOT_ACCEPTED', notAcceptedReason: 'OUT_OF_SCOPE' });
+    expect(refused.data?.refuseApplication.timeline[1].note).toBe('申请事项不属于本事项受理范围');
+    expect(codeOf(await step('acceptApplication', clerk, refused.data?.refuseApplication, { providedMaterialIds: [] }))).toBe('CONFLICT');
   });
 
   it.each([
@@ -325,7 +389,7 @@ describe('deadlines on the working-day calendar', () => {
     kase = await ok('resumeApplication', approver, kase, {}, 'ApplicationVersionInput');
     // stopped on 10 and 12 October: two working days more
     expect(kase).toMatchObject({ status: 'ACCEPTED', dueAt: '2026-10-15T15:59:59.999Z', remainingWorkingDays: 3, light: 'GREEN' });
-    kase = await ok('extendApplication', approver, kase, { days: 2, reason: '需补充核查' });
+    kase = await ok('extendApplication', approver, kase, { days: 2, reason: '需补充核查', notifiedBy: 'PHONE' });
     expect(kase.dueAt).toBe('2026-10-19T15:59:59.999Z');
     t.clock.set('2026-10-16T10:00:00+08:00');
     expect((await t.gql('query($n: String!) { application(number: $n) { light remainingWorkingDays } }', { n: kase.number }, clerk)).data?.application).toEqual({ light: 'YELLOW', remainingWorkingDays: 1 });
@@ -442,7 +506,7 @@ describe('statistics and supervision', () => {
     const estate = await matterOf('QR00300002', code); // 5 working days, 不动产登记中心
     t.clock.set('2026-03-02T09:00:00+08:00');
     const refused = await receive(estate, code);
-    await ok('refuseApplication', clerk, refused, { providedMaterialIds: [] });
+    await ok('refuseApplication', clerk, refused, { reason: '不属于本事项受理范围' });
     const onTime = await acceptAll(await receive(estate, code), estate, clerk);
     const late = await acceptAll(await receive(estate, code), estate, clerk);
     const open = await acceptAll(await receive(estate, code), estate, clerk);

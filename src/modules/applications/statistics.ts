@@ -55,7 +55,7 @@ async function nameOf(ctx: RequestContext, grouping: StatsGrouping, id: number):
 
 /**
  * 数据统计 over the cases received in [from, to): one GROUP BY in the database, never
- * the cases themselves. Grouped by TENANT, over the tenant's readable subordinates.
+ * the cases themselves. A 上报件 is on time when reported by its deadline (锦州 第四条(四)). Grouped by TENANT, over the tenant's readable subordinates.
  */
 export async function applicationStats(ctx: RequestContext, tenantCode: string, from: Date, to: Date, grouping: StatsGrouping): Promise<StatsRow[]> {
   requireViewer(ctx);
@@ -75,7 +75,7 @@ export async function applicationStats(ctx: RequestContext, tenantCode: string, 
     .addSelect('SUM(CASE WHEN a.decision = :denied THEN 1 ELSE 0 END)', 'denied')
     .addSelect('SUM(CASE WHEN a.deliveredAt IS NOT NULL THEN 1 ELSE 0 END)', 'delivered')
     .addSelect('SUM(CASE WHEN a.decidedAt IS NOT NULL THEN 1 ELSE 0 END)', 'decided')
-    .addSelect('SUM(CASE WHEN a.decidedAt IS NOT NULL AND a.decidedAt <= a.dueAt THEN 1 ELSE 0 END)', 'decidedOnTime')
+    .addSelect('SUM(CASE WHEN a.decidedAt IS NOT NULL AND COALESCE(a.reportedAt, a.decidedAt) <= a.dueAt THEN 1 ELSE 0 END)', 'decidedOnTime')
     .addSelect('AVG(a.decisionWorkingDays)', 'averageWorkingDays')
     .andWhere('a.tenantId IN (:...statsTenants)', { statsTenants: tenantIds })
     .andWhere('a.receivedAt >= :from AND a.receivedAt < :to', { from, to })

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver, registerEn
 import { RequestContext } from '../../context';
 import { Tenant } from '../tenancy/entities';
 import { CalendarOverride } from './entities';
-import { CalendarOverrideInput, NationalCalendarDayInput, RemoveCalendarDayInput } from './inputs';
+import { CalendarOverrideInput, NationalCalendarDayInput, NationalCalendarInput, RemoveCalendarDayInput } from './inputs';
 import * as calendar from './service';
 
 enum CalendarDaySource {
@@ -67,6 +67,16 @@ export class CalendarResolver {
   async setNationalCalendarDay(@Ctx() ctx: RequestContext, @Arg('input') input: NationalCalendarDayInput): Promise<CalendarDay> {
     const day = await calendar.setNationalCalendarDay(ctx, input);
     return { date: day.date, working: day.working, name: day.name, source: CalendarDaySource.NATIONAL };
+  }
+
+  @Query(() => [Int], { description: 'Years whose national holiday schedule is loaded; deadlines in other years are provisional' })
+  nationalCalendarYears(@Ctx() ctx: RequestContext): Promise<number[]> {
+    return calendar.nationalCalendarYears(ctx);
+  }
+
+  @Mutation(() => Int, { description: 'Platform admin: load a year of the national schedule (国务院办公厅放假安排); provisional deadlines are recomputed' })
+  setNationalCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: NationalCalendarInput): Promise<number> {
+    return calendar.setNationalCalendar(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Platform admin: remove a national exception' })
