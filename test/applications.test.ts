@@ -552,3 +552,159 @@ describe('statistics and supervision', () => {
   });
 });
 
+
+const windowNumbered = async (number: string, tenantCode = '210300') => repo(Window).findOneByOrFail({ tenantId: (await tenantOf(tenantCode)).id, number });
+const departmentNamed = async (name: string, tenantCode = '210300') => repo(Department).findOneByOrFail({ tenantId: (await tenantOf(tenantCode)).id, name });
+
+describe('intake and acceptance (一事一地, 受理人)', () => {
+  it('a clerk at a window that does not take the matter is sent to the windows that do; only COMPREHENSIVE windows take 综合受理 mode (锦州 第二条(一) 一事一地; 鞍山 规范 二(一) 一窗受理)', async () => {
+    const code = '210302';
+    const admin = await t.tokenOf(`centre_admin.${code}`);
+    const clerk = await t.tokenOf(`window_staff.${code}`);
+    const matter = await matterOf('QR00300002', code); // 不动产转移登记
+    const convenience = await repo(Window).findOneByOrFail({ tenantId: (await tenantOf(code)).id, kind: WindowKind.CONVENIENCE });
+    const comprehensive = await repo(Window).findOneByOrFail({ tenantId: (await tenantOf(code)).id, kind: WindowKind.COMPREHENSIVE });
+    const estate = await repo(Window).findOneByOrFail({ tenantId: (await tenantOf(code)).id, departmentId: matter.departmentId });
+    const receiveAt = (window: Window) =>
+      t.gql('mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { status } }', { input: { matterId: encodeGlobalId('Matter', matter.id), windowId: encodeGlobalId('Window', window.id), ...applicant } }, clerk);
+    const wrong = await receiveAt(convenience);
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.windowId' });
+    expect(wrong.errors?.[0].message).toContain(estate.number);
+    expect(wrong.errors?.[0].message).toContain(comprehensive.number);
+    expect((await receiveAt(estate)).data?.receiveApplication.status).toBe('SUBMITTED');
+    expect((await receiveAt(comprehensive)).data?.receiveApplication.status).toBe('SUBMITTED');
+    const UPDATE = 'mutation($input: UpdateWindowInput!) { updateWindow(input: $input) { version comprehensiveIntake } }';
+    const notComprehensive = await t.gql(UPDATE, { input: { id: encodeGlobalId('Window', convenience.id), version: convenience.version, comprehensiveIntake: true } }, admin);
+    expect(notComprehensive.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.comprehensiveIntake' });
+    const off = await t.gql(UPDATE, { input: { id: encodeGlobalId('Window', comprehensive.id), version: comprehensive.version, comprehensiveIntake: false } }, admin);
+    expect(off.data?.updateWindow.comprehensiveIntake).toBe(false);
+    try {
+      expect((await receiveAt(comprehensive)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.windowId' });
+    } finally {
+      await t.gql(UPDATE, { input: { id: encodeGlobalId('Window', comprehensive.id), version: off.data?.updateWindow.version, comprehensiveIntake: true } }, admin);
+    }
+  });
+
+  it('only staff posted at the window accept: a clerk of another department’s window is FORBIDDEN, the B post may (鞍山 规范 三 AB岗工作制; 锦州 第五条 首席代表)', async () => {
+    const matter = await matterOf('QR00300002');
+    const provided = (await materialIds(matter)).map((m) => m.id);
+    const kase = await receive(matter); // at A01 综合受理, chief representative window_staff.210300
+    const other = await step('acceptApplication', await t.tokenOf('staff02.210300'), kase, { providedMaterialIds: provided }); // A post of A02, B post of A03
+    expect(codeOf(other)).toBe('FORBIDDEN');
+    const bPost = await ok('acceptApplication', await t.tokenOf('staff14.210300'), kase, { providedMaterialIds: provided }); // B post of A01
+    expect(bPost.status).toBe('ACCEPTED');
+  });
+
+  it('a 行政许可 matter marked acceptedBy APPROVER is accepted by its department’s approvers: window staff and other departments are FORBIDDEN (鞍山 规范 四(二) "需要由审批工作人员…审核，合格的进行受理操作")', async () => {
+    const matter = await matterOf('XK00600001'); // 医师执业注册, 卫生健康委员会
+    const guide = await t.gql('query($id: ID!) { node(id: $id) { ... on Matter { acceptedBy } } }', { id: encodeGlobalId('Matter', matter.id) }, await t.tokenOf('window_staff.210300'));
+    expect(guide.data?.node).toEqual({ acceptedBy: 'APPROVER' });
+    const doctor = await approverIn('鞍山市卫生健康委员会', 'approver.doctors.210300');
+    const materials = await materialIds(matter);
+    const kase = await receive(matter);
+    expect(codeOf(await step('acceptApplication', await t.tokenOf('window_staff.210300'), kase, { providedMaterialIds: materials.map((m) => m.id) }))).toBe('FORBIDDEN');
+    expect(codeOf(await step('acceptApplication', await t.tokenOf('approver.210300'), kase, { providedMaterialIds: materials.map((m) => m.id) }))).toBe('FORBIDDEN');
+    const awaiting = await ok('requestSupplement', doctor, kase, { providedMaterialIds: [materials[0].id] });
+    expect(awaiting.status).toBe('AWAITING_SUPPLEMENT');
+    const back = await ok('supplementApplication', await t.tokenOf('window_staff.210300'), awaiting, { providedMaterialIds: materials.slice(1).map((m) => m.id) });
+    expect((await acceptAll(back, matter, doctor)).status).toBe('ACCEPTED');
+  });
+});
+
+describe('decisions (联办件, 上报件, 延期)', () => {
+  afterEach(() => t.clock.set(null));
+
+  it('联办件: one dissent blocks approval naming the department; the implementing department asks it to review again and the dissent stays on the timeline; a joint site survey is a suspension (锦州 第四条(三) 联合踏勘, 会审一致通过)', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const lead = await approverIn('鞍山市市场监督管理局', 'approver.market.b.210300');
+    const health = await approverIn('鞍山市卫生健康委员会', 'approver.health.b.210300');
+    const [market, healthDepartment] = await Promise.all([departmentNamed('鞍山市市场监督管理局'), departmentNamed('鞍山市卫生健康委员会')]);
+    const matter = await matterOf('XK00200006'); // 药品零售企业许可, 联办件
+    let kase = await ok('startReview', lead, await acceptAll(await receive(matter), matter, clerk), {}, 'ApplicationVersionInput');
+    kase = await ok('suspendApplication', lead, kase, { kind: 'JOINT_SURVEY', reason: '联合踏勘经营场所' });
+    expect(kase.status).toBe('SUSPENDED');
+    kase = await ok('resumeApplication', lead, kase, {}, 'ApplicationVersionInput');
+    kase = await ok('recordJointOpinion', lead, kase, { agrees: true, note: '同意' }, 'JointOpinionInput');
+    kase = await ok('recordJointOpinion', health, kase, { agrees: false, note: '卫生条件不合格' }, 'JointOpinionInput');
+    const blocked = await step('approveApplication', lead, kase, {}, 'NoteInput');
+    expect(blocked.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', department: '鞍山市卫生健康委员会' });
+    const reopen = (token: string, departmentId: number) => step('reopenJointOpinion', token, kase, { departmentId: encodeGlobalId('Department', departmentId), reason: '请复核整改后的卫生条件' });
+    expect(codeOf(await reopen(health, healthDepartment.id))).toBe('FORBIDDEN');
+    expect((await reopen(lead, market.id)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.departmentId' });
+    kase = (await reopen(lead, healthDepartment.id)).data?.reopenJointOpinion;
+    kase = await ok('recordJointOpinion', health, kase, { agrees: true, note: '整改后合格' }, 'JointOpinionInput');
+    kase = await ok('approveApplication', lead, kase, {}, 'NoteInput');
+    expect(kase.status).toBe('APPROVED');
+    const timeline = await t.gql('query($n: String!) { application(number: $n) { jointOpinions { agrees } timeline { action note } } }', { n: kase.number }, lead);
+    expect(timeline.data?.application.jointOpinions).toEqual([{ agrees: true }, { agrees: true }]);
+    const events = timeline.data?.application.timeline.filter((e: any) => e.action.includes('JOINT') || e.action === 'SUSPEND');
+    expect(events).toEqual([
+      { action: 'SUSPEND', note: 'JOINT_SURVEY: 联合踏勘经营场所' },
+      { action: 'JOINT_OPINION', note: '同意: 同意' },
+      { action: 'JOINT_OPINION', note: '不同意: 卫生条件不合格' },
+      { action: 'REOPEN_JOINT_OPINION', note: '鞍山市卫生健康委员会: 请复核整改后的卫生条件' },
+      { action: 'JOINT_OPINION', note: '同意: 整改后合格' },
+    ]);
+    // With a dissent the implementing department may deny instead.
+    let second = await ok('startReview', lead, await acceptAll(await receive(matter), matter, clerk), {}, 'ApplicationVersionInput');
+    second = await ok('recordJointOpinion', health, second, { agrees: false, note: '不同意' }, 'JointOpinionInput');
+    expect((await ok('denyApplication', lead, second, { reason: '卫生健康部门会审不同意' }, 'ReasonInput')).status).toBe('DENIED');
+    // 联合踏勘 belongs to joint matters only.
+    const promised = await matterOf('QR00300002');
+    const single = await ok('startReview', await t.tokenOf('approver.210300'), await acceptAll(await receive(promised), promised, clerk), {}, 'ApplicationVersionInput');
+    const survey = await step('suspendApplication', await t.tokenOf('approver.210300'), single, { kind: 'JOINT_SURVEY', reason: 'x' });
+    expect(survey.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+  });
+
+  it('上报件: the centre’s clock ends at its report; a month with the higher authority is not red, leaves the overdue lists and is counted apart (锦州 第四条(四))', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const hr = await approverIn('鞍山市人力资源和社会保障局', 'approver.hr.b.210300');
+    const matter = await matterOf('XK00400005'); // 外国人来华工作许可, promised 10 working days
+    t.clock.set('2026-03-02T10:00:00+08:00');
+    let kase = await ok('startReview', hr, await acceptAll(await receive(matter), matter, clerk), {}, 'ApplicationVersionInput');
+    expect(kase.dueAt).toBe('2026-03-16T15:59:59.999Z');
+    let late = await ok('startReview', hr, await acceptAll(await receive(matter), matter, clerk), {}, 'ApplicationVersionInput');
+    t.clock.set('2026-03-10T10:00:00+08:00');
+    kase = await ok('recordReport', hr, kase, { reportedTo: '辽宁省科学技术厅' }, 'ReportInput');
+    expect(kase).toMatchObject({ status: 'REPORTED_UP', light: 'GREEN', remainingWorkingDays: null });
+    t.clock.set('2026-03-18T10:00:00+08:00');
+    late = await ok('recordReport', hr, late, { reportedTo: '辽宁省科学技术厅' }, 'ReportInput');
+    expect(late.light).toBe('RED');
+    t.clock.set('2026-04-14T10:00:00+08:00'); // a month later, no reply yet
+    const CASE_VIEW = 'query($n: String!) { application(number: $n) { status light daysWithHigherAuthority } }';
+    // 11 March to 14 April: 24 working days (清明 4-6 April off)
+    expect((await t.gql(CASE_VIEW, { n: kase.number }, clerk)).data?.application).toEqual({ status: 'REPORTED_UP', light: 'GREEN', daysWithHigherAuthority: 24 });
+    const red = await t.gql('{ applications(first: 100, filter: { light: RED }) { edges { node { number } } } }', {}, clerk);
+    const redNumbers = red.data?.applications.edges.map((e: any) => e.node.number);
+    expect(redNumbers).not.toContain(kase.number);
+    expect(redNumbers).toContain(late.number); // reported after its deadline: judged on the report date
+    const alerts = await t.gql('{ supervisionAlerts(tenantCode: "210300", first: 100) { cases { number } } }', {}, await t.tokenOf('centre_admin.210300'));
+    expect(JSON.stringify(alerts.data)).not.toContain(kase.number);
+    expect(codeOf(await step('approveApplication', hr, kase, {}, 'NoteInput'))).toBe('CONFLICT');
+    kase = await ok('recordReportReply', hr, kase, { reply: '同意' }, 'ReportReplyInput');
+    kase = await ok('approveApplication', hr, kase, {}, 'NoteInput');
+    expect(kase).toMatchObject({ status: 'APPROVED', light: 'GREEN' });
+    expect((await t.gql(CASE_VIEW, { n: kase.number }, clerk)).data?.application.daysWithHigherAuthority).toBe(24);
+  });
+
+  it('延期 only before the deadline, saying how the applicant was told, never past the legal limit from acceptance; an overdue case stays overdue (鞍山 规范 三 限时办结制 "提前告知当事人延时办理的理由")', async () => {
+    const clerk = await t.tokenOf('window_staff.210300');
+    const approver = await t.tokenOf('approver.210300');
+    const matter = await matterOf('QR00300002'); // promised 5, legal 30 working days
+    t.clock.set('2026-03-02T10:00:00+08:00');
+    let kase = await acceptAll(await receive(matter), matter, clerk);
+    expect(kase.dueAt).toBe('2026-03-09T15:59:59.999Z');
+    // the legal limit: 30 working days from 2 March end on 14 April (清明 4-6 April off)
+    const tooFar = await step('extendApplication', approver, kase, { days: 26, reason: '需补充核查', notifiedBy: 'PHONE' });
+    expect(tooFar.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.days' });
+    expect(tooFar.errors?.[0].message).toContain('2026-04-14');
+    kase = await ok('extendApplication', approver, kase, { days: 2, reason: '需补充核查', notifiedBy: 'SMS' });
+    expect(kase.dueAt).toBe('2026-03-11T15:59:59.999Z');
+    t.clock.set('2026-03-12T10:00:00+08:00');
+    const overdue = await step('extendApplication', approver, kase, { days: 1, reason: '补办', notifiedBy: 'LETTER' });
+    expect(overdue.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'ACCEPTED' });
+    const view = await t.gql('query($n: String!) { application(number: $n) { light dueAt timeline { action note } } }', { n: kase.number }, clerk);
+    expect(view.data?.application).toMatchObject({ light: 'RED', dueAt: '2026-03-11T15:59:59.999Z' });
+    expect(view.data?.application.timeline.find((e: any) => e.action === 'EXTEND').note).toBe('+2 (SMS): 需补充核查');
+  });
+});
