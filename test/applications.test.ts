@@ -553,7 +553,6 @@ describe('statistics and supervision', () => {
 });
 
 
-const windowNumbered = async (number: string, tenantCode = '210300') => repo(Window).findOneByOrFail({ tenantId: (await tenantOf(tenantCode)).id, number });
 const departmentNamed = async (name: string, tenantCode = '210300') => repo(Department).findOneByOrFail({ tenantId: (await tenantOf(tenantCode)).id, name });
 
 describe('intake and acceptance (一事一地, 受理人)', () => {
