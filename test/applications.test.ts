@@ -278,6 +278,17 @@ describe('intake rules', () => {
         ],
       });
       const awaiting = notice.data?.requestSupplement;
+      // The applicant sees the same list and deadline on the public progress page.
+      const progress = await t.gql('query($n: String!) { applicationProgress(number: $n, phoneLast4: "1234") { status supplementDueAt oneTimeNotice { material problem } } }', { n: kase.number });
+      expect(progress.data?.applicationProgress).toEqual({
+        status: 'AWAITING_SUPPLEMENT',
+        supplementDueAt: '2026-12-01T15:59:59.999Z',
+        oneTimeNotice: [
+          { material: materials[2].name, problem: 'MISSING' },
+          { material: materials[3].name, problem: 'MISSING' },
+          { material: materials[1].name, problem: 'INVALID' },
+        ],
+      });
       expect(codeOf(await step('acceptApplication', clerk, awaiting, { providedMaterialIds: materials.map((m) => m.id) }))).toBe('CONFLICT');
       const none = await step('supplementApplication', clerk, awaiting, { providedMaterialIds: [] });
       expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.providedMaterialIds' });
@@ -466,7 +477,7 @@ describe('public progress (办件进度查询)', () => {
     const text = JSON.stringify(res);
     for (const secret of ['李明', applicant.applicantIdNumber, applicant.applicantPhone, 'window_staff']) expect(text).not.toContain(secret);
     const fields = await t.gql('{ __type(name: "ApplicationProgress") { fields { name } } }');
-    expect(fields.data?.__type.fields.map((f: any) => f.name).sort()).toEqual(['dueAt', 'matterName', 'number', 'receivedAt', 'status', 'timeline']);
+    expect(fields.data?.__type.fields.map((f: any) => f.name).sort()).toEqual(['dueAt', 'matterName', 'number', 'oneTimeNotice', 'receivedAt', 'status', 'supplementDueAt', 'timeline']);
   });
 
   it('a wrong pair answers like an unknown number, and repeated misses are throttled', async () => {
@@ -507,7 +518,8 @@ describe('statistics and supervision', () => {
     t.clock.set('2026-03-02T09:00:00+08:00');
     const refused = await receive(estate, code);
     await ok('refuseApplication', clerk, refused, { reason: '不属于本事项受理范围' });
-    const onTime = await acceptAll(await receive(estate, code), estate, clerk);
+    const supplemented = await ok('supplementApplication', clerk, await ok('requestSupplement', clerk, await receive(estate, code), { providedMaterialIds: [] }), { providedMaterialIds: (await materialIds(estate)).map((m) => m.id) });
+    const onTime = await acceptAll(supplemented, estate, clerk);
     const late = await acceptAll(await receive(estate, code), estate, clerk);
     const open = await acceptAll(await receive(estate, code), estate, clerk);
     t.clock.set('2026-03-04T15:00:00+08:00'); // 2 working days after acceptance
@@ -517,13 +529,13 @@ describe('statistics and supervision', () => {
     await ok('denyApplication', approver, await ok('startReview', approver, late, {}, 'ApplicationVersionInput'), { reason: '不符合条件' }, 'ReasonInput');
     void open;
     const res = await t.gql(
-      '{ applicationStats(tenantCode: "210304", from: "2026-03-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00", groupBy: DEPARTMENT) { groupName received accepted notAccepted approved denied delivered decided decidedOnTime onTimeRate averageWorkingDays } }',
+      '{ applicationStats(tenantCode: "210304", from: "2026-03-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00", groupBy: DEPARTMENT) { groupName received accepted supplementRequested notAccepted reportedUp approved denied delivered decided decidedOnTime onTimeRate averageWorkingDays } }',
       {},
       await t.tokenOf(`centre_admin.${code}`),
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?.applicationStats).toEqual([
-      { groupName: '立山区不动产登记中心', received: 4, accepted: 3, notAccepted: 1, approved: 1, denied: 1, delivered: 1, decided: 2, decidedOnTime: 1, onTimeRate: 0.5, averageWorkingDays: 5 },
+      { groupName: '立山区不动产登记中心', received: 4, accepted: 3, supplementRequested: 1, notAccepted: 1, reportedUp: 0, approved: 1, denied: 1, delivered: 1, decided: 2, decidedOnTime: 1, onTimeRate: 0.5, averageWorkingDays: 5 },
     ]);
   });
 
@@ -684,6 +696,9 @@ describe('decisions (联办件, 上报件, 延期)', () => {
     kase = await ok('approveApplication', hr, kase, {}, 'NoteInput');
     expect(kase).toMatchObject({ status: 'APPROVED', light: 'GREEN' });
     expect((await t.gql(CASE_VIEW, { n: kase.number }, clerk)).data?.application.daysWithHigherAuthority).toBe(24);
+    // Statistics judge it on the report date too: decided a month after its deadline, yet on time.
+    const stats = await t.gql('{ applicationStats(tenantCode: "210300", from: "2026-03-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00", groupBy: MATTER) { groupName reportedUp decided decidedOnTime averageWorkingDays } }', {}, await t.tokenOf('centre_admin.210300'));
+    expect(stats.data?.applicationStats).toContainEqual({ groupName: '外国人来华工作许可', reportedUp: 2, decided: 1, decidedOnTime: 1, averageWorkingDays: 6 });
   });
 
   it('延期 only before the deadline, saying how the applicant was told, never past the legal limit from acceptance; an overdue case stays overdue (鞍山 规范 三 限时办结制 "提前告知当事人延时办理的理由")', async () => {

@@ -21,7 +21,9 @@ export interface StatsRow {
   groupName: string;
   received: number;
   accepted: number;
+  supplementRequested: number;
   notAccepted: number;
+  reportedUp: number;
   approved: number;
   denied: number;
   delivered: number;
@@ -70,7 +72,9 @@ export async function applicationStats(ctx: RequestContext, tenantCode: string, 
     .select(column, 'groupKey')
     .addSelect('COUNT(*)', 'received')
     .addSelect('SUM(CASE WHEN a.acceptedAt IS NOT NULL THEN 1 ELSE 0 END)', 'accepted')
+    .addSelect('SUM(CASE WHEN a.oneTimeNotice IS NOT NULL THEN 1 ELSE 0 END)', 'supplementRequested')
     .addSelect('SUM(CASE WHEN a.status = :notAccepted THEN 1 ELSE 0 END)', 'notAccepted')
+    .addSelect('SUM(CASE WHEN a.reportedAt IS NOT NULL THEN 1 ELSE 0 END)', 'reportedUp')
     .addSelect('SUM(CASE WHEN a.decision = :approved THEN 1 ELSE 0 END)', 'approved')
     .addSelect('SUM(CASE WHEN a.decision = :denied THEN 1 ELSE 0 END)', 'denied')
     .addSelect('SUM(CASE WHEN a.deliveredAt IS NOT NULL THEN 1 ELSE 0 END)', 'delivered')
@@ -93,7 +97,9 @@ export async function applicationStats(ctx: RequestContext, tenantCode: string, 
         groupName: await nameOf(ctx, grouping, id),
         received: Number(row.received),
         accepted: Number(row.accepted),
+        supplementRequested: Number(row.supplementRequested),
         notAccepted: Number(row.notAccepted),
+        reportedUp: Number(row.reportedUp),
         approved: Number(row.approved),
         denied: Number(row.denied),
         delivered: Number(row.delivered),
