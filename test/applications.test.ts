@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
 import { encodeGlobalId } from '../src/graphql/global-id';
-import { Department, Tenant } from '../src/modules/tenancy/entities';
+import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
 import { Application } from '../src/modules/applications/entities';
@@ -604,6 +604,30 @@ describe('intake and acceptance (一事一地, 受理人)', () => {
     expect(codeOf(other)).toBe('FORBIDDEN');
     const bPost = await ok('acceptApplication', await t.tokenOf('staff14.210300'), kase, { providedMaterialIds: provided }); // B post of A01
     expect(bPost.status).toBe('ACCEPTED');
+  });
+
+  it('a current replacement (替岗) accepts at the window it covers, and only while it covers it (鞍山 规范 三 AB岗工作制 "B岗责任人应立即替补上岗…享有A岗责任人的职责权利")', async () => {
+    const admin = await t.tokenOf('centre_admin.210300');
+    const user = async (username: string) => encodeGlobalId('User', (await repo(User).findOneByOrFail({ username })).id);
+    const a01 = await repo(Window).findOneByOrFail({ tenantId: (await tenantOf('210300')).id, number: 'A01' });
+    const SCHEDULE = 'mutation($input: ScheduleAbsenceInput!) { scheduleAbsence(input: $input) { id } }';
+    const leave = (username: string, replacements: { windowId: string; userId: string }[]) =>
+      t.gql(SCHEDULE, { input: { userId: username, kind: 'LEAVE', startsAt: '2026-12-07T08:00:00+08:00', endsAt: '2026-12-07T18:00:00+08:00', reason: '事假', replacements } }, admin);
+    t.clock.set('2026-12-01T09:00:00+08:00');
+    try {
+      // Both posts of A01 (staff01 A, staff14 B) are away; staff08 (公积金 window) covers it.
+      expect((await leave(await user('staff14.210300'), [])).errors).toBeUndefined();
+      expect((await leave(await user('staff01.210300'), [{ windowId: encodeGlobalId('Window', a01.id), userId: await user('staff08.210300') }])).errors).toBeUndefined();
+      const matter = await matterOf('QR00300002');
+      const provided = { providedMaterialIds: (await materialIds(matter)).map((m) => m.id) };
+      const before = await receive(matter);
+      expect(codeOf(await step('acceptApplication', await t.tokenOf('staff08.210300'), before, provided))).toBe('FORBIDDEN');
+      t.clock.set('2026-12-07T10:00:00+08:00');
+      const during = await receive(matter);
+      expect((await ok('acceptApplication', await t.tokenOf('staff08.210300'), during, provided)).status).toBe('ACCEPTED');
+    } finally {
+      t.clock.set(null);
+    }
   });
 
   it('a 行政许可 matter marked acceptedBy APPROVER is accepted by its department’s approvers: window staff and other departments are FORBIDDEN (鞍山 规范 四(二) "需要由审批工作人员…审核，合格的进行受理操作")', async () => {
