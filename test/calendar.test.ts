@@ -110,6 +110,7 @@ describe('working-day calendar (工作日)', () => {
     const admin = await t.tokenOf('centre_admin.210303');
     const platform = await t.tokenOf('platform_admin');
     expect((await t.gql('{ nationalCalendarYears }', {}, admin)).data?.nationalCalendarYears).toEqual([2025, 2026]);
+    expect((await t.gql('{ calendar(year: 2027) { nationalScheduleLoaded } }', {}, admin)).data?.calendar.nationalScheduleLoaded).toBe(false);
     // 29, 30, 31 December, 1 and 4 January: 2027 is not loaded, so 1 January counts as a Friday
     const kase = await acceptCase('210303', '2026-12-28T10:00:00+08:00');
     expect(kase).toMatchObject({ dueAt: '2027-01-04T15:59:59.999Z', dueAtProvisional: true });
@@ -130,7 +131,7 @@ describe('working-day calendar (工作日)', () => {
     expect(after.data?.application.timeline.at(-1)).toEqual({ action: 'DEADLINE_MOVED', note: '2027年国家放假安排载入: 2027-01-04 → 2027-01-05' });
     expect(JSON.stringify((await t.gql(ALERTS, {}, admin)).data)).not.toContain(kase.number);
     expect((await t.gql('{ nationalCalendarYears }', {}, admin)).data?.nationalCalendarYears).toEqual([2025, 2026, 2027]);
-    expect((await t.gql('{ calendar(year: 2027) { days { date name } } }', {}, admin)).data?.calendar.days).toEqual([newYear]);
+    expect((await t.gql('{ calendar(year: 2027) { nationalScheduleLoaded days { date name } } }', {}, admin)).data?.calendar).toEqual({ nationalScheduleLoaded: true, days: [newYear] });
   });
 
   it('only a centre admin sets overrides, only a platform admin the national calendar', async () => {

@@ -117,7 +117,7 @@ async function ownTenant(ctx: RequestContext, viewer: Viewer): Promise<Tenant> {
  */
 async function assertOneMatterOnePlace(ctx: RequestContext, matter: Matter, window: Window): Promise<void> {
   if (window.kind === WindowKind.COMPREHENSIVE && window.comprehensiveIntake) return;
-  const serving = await windows.windowsServingMatter(ctx, matter.id);
+  const serving = (await windows.windowsServingMatter(ctx, matter.id)).filter((w) => w.status === WindowStatus.OPEN);
   if (serving.some((w) => w.id === window.id)) return;
   const intake = (await windows.comprehensiveIntakeWindows(ctx, matter.tenantId)).filter((w) => !serving.some((s) => s.id === w.id));
   const places = [...serving, ...intake].map((w) => `${w.number} ${w.name}`).join('、');

@@ -107,20 +107,21 @@ export interface CaseAlerts {
   provisionalDeadlines: Application[];
 }
 
-/** Cases of the given tenants matching a condition, at most `first` per tenant, by `orderBy`. */
+/**
+ * Cases of the given tenants matching a condition, at most `first` per tenant, by
+ * `orderBy`: which tenants have any in one query, then one query per such tenant.
+ */
 async function casesPerTenant(ctx: RequestContext, tenantIds: number[], first: number, condition: string, parameters: Record<string, unknown>, orderBy: string): Promise<Map<number, Application[]>> {
-  const rows = await ctx.db
-    .scoped(Application)
-    .query('a')
+  const cases = () => ctx.db.scoped(Application).query('a').andWhere(condition, parameters);
+  const tenantsWithCases = await cases()
+    .select('a.tenantId', 'tenantId')
     .andWhere('a.tenantId IN (:...listTenants)', { listTenants: tenantIds })
-    .andWhere(condition, parameters)
-    .orderBy(orderBy, 'ASC')
-    .addOrderBy('a.id', 'ASC')
-    .getMany();
+    .groupBy('a.tenantId')
+    .getRawMany<{ tenantId: number }>();
   const byTenant = new Map<number, Application[]>();
-  for (const row of rows) {
-    const list = byTenant.get(row.tenantId) ?? [];
-    if (list.length < first) byTenant.set(row.tenantId, [...list, row]);
+  for (const { tenantId } of tenantsWithCases) {
+    const rows = await cases().andWhere('a.tenantId = :listTenant', { listTenant: Number(tenantId) }).orderBy(orderBy, 'ASC').addOrderBy('a.id', 'ASC').limit(first).getMany();
+    byTenant.set(Number(tenantId), rows);
   }
   return byTenant;
 }

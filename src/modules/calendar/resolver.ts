@@ -39,6 +39,9 @@ export class CalendarYear {
 
   @Field(() => Int)
   workingDays: number;
+
+  @Field({ description: 'The national schedule (国务院办公厅放假安排) of this year is loaded; if not, only weekends are off and deadlines in it are provisional' })
+  nationalScheduleLoaded: boolean;
 }
 
 @Resolver()
@@ -50,7 +53,7 @@ export class CalendarResolver {
     @Arg('tenantCode', { nullable: true }) tenantCode?: string,
   ): Promise<CalendarYear> {
     const result = await calendar.calendarYear(ctx, year, tenantCode);
-    return { year, tenant: result.tenant, workingDays: result.workingDays, days: result.days as CalendarDay[] };
+    return { year, tenant: result.tenant, workingDays: result.workingDays, nationalScheduleLoaded: result.nationalScheduleLoaded, days: result.days as CalendarDay[] };
   }
 
   @Mutation(() => CalendarOverride, { description: 'Centre admin: close the centre on a day, or open it on a day off' })

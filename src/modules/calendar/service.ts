@@ -116,13 +116,14 @@ export interface CalendarDayView {
 }
 
 /** The exceptions of a year for a tenant: national holidays and make-up days, then its own. */
-export async function calendarYear(ctx: RequestContext, year: number, tenantCode?: string): Promise<{ tenant: Tenant; days: CalendarDayView[]; workingDays: number }> {
+export async function calendarYear(ctx: RequestContext, year: number, tenantCode?: string): Promise<{ tenant: Tenant; days: CalendarDayView[]; workingDays: number; nationalScheduleLoaded: boolean }> {
   const viewer = requireViewer(ctx);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('"year" must be 2000-2100', 'year');
   const tenant = tenantCode ? await tenancy.tenantByCode(ctx, tenantCode) : await tenancy.loadTenant(ctx, viewer.tenantId);
   if (!tenant) throw new NotFoundError('Tenant');
   const prefix = `${year}-`;
-  const national = (await nationalSchedule(ctx)).days.filter((d) => d.date.startsWith(prefix));
+  const schedule = await nationalSchedule(ctx);
+  const national = schedule.days.filter((d) => d.date.startsWith(prefix));
   const overrides = (await ctx.db.readOnlyFor([tenant.id]).scoped(CalendarOverride).query('o').getMany()).filter((o) => o.date.startsWith(prefix));
   const overridden = new Set(overrides.map((o) => o.date));
   const days: CalendarDayView[] = [
@@ -132,7 +133,7 @@ export async function calendarYear(ctx: RequestContext, year: number, tenantCode
   const calendar = await calendarOf(ctx, tenant);
   let workingDays = 0;
   for (let day = `${year}-01-01`; day.startsWith(prefix); day = WorkingCalendar.nextDate(day)) if (calendar.isWorkingDay(day)) workingDays += 1;
-  return { tenant, days, workingDays };
+  return { tenant, days, workingDays, nationalScheduleLoaded: schedule.years.includes(year) };
 }
 
 const ownTenant = (ctx: RequestContext, tenantId: number) => async (): Promise<Tenant[]> => {
