@@ -156,7 +156,6 @@ export async function acceptApplication(ctx: RequestContext, input: AcceptApplic
     apply: ({ matter, now, calendar: workingCalendar }) => ({
       status: S.ACCEPTED,
       acceptedAt: now,
-      supplementDueAt: null,
       ...deadlineOf(ctx, workingCalendar, matter, now),
     }),
   });
