@@ -47,6 +47,7 @@ import {
   Decision,
   DeliveryMethod,
   IdDocumentType,
+  NotAcceptedReason,
 } from '../src/modules/applications/entities';
 import { OPEN_STATUSES } from '../src/modules/applications/lifecycle';
 
@@ -334,7 +335,13 @@ async function generateApplications(dataSource: DataSource, tenant: Tenant, tota
         receivedAt,
         acceptedAt: null,
         dueAt: null,
+        dueAtProvisional: false,
         suspendedAt: null,
+        suspendedDays: 0,
+        supplementDueAt: null,
+        notAcceptedReason: null,
+        reportedAt: null,
+        reportRepliedAt: null,
         extensionDays: 0,
         decision: null,
         decidedAt: null,
@@ -355,7 +362,7 @@ async function generateApplications(dataSource: DataSource, tenant: Tenant, tota
       const fate = next();
       if (fate < 0.03) {
         row.status = S.NOT_ACCEPTED;
-        row.oneTimeNotice = [{ material: '申请人身份证件', problem: 'MISSING', note: '' }];
+        row.notAcceptedReason = NotAcceptedReason.OUT_OF_SCOPE;
         continue;
       }
       const acceptedAt = new Date(time + 15 * MINUTE);
@@ -625,7 +632,7 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
     .where('a.tenantId = :tenantId AND a.status IN (:...open) AND a.dueAt < :now', { tenantId: tenant.id, open: OPEN_STATUSES, now })
     .getCount();
   const sum = (statuses: ApplicationStatus[]) => statuses.reduce((acc, s) => acc + (byStatus.get(s) ?? 0), 0);
-  const inProgress = sum([S.SUBMITTED, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED, S.APPROVED, S.DENIED, S.RESULT_READY]);
+  const inProgress = sum([S.SUBMITTED, S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED, S.REPORTED_UP, S.APPROVED, S.DENIED, S.RESULT_READY]);
   const clockRunning = sum([S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED]);
 
   print(`seeding: migrations + demo data ${seconds(demoMs)}; ${fmt(generated.rows.length)} applications generated in ${seconds(generateMs)} and inserted in ${seconds(insertMs)}`);

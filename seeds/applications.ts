@@ -1,10 +1,10 @@
 import { EntityManager, In } from 'typeorm';
 import { Tenant, User } from '../src/modules/tenancy/entities';
-import { Matter, MatterCategory, MatterStatus } from '../src/modules/matters/entities';
+import { DEFAULT_SUPPLEMENT_DAYS, Matter, MatterAcceptor, MatterCategory, MatterStatus } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
 import { NationalCalendarDay } from '../src/modules/calendar/entities';
 import { WorkingCalendar } from '../src/modules/calendar/working-calendar';
-import { Application, ApplicationCounter, ApplicationEvent, ApplicationStatus, Decision, JointOpinion } from '../src/modules/applications/entities';
+import { Application, ApplicationCounter, ApplicationEvent, ApplicationStatus, Decision, JointOpinion, NotAcceptedReason } from '../src/modules/applications/entities';
 
 /** Tenants with demo cases: a city, a county and districts of three cities. */
 const CASE_TENANTS = ['210300', '210381', '210302', '210700', '150302', '150304'];
@@ -29,18 +29,21 @@ function residentId(region: string, n: number): string {
   return body + '10X98765432'[WEIGHTS.reduce((acc, w, i) => acc + w * Number(body[i]), 0) % 11];
 }
 
-/** Where a demo case ends up: every state, some overdue, some suspended, some withdrawn. */
+/** Where a demo case ends up: every state, some overdue, some suspended, some withdrawn, some awaiting a supplement, some reported up. */
 const OUTCOMES: ApplicationStatus[] = [
   ApplicationStatus.DELIVERED, ApplicationStatus.DELIVERED, ApplicationStatus.DELIVERED, ApplicationStatus.DELIVERED,
   ApplicationStatus.RESULT_READY, ApplicationStatus.APPROVED, ApplicationStatus.DENIED,
   ApplicationStatus.UNDER_REVIEW, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.ACCEPTED, ApplicationStatus.ACCEPTED,
   ApplicationStatus.SUBMITTED, ApplicationStatus.NOT_ACCEPTED, ApplicationStatus.SUSPENDED, ApplicationStatus.WITHDRAWN,
+  ApplicationStatus.AWAITING_SUPPLEMENT, ApplicationStatus.REPORTED_UP,
 ];
 
 /** Open cases are recent, a quarter of them overdue; finished ones spread over 60 days. */
 function daysAgo(outcome: ApplicationStatus, matter: Matter, next: () => number): number {
   if (outcome === ApplicationStatus.SUBMITTED) return Math.floor(next() * 2);
-  const open = [ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SUSPENDED].includes(outcome);
+  // some past the 5-working-day supplement deadline (逾期未补正)
+  if (outcome === ApplicationStatus.AWAITING_SUPPLEMENT) return Math.floor(next() * 12);
+  const open = [ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SUSPENDED, ApplicationStatus.REPORTED_UP].includes(outcome);
   if (!open) return Math.floor(next() * 60);
   // about 1.4 calendar days per working day
   const limit = Math.ceil(matter.promisedLimitDays * 1.4);
@@ -71,9 +74,12 @@ export async function seedApplications(manager: EntityManager, tenants: Map<stri
     if (!window || !clerk || matters.length === 0) continue;
 
     const drafts: Draft[] = [];
+    const reported = matters.filter((m) => m.category === MatterCategory.REPORTED);
     for (let i = 0; i < CASES_PER_TENANT; i += 1) {
-      const matter = matters[Math.floor(next() * matters.length)];
-      const outcome = OUTCOMES[i % OUTCOMES.length];
+      const picked = matters[Math.floor(next() * matters.length)];
+      // A case reported up (上报件) needs a REPORTED matter; a tenant without one has none.
+      const outcome = OUTCOMES[i % OUTCOMES.length] === ApplicationStatus.REPORTED_UP && reported.length === 0 ? ApplicationStatus.UNDER_REVIEW : OUTCOMES[i % OUTCOMES.length];
+      const matter = outcome === ApplicationStatus.REPORTED_UP ? reported[i % reported.length] : picked;
       const receivedLocalDay = calendar.workingDayOnOrAfter(calendar.localDate(new Date(now.getTime() - daysAgo(outcome, matter, next) * DAY)));
       const receivedAt = new Date(Date.parse(`${receivedLocalDay}T09:00:00+08:00`) + Math.floor(next() * 7 * 3600) * 1000);
       if (receivedAt > now) continue;
@@ -95,9 +101,18 @@ export async function seedApplications(manager: EntityManager, tenants: Map<stri
         drafts.push(draft);
         continue;
       }
+      const acceptor = matter.acceptedBy === MatterAcceptor.APPROVER ? approver : clerk;
       if (outcome === ApplicationStatus.NOT_ACCEPTED) {
-        Object.assign(draft.row, { oneTimeNotice: [{ material: '申请人身份证件', problem: 'MISSING', note: '' }] });
-        event('REFUSE', ApplicationStatus.SUBMITTED, ApplicationStatus.NOT_ACCEPTED, new Date(receivedAt.getTime() + 600_000), clerk.id);
+        Object.assign(draft.row, { notAcceptedReason: NotAcceptedReason.OUT_OF_SCOPE });
+        event('REFUSE', ApplicationStatus.SUBMITTED, ApplicationStatus.NOT_ACCEPTED, new Date(receivedAt.getTime() + 600_000), acceptor.id, '申请事项不属于本事项受理范围');
+        drafts.push(draft);
+        continue;
+      }
+      if (outcome === ApplicationStatus.AWAITING_SUPPLEMENT) {
+        const at = new Date(receivedAt.getTime() + 600_000);
+        const supplementDueAt = calendar.deadline(at, matter.supplementDays ?? DEFAULT_SUPPLEMENT_DAYS);
+        Object.assign(draft.row, { oneTimeNotice: [{ material: '申请人身份证件', problem: 'MISSING', note: '' }], supplementDueAt });
+        event('REQUEST_SUPPLEMENT', ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_SUPPLEMENT, at, acceptor.id);
         drafts.push(draft);
         continue;
       }
@@ -105,7 +120,7 @@ export async function seedApplications(manager: EntityManager, tenants: Map<stri
       const limit = matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays;
       const dueAt = calendar.deadline(acceptedAt, limit);
       Object.assign(draft.row, { acceptedAt, dueAt });
-      event('ACCEPT', ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED, acceptedAt, clerk.id);
+      event('ACCEPT', ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED, acceptedAt, acceptor.id);
       if (outcome === ApplicationStatus.ACCEPTED) {
         drafts.push(draft);
         continue;
@@ -126,6 +141,19 @@ export async function seedApplications(manager: EntityManager, tenants: Map<stri
         }
       }
       if (outcome === ApplicationStatus.UNDER_REVIEW) {
+        drafts.push(draft);
+        continue;
+      }
+      if (outcome === ApplicationStatus.REPORTED_UP) {
+        // 同意申报 within the promised limit, or late for one in five; the higher authority may have replied.
+        const reportedDay = calendar.addWorkingDays(acceptedAt, next() < 0.2 ? limit + 1 : Math.floor(next() * (limit + 1)));
+        const reportedAt = new Date(Math.min(Date.parse(`${reportedDay}T14:00:00+08:00`), now.getTime() - 60_000));
+        if (reportedAt < reviewAt) {
+          drafts.push({ ...draft, row: { ...draft.row, status: ApplicationStatus.UNDER_REVIEW } });
+          continue;
+        }
+        Object.assign(draft.row, { reportedAt, reportedTo: '辽宁省主管部门' });
+        event('REPORT', ApplicationStatus.UNDER_REVIEW, ApplicationStatus.REPORTED_UP, reportedAt, approver.id, '辽宁省主管部门');
         drafts.push(draft);
         continue;
       }

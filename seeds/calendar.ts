@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { NationalCalendarDay } from '../src/modules/calendar/entities';
+import { NationalCalendarDay, NationalCalendarYear } from '../src/modules/calendar/entities';
 
 /** The shape of seeds/cn-public-holidays.json (a copy of shared/data, read at build time). */
 export interface HolidaySchedule {
@@ -33,4 +33,7 @@ export async function seedCalendar(manager: EntityManager, schedule: HolidaySche
   const existing = new Set((await manager.find(NationalCalendarDay, { select: { date: true } })).map((d) => d.date));
   const missing = nationalExceptions(schedule).filter((d) => !existing.has(d.date));
   if (missing.length > 0) await manager.insert(NationalCalendarDay, missing);
+  const known = new Set((await manager.find(NationalCalendarYear)).map((y) => y.year));
+  const years = Object.keys(schedule).filter((y) => /^\d{4}$/.test(y)).map(Number).filter((y) => !known.has(y));
+  if (years.length > 0) await manager.insert(NationalCalendarYear, years.map((year) => ({ year, loadedAt: new Date() })));
 }

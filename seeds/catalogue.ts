@@ -1,4 +1,4 @@
-import { MaterialForm, MatterCategory, MatterType, ServiceObject } from '../src/modules/matters/entities';
+import { MaterialForm, MatterAcceptor, MatterCategory, MatterType, ServiceObject } from '../src/modules/matters/entities';
 
 /**
  * Demo service catalogue of a city: real matters of a Liaoning / Inner Mongolia centre,
@@ -19,6 +19,8 @@ export interface CatalogueEntry {
   fees?: [name: string, basis: string, fen: number][];
   materials: [name: string, required: boolean, form: MaterialForm][];
   joint?: string[];
+  /** 行政许可 examined and accepted by the department's 审批工作人员 (鞍山 规范 四(二)). */
+  acceptedBy?: MatterAcceptor;
 }
 
 const { ADMINISTRATIVE_LICENSE: XK, ADMINISTRATIVE_CONFIRMATION: QR, ADMINISTRATIVE_PAYMENT: GF, OTHER_POWER: QT, PUBLIC_SERVICE: GG } = MatterType;
@@ -68,8 +70,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   { code: 'GG00400004', name: '基本养老保险关系转移接续', type: GG, dept: HR, category: PROMISED, legal: 45, promised: 15, crossRegion: true, basis: '《城镇企业职工基本养老保险关系转移接续暂行办法》', materials: [ID_CARD, ['参保缴费凭证', true, ORIGINAL]] },
   { code: 'XK00400005', name: '外国人来华工作许可', type: XK, dept: HR, category: REPORTED, legal: 20, promised: 10, objects: [L], basis: '《外国人在中国就业管理规定》（报省级外国人工作管理部门）', materials: [APPLICATION_FORM, ['劳动合同', true, COPY], ['学历学位证书', true, COPY], ['无犯罪记录证明', true, ORIGINAL]] },
   { code: 'QR00500001', name: '纳税人设立登记', type: QR, dept: TAX, category: IMMEDIATE, legal: 30, promised: 0, objects: [L], basis: '《中华人民共和国税收征收管理法》第十五条', materials: [LICENCE, ['经办人身份证件', true, ORIGINAL]] },
-  { code: 'XK00500002', name: '增值税专用发票最高开票限额审批', type: XK, dept: TAX, category: PROMISED, legal: 20, promised: 10, objects: [L], basis: '《国务院对确需保留的行政审批项目设定行政许可的决定》', materials: [['税务行政许可申请表', true, ORIGINAL], ['经办人身份证件', true, ORIGINAL]] },
-  { code: 'XK00600001', name: '医师执业注册', type: XK, dept: HEALTH, category: PROMISED, legal: 20, promised: 10, objects: [P], basis: '《中华人民共和国医师法》第十三条', materials: [APPLICATION_FORM, ['医师资格证书', true, ORIGINAL], ['健康证明', true, ORIGINAL]] },
+  { code: 'XK00500002', name: '增值税专用发票最高开票限额审批', type: XK, dept: TAX, category: PROMISED, legal: 20, promised: 10, acceptedBy: MatterAcceptor.APPROVER, objects: [L], basis: '《国务院对确需保留的行政审批项目设定行政许可的决定》', materials: [['税务行政许可申请表', true, ORIGINAL], ['经办人身份证件', true, ORIGINAL]] },
+  { code: 'XK00600001', name: '医师执业注册', type: XK, dept: HEALTH, category: PROMISED, legal: 20, promised: 10, acceptedBy: MatterAcceptor.APPROVER, objects: [P], basis: '《中华人民共和国医师法》第十三条', materials: [APPLICATION_FORM, ['医师资格证书', true, ORIGINAL], ['健康证明', true, ORIGINAL]] },
   { code: 'XK00600002', name: '医疗机构执业登记', type: XK, dept: HEALTH, category: JOINT, legal: 45, promised: 30, joint: [HEALTH, MARKET], objects: [L], basis: '《医疗机构管理条例》第十五条', materials: [APPLICATION_FORM, ['设置医疗机构批准书', true, COPY], ['医疗机构用房产权证明', true, COPY], ['规章制度', true, ORIGINAL]] },
   { code: 'GF00700001', name: '住房公积金提取', type: GF, dept: FUND, category: IMMEDIATE, legal: 3, promised: 0, crossRegion: true, basis: '《住房公积金管理条例》第二十四条', materials: [ID_CARD, ['提取原因证明材料', true, ORIGINAL_AND_COPY]] },
   { code: 'GF00700002', name: '住房公积金个人住房贷款', type: GF, dept: FUND, category: PROMISED, legal: 15, promised: 10, basis: '《住房公积金管理条例》第二十六条', materials: [ID_CARD, ['购房合同', true, ORIGINAL], ['婚姻状况证明', true, COPY], ['收入证明', false, ORIGINAL]] },

@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { Department, Tenant, TenantLevel } from '../src/modules/tenancy/entities';
-import { FeeItem, MaterialRequirement, Matter, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
+import { FeeItem, MaterialRequirement, Matter, MatterAcceptor, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
 import { CATALOGUE, CatalogueEntry, DEVIATING, DRAFT_CODES, JINZHOU_CODES, SUSPENDED_CODES, WUHAI_CODES } from './catalogue';
 
 export interface MatterSeedContext {
@@ -48,6 +48,7 @@ function matterRow(seed: MatterSeedContext, tenant: Tenant, entry: CatalogueEntr
     complaintPhone: '12345',
     address: `${tenant.name}政务服务中心一楼`,
     crossRegion: entry.crossRegion ?? false,
+    acceptedBy: entry.acceptedBy ?? MatterAcceptor.WINDOW,
     sourceMatterId,
     status,
     suspendReason: status === MatterStatus.SUSPENDED ? '省级部门调整审批权限，暂停受理' : null,

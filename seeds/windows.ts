@@ -87,7 +87,9 @@ function windowPlans(tenant: Tenant, departments: Department[]): WindowPlan[] {
  * Demo windows of every city, county and district centre: 14 windows (one per kind, and
  * one DEPARTMENT window per stationed department), 14 staff accounts holding their A and
  * B posts, the matters of each window's department, and a lunch rota for the 综合受理
- * window. Idempotent: rows are matched by their natural keys (username, window number,
+ * window. The 综合受理 window runs in 综合受理 mode (it takes every matter), and the
+ * centre's demo clerk `window_staff.<code>` is its chief representative, so the clerk
+ * may accept there. Idempotent: rows are matched by their natural keys (username, window number,
  * window and post, window and matter, window) and only missing ones are inserted.
  */
 export async function seedWindows(manager: EntityManager, seed: WindowSeedContext): Promise<void> {
@@ -127,7 +129,10 @@ export async function seedWindows(manager: EntityManager, seed: WindowSeedContex
   const staff = new Map((await manager.find(User, { where: { username: In(usernames) } })).map((u) => [u.username, u.id]));
   const staffId = (username: string) => staff.get(username)!;
 
-  // 2. windows; the chief representative of a DEPARTMENT window is its A post
+  // 2. windows; the chief representative of a DEPARTMENT window is its A post, of the 综合受理 window the demo clerk
+  const clerks = new Map(
+    (await manager.find(User, { where: { username: In(centres.map((t) => `window_staff.${t.code}`)) } })).map((u) => [u.tenantId, u.id]),
+  );
   const windowKey = (tenantId: number, number: string) => `${tenantId}:${number}`;
   const existingWindows = new Set((await manager.find(Window, { where: { tenantId: In(centreIds) } })).map((w) => windowKey(w.tenantId, w.number)));
   await insertMissing(
@@ -144,7 +149,8 @@ export async function seedWindows(manager: EntityManager, seed: WindowSeedContex
           hall: plan.hall,
           kind: plan.kind,
           departmentId: plan.department.id,
-          chiefRepresentativeId: plan.kind === WindowKind.DEPARTMENT ? staffId(plan.staff) : null,
+          chiefRepresentativeId: plan.kind === WindowKind.DEPARTMENT ? staffId(plan.staff) : plan.kind === WindowKind.COMPREHENSIVE ? (clerks.get(tenant.id) ?? null) : null,
+          comprehensiveIntake: plan.kind === WindowKind.COMPREHENSIVE,
           status: WindowStatus.OPEN,
         })),
     ),

@@ -13,14 +13,25 @@ afterAll(() => t.close());
 const YEAR = '{ calendar(year: 2026) { year tenant { code } workingDays days { date working name source } } }';
 const SET = 'mutation($input: CalendarOverrideInput!) { setCalendarOverride(input: $input) { date working reason } }';
 
+interface AcceptedCase {
+  number: string;
+  dueAt: string;
+  dueAtProvisional: boolean;
+}
+
 /** Accepts a 5-working-day case (不动产转移登记) in a tenant at 10:00 on 24 November 2026 and returns its deadline. */
 async function dueOfCaseAcceptedOn24November(tenantCode: string): Promise<string> {
+  return (await acceptCase(tenantCode, '2026-11-24T10:00:00+08:00')).dueAt;
+}
+
+/** Accepts a 5-working-day case (不动产转移登记) in a tenant at an instant. */
+async function acceptCase(tenantCode: string, at: string): Promise<AcceptedCase> {
   const tenant = await t.dataSource.getRepository(Tenant).findOneByOrFail({ code: tenantCode });
   const matter = await t.dataSource.getRepository(Matter).findOneByOrFail({ tenantId: tenant.id, code: 'QR00300002' });
   const window = await t.dataSource.getRepository(Window).findOneByOrFail({ tenantId: tenant.id, kind: WindowKind.COMPREHENSIVE });
   const materials = await t.dataSource.getRepository(MaterialRequirement).findBy({ matterId: matter.id });
   const clerk = await t.tokenOf(`window_staff.${tenantCode}`);
-  t.clock.set('2026-11-24T10:00:00+08:00');
+  t.clock.set(at);
   try {
     const received = await t.gql(
       'mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { id version } }',
@@ -33,12 +44,12 @@ async function dueOfCaseAcceptedOn24November(tenantCode: string): Promise<string
       clerk,
     );
     const accepted = await t.gql(
-      'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { dueAt } }',
+      'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { number dueAt dueAtProvisional } }',
       { input: { ...received.data?.receiveApplication, providedMaterialIds: materials.map((m) => encodeGlobalId('MaterialRequirement', m.id)) } },
       clerk,
     );
     expect(accepted.errors).toBeUndefined();
-    return accepted.data?.acceptApplication.dueAt;
+    return accepted.data?.acceptApplication;
   } finally {
     t.clock.set(null);
   }
@@ -69,6 +80,58 @@ describe('working-day calendar (工作日)', () => {
     const removed = await t.gql('mutation { removeCalendarOverride(input: { date: "2026-11-25" }) }', {}, admin);
     expect(removed.data?.removeCalendarOverride).toBe(true);
     expect((await t.gql(YEAR, {}, admin)).data?.calendar.workingDays).toBe(248);
+  });
+
+  it('a closure moves the deadline of every running case of the centre in the same change, each with a timeline event saying why; other centres keep theirs (issue 9; 鞍山 规范 三 限时办结制)', async () => {
+    const moved = await acceptCase('210304', '2026-11-24T10:00:00+08:00');
+    const elsewhere = await acceptCase('210303', '2026-11-24T10:00:00+08:00');
+    expect(moved.dueAt).toBe('2026-12-01T15:59:59.999Z');
+    const admin = await t.tokenOf('centre_admin.210304');
+    for (const date of ['2026-11-26', '2026-11-27']) {
+      const set = await t.gql(SET, { input: { date, working: false, reason: '大厅搬迁闭厅' } }, admin);
+      expect(set.errors).toBeUndefined();
+    }
+    const CASE = 'query($n: String!) { application(number: $n) { dueAt timeline { action note } } }';
+    const after = (await t.gql(CASE, { n: moved.number }, admin)).data?.application;
+    // 25, 30 November, 1, 2, 3 December
+    expect(after.dueAt).toBe('2026-12-03T15:59:59.999Z');
+    expect(after.timeline.filter((e: { action: string }) => e.action === 'DEADLINE_MOVED')).toEqual([
+      { action: 'DEADLINE_MOVED', note: '2026-11-26 闭厅: 大厅搬迁闭厅: 2026-12-01 → 2026-12-02' },
+      { action: 'DEADLINE_MOVED', note: '2026-11-27 闭厅: 大厅搬迁闭厅: 2026-12-02 → 2026-12-03' },
+    ]);
+    const other = (await t.gql(CASE, { n: elsewhere.number }, await t.tokenOf('centre_admin.210303'))).data?.application;
+    expect(other.dueAt).toBe('2026-12-01T15:59:59.999Z');
+    expect(other.timeline.map((e: { action: string }) => e.action)).not.toContain('DEADLINE_MOVED');
+    for (const date of ['2026-11-26', '2026-11-27']) await t.gql(`mutation { removeCalendarOverride(input: { date: "${date}" }) }`, {}, admin);
+    expect((await t.gql(CASE, { n: moved.number }, admin)).data?.application.dueAt).toBe('2026-12-01T15:59:59.999Z');
+  });
+
+  it('a deadline in a year whose national schedule is not loaded is provisional (weekends only) and listed in supervision; loading the year recomputes it, and no dates are invented (issue 9)', async () => {
+    const admin = await t.tokenOf('centre_admin.210303');
+    const platform = await t.tokenOf('platform_admin');
+    expect((await t.gql('{ nationalCalendarYears }', {}, admin)).data?.nationalCalendarYears).toEqual([2025, 2026]);
+    expect((await t.gql('{ calendar(year: 2027) { nationalScheduleLoaded } }', {}, admin)).data?.calendar.nationalScheduleLoaded).toBe(false);
+    // 29, 30, 31 December, 1 and 4 January: 2027 is not loaded, so 1 January counts as a Friday
+    const kase = await acceptCase('210303', '2026-12-28T10:00:00+08:00');
+    expect(kase).toMatchObject({ dueAt: '2027-01-04T15:59:59.999Z', dueAtProvisional: true });
+    const ALERTS = '{ supervisionAlerts(tenantCode: "210303", first: 100) { provisionalDeadlines { number dueAtProvisional } } }';
+    expect((await t.gql(ALERTS, {}, admin)).data?.supervisionAlerts[0].provisionalDeadlines).toContainEqual({ number: kase.number, dueAtProvisional: true });
+    const LOAD = 'mutation($input: NationalCalendarInput!) { setNationalCalendar(input: $input) }';
+    const newYear = { date: '2027-01-01', name: '元旦' };
+    expect(codeOf(await t.gql(LOAD, { input: { year: 2027, holidays: [newYear], makeUpWorkdays: [] } }, admin))).toBe('FORBIDDEN');
+    const outside = await t.gql(LOAD, { input: { year: 2027, holidays: [{ date: '2026-12-31', name: '元旦' }], makeUpWorkdays: [] } }, platform);
+    expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.holidays[0].date' });
+    const both = await t.gql(LOAD, { input: { year: 2027, holidays: [newYear], makeUpWorkdays: ['2027-01-01'] } }, platform);
+    expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.makeUpWorkdays' });
+    expect((await t.gql('{ nationalCalendarYears }', {}, admin)).data?.nationalCalendarYears).toEqual([2025, 2026]);
+    const loaded = await t.gql(LOAD, { input: { year: 2027, holidays: [newYear], makeUpWorkdays: [] } }, platform);
+    expect(loaded.data?.setNationalCalendar).toBe(2027);
+    const after = await t.gql('query($n: String!) { application(number: $n) { dueAt dueAtProvisional timeline { action note } } }', { n: kase.number }, admin);
+    expect(after.data?.application).toMatchObject({ dueAt: '2027-01-05T15:59:59.999Z', dueAtProvisional: false });
+    expect(after.data?.application.timeline.at(-1)).toEqual({ action: 'DEADLINE_MOVED', note: '2027年国家放假安排载入: 2027-01-04 → 2027-01-05' });
+    expect(JSON.stringify((await t.gql(ALERTS, {}, admin)).data)).not.toContain(kase.number);
+    expect((await t.gql('{ nationalCalendarYears }', {}, admin)).data?.nationalCalendarYears).toEqual([2025, 2026, 2027]);
+    expect((await t.gql('{ calendar(year: 2027) { nationalScheduleLoaded days { date name } } }', {}, admin)).data?.calendar).toEqual({ nationalScheduleLoaded: true, days: [newYear] });
   });
 
   it('only a centre admin sets overrides, only a platform admin the national calendar', async () => {

@@ -1,6 +1,6 @@
 import { Department, Tenant, User } from '../modules/tenancy/entities';
 import { Throttle } from '../auth/throttle';
-import { CalendarOverride, NationalCalendarDay } from '../modules/calendar/entities';
+import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from '../modules/calendar/entities';
 import { Application, ApplicationCounter, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
 import {
   CollaborationTicket,
@@ -37,6 +37,7 @@ export const ENTITIES = [
   WindowCover,
   LunchDutyRota,
   NationalCalendarDay,
+  NationalCalendarYear,
   CalendarOverride,
   Application,
   ApplicationEvent,

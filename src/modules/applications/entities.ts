@@ -8,8 +8,10 @@ import { applicantAddress, applicantIdNumber, applicantName, applicantPhone } fr
 export enum ApplicationStatus {
   SUBMITTED = 'SUBMITTED',
   ACCEPTED = 'ACCEPTED',
+  AWAITING_SUPPLEMENT = 'AWAITING_SUPPLEMENT',
   NOT_ACCEPTED = 'NOT_ACCEPTED',
   UNDER_REVIEW = 'UNDER_REVIEW',
+  REPORTED_UP = 'REPORTED_UP',
   SUSPENDED = 'SUSPENDED',
   APPROVED = 'APPROVED',
   DENIED = 'DENIED',
@@ -22,8 +24,10 @@ registerEnumType(ApplicationStatus, {
   valuesConfig: {
     SUBMITTED: { description: '接件: received, form being checked' },
     ACCEPTED: { description: '受理: the deadline clock runs' },
-    NOT_ACCEPTED: { description: '不予受理, with the one-time notice (一次性告知)' },
+    AWAITING_SUPPLEMENT: { description: '补正: the one-time notice (一次性告知) lists what is missing, until the supplement deadline' },
+    NOT_ACCEPTED: { description: '不予受理: outside the matter’s scope or conditions, or the supplement lapsed; final' },
     UNDER_REVIEW: { description: '审查中' },
+    REPORTED_UP: { description: '上报件: reported to the higher authority; the centre’s clock ended at the report' },
     SUSPENDED: { description: '挂起 (特殊程序: site survey, expert review): the clock is stopped' },
     APPROVED: { description: '准予许可' },
     DENIED: { description: '不予许可, with the reason' },
@@ -80,13 +84,34 @@ export enum DeliveryMethod {
 }
 registerEnumType(DeliveryMethod, { name: 'DeliveryMethod', description: '窗口领取 / 证照寄送' });
 
+export enum NotAcceptedReason {
+  OUT_OF_SCOPE = 'OUT_OF_SCOPE',
+  SUPPLEMENT_LAPSED = 'SUPPLEMENT_LAPSED',
+}
+registerEnumType(NotAcceptedReason, {
+  name: 'NotAcceptedReason',
+  valuesConfig: {
+    OUT_OF_SCOPE: { description: '不属于本事项受理范围或不符合受理条件' },
+    SUPPLEMENT_LAPSED: { description: '逾期未补正' },
+  },
+});
+
+export enum ApplicantNotification {
+  PHONE = 'PHONE',
+  SMS = 'SMS',
+  LETTER = 'LETTER',
+  IN_PERSON = 'IN_PERSON',
+}
+registerEnumType(ApplicantNotification, { name: 'ApplicantNotification', description: 'How the applicant was told: 电话 / 短信 / 书面 / 当面' });
+
 export enum SuspensionKind {
   SITE_SURVEY = 'SITE_SURVEY',
+  JOINT_SURVEY = 'JOINT_SURVEY',
   EXPERT_REVIEW = 'EXPERT_REVIEW',
   HEARING = 'HEARING',
   OTHER = 'OTHER',
 }
-registerEnumType(SuspensionKind, { name: 'SuspensionKind', description: '特殊程序: 现场勘验 / 专家评审 / 听证 / 其他' });
+registerEnumType(SuspensionKind, { name: 'SuspensionKind', description: '特殊程序: 现场勘验 / 联合踏勘 (联办件) / 专家评审 / 听证 / 其他' });
 
 /** One item of the one-time notice (一次性告知). */
 export interface NoticeItem {
@@ -155,11 +180,11 @@ export class Application extends TenantOwnedEntity {
   creditCode: string | null;
 
   @Field(() => ApplicationStatus)
-  @Column('varchar', { length: 16 })
+  @Column('varchar', { length: 24 })
   status: ApplicationStatus;
 
   /** The status to return to when a suspension ends. */
-  @Column('varchar', { length: 16, nullable: true })
+  @Column('varchar', { length: 24, nullable: true })
   statusBeforeSuspension: ApplicationStatus | null;
 
   @Field()
@@ -175,9 +200,25 @@ export class Application extends TenantOwnedEntity {
   @Column('datetime', { nullable: true, precision: 3 })
   dueAt: Date | null;
 
+  @Field({ description: 'The deadline falls in (or crosses) a year whose national holiday schedule is not loaded yet: weekends only, provisional' })
+  @Column('boolean', { default: false })
+  dueAtProvisional: boolean;
+
   @Field(() => Date, { nullable: true })
   @Column('datetime', { nullable: true, precision: 3 })
   suspendedAt: Date | null;
+
+  /** Working days spent suspended so far: they count neither to the promised nor to the legal limit. */
+  @Column('int', { default: 0 })
+  suspendedDays: number;
+
+  @Field(() => Date, { nullable: true, description: '补正期限: the applicant hands in what the notice lists by then' })
+  @Column('datetime', { nullable: true, precision: 3 })
+  supplementDueAt: Date | null;
+
+  @Field(() => NotAcceptedReason, { nullable: true, description: '不予受理: why' })
+  @Column('varchar', { length: 24, nullable: true })
+  notAcceptedReason: NotAcceptedReason | null;
 
   @Field(() => Int, { description: 'Working days added by extensions (延期)' })
   @Column('int', { default: 0 })
@@ -206,9 +247,17 @@ export class Application extends TenantOwnedEntity {
   @Column('varchar', { length: 200, nullable: true })
   reportedTo: string | null;
 
+  @Field(() => Date, { nullable: true, description: '上报件: when the centre sent its 同意申报 opinion; its own clock ended there' })
+  @Column('datetime', { nullable: true, precision: 3 })
+  reportedAt: Date | null;
+
   @Field(() => String, { nullable: true, description: '上报件: the higher authority’s reply' })
   @Column('varchar', { length: 1000, nullable: true })
   reportReply: string | null;
+
+  @Field(() => Date, { nullable: true, description: '上报件: when the higher authority replied' })
+  @Column('datetime', { nullable: true, precision: 3 })
+  reportRepliedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: '退件: the pending withdrawal request’s reason' })
   @Column('varchar', { length: 500, nullable: true })
@@ -248,11 +297,11 @@ export class ApplicationEvent extends TenantOwnedEntity {
   action: string;
 
   @Field(() => ApplicationStatus, { nullable: true })
-  @Column('varchar', { length: 16, nullable: true })
+  @Column('varchar', { length: 24, nullable: true })
   fromStatus: ApplicationStatus | null;
 
   @Field(() => ApplicationStatus)
-  @Column('varchar', { length: 16 })
+  @Column('varchar', { length: 24 })
   toStatus: ApplicationStatus;
 
   @Column('int', { nullable: true })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ApplicantKind, ApplicationStatus, DeliveryMethod, IdDocumentType, SupervisionLight, SuspensionKind } from './entities';
+import { ApplicantKind, ApplicantNotification, ApplicationStatus, DeliveryMethod, IdDocumentType, SupervisionLight, SuspensionKind } from './entities';
 
 @InputType({ description: '接件: a case handed in at a window' })
 export class ReceiveApplicationInput {
@@ -56,8 +56,8 @@ export class InvalidMaterialInput {
   note: string;
 }
 
-@InputType({ description: '不予受理 with the one-time notice: missing required materials are listed automatically' })
-export class RefuseApplicationInput extends ApplicationVersionInput {
+@InputType({ description: '补正 with the one-time notice (一次性告知): missing required materials are listed automatically' })
+export class RequestSupplementInput extends ApplicationVersionInput {
   @Field(() => [ID])
   providedMaterialIds: string[];
 
@@ -66,6 +66,27 @@ export class RefuseApplicationInput extends ApplicationVersionInput {
 
   @Field({ defaultValue: '' })
   note: string;
+}
+
+@InputType({ description: '补件: the materials the applicant has now handed in' })
+export class SupplementApplicationInput extends ApplicationVersionInput {
+  @Field(() => [ID])
+  providedMaterialIds: string[];
+}
+
+@InputType({ description: '不予受理: the case is outside the matter’s scope or conditions' })
+export class RefuseApplicationInput extends ApplicationVersionInput {
+  @Field()
+  reason: string;
+}
+
+@InputType({ description: '联办件: ask a dissenting joint department to review again' })
+export class ReopenJointOpinionInput extends ApplicationVersionInput {
+  @Field(() => ID)
+  departmentId: string;
+
+  @Field()
+  reason: string;
 }
 
 @InputType()
@@ -117,6 +138,9 @@ export class ExtendApplicationInput extends ApplicationVersionInput {
 
   @Field()
   reason: string;
+
+  @Field(() => ApplicantNotification, { description: 'How the applicant was told in advance' })
+  notifiedBy: ApplicantNotification;
 }
 
 @InputType()

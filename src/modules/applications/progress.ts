@@ -3,7 +3,7 @@ import { countAttempt, refundAttempt, ThrottlePolicy } from '../../auth/throttle
 import { BadUserInputError } from '../../graphql/errors';
 import { Tenant } from '../tenancy/entities';
 import { Matter } from '../matters/entities';
-import { Application, ApplicationEvent } from './entities';
+import { Application, ApplicationEvent, ApplicationStatus } from './entities';
 import { ApplicationProgress } from './types';
 
 /** Per client: enough for a person retyping, far too few to guess a phone's last digits. */
@@ -42,6 +42,8 @@ export async function applicationProgress(ctx: RequestContext, number: string, p
     matterName: matter?.name ?? '',
     receivedAt: application.receivedAt,
     dueAt: application.dueAt,
+    supplementDueAt: application.status === ApplicationStatus.AWAITING_SUPPLEMENT ? application.supplementDueAt : null,
+    oneTimeNotice: application.status === ApplicationStatus.AWAITING_SUPPLEMENT ? (application.oneTimeNotice ?? []) : [],
     timeline: events.map((e) => ({ action: e.action, status: e.toStatus, at: e.at })),
   };
 }

@@ -22,6 +22,9 @@ import {
   RefuseApplicationInput,
   ReportInput,
   ReportReplyInput,
+  ReopenJointOpinionInput,
+  RequestSupplementInput,
+  SupplementApplicationInput,
   SuspendApplicationInput,
 } from './inputs';
 import { ApplicationProgress, ApplicationStatsRow, NoticeItemType } from './types';
@@ -70,12 +73,27 @@ export class ApplicationResolver {
     return service.receiveApplication(ctx, input);
   }
 
-  @Mutation(() => Application, { description: '受理 (WINDOW_STAFF): every required material present; the deadline starts' })
+  @Mutation(() => Application, { description: '受理 (the acceptor: posted window staff, or the approvers for acceptedBy APPROVER): every required material present; the deadline starts' })
   acceptApplication(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptApplicationInput): Promise<Application> {
     return transitions.acceptApplication(ctx, input);
   }
 
-  @Mutation(() => Application, { description: '不予受理 (WINDOW_STAFF) with the one-time notice (一次性告知)' })
+  @Mutation(() => Application, { description: '补正 (the acceptor): AWAITING_SUPPLEMENT with the one-time notice (一次性告知) and the supplement deadline' })
+  requestSupplement(@Ctx() ctx: RequestContext, @Arg('input') input: RequestSupplementInput): Promise<Application> {
+    return transitions.requestSupplement(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '补件 (WINDOW_STAFF): the materials now handed in; back to SUBMITTED' })
+  supplementApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SupplementApplicationInput): Promise<Application> {
+    return transitions.supplementApplication(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '逾期未补正 (the acceptor): after the supplement deadline, NOT_ACCEPTED with reason SUPPLEMENT_LAPSED' })
+  closeLapsedSupplement(@Ctx() ctx: RequestContext, @Arg('input') input: ApplicationVersionInput): Promise<Application> {
+    return transitions.closeLapsedSupplement(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '不予受理 (the acceptor): outside the matter’s scope or conditions, with the reason; final' })
   refuseApplication(@Ctx() ctx: RequestContext, @Arg('input') input: RefuseApplicationInput): Promise<Application> {
     return transitions.refuseApplication(ctx, input);
   }
@@ -90,12 +108,17 @@ export class ApplicationResolver {
     return transitions.recordJointOpinion(ctx, input);
   }
 
-  @Mutation(() => Application, { description: '上报件: record the higher authority it is reported to' })
+  @Mutation(() => Application, { description: '联办件 (APPROVER of the implementing department): a dissenting department reviews again; its opinion is reopened' })
+  reopenJointOpinion(@Ctx() ctx: RequestContext, @Arg('input') input: ReopenJointOpinionInput): Promise<Application> {
+    return transitions.reopenJointOpinion(ctx, input);
+  }
+
+  @Mutation(() => Application, { description: '上报件: the 同意申报 opinion goes to the higher authority; REPORTED_UP, the centre’s clock ends' })
   recordReport(@Ctx() ctx: RequestContext, @Arg('input') input: ReportInput): Promise<Application> {
     return transitions.recordReport(ctx, input);
   }
 
-  @Mutation(() => Application, { description: '上报件: record the higher authority’s reply' })
+  @Mutation(() => Application, { description: '上报件: record the higher authority’s reply; the case can then be decided' })
   recordReportReply(@Ctx() ctx: RequestContext, @Arg('input') input: ReportReplyInput): Promise<Application> {
     return transitions.recordReportReply(ctx, input);
   }
@@ -180,7 +203,7 @@ export class ApplicationResolver {
     return service.jointOpinionsOf(ctx, application);
   }
 
-  @FieldResolver(() => [NoticeItemType], { description: '一次性告知: what was missing or wrong (NOT_ACCEPTED)' })
+  @FieldResolver(() => [NoticeItemType], { description: '一次性告知: what was missing or wrong (补正)' })
   oneTimeNotice(@Root() application: Application): NoticeItemType[] {
     return application.oneTimeNotice ?? [];
   }
@@ -193,6 +216,16 @@ export class ApplicationResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Working days left (negative: overdue); null without a running clock' })
   remainingWorkingDays(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<number | null> {
     return supervision.remainingWorkingDays(ctx, application);
+  }
+
+  @FieldResolver(() => Boolean, { description: '逾期未补正: awaiting supplement past its deadline' })
+  supplementLapsed(@Ctx() ctx: RequestContext, @Root() application: Application): boolean {
+    return supervision.supplementLapsed(application, ctx.now());
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '上报件: working days with the higher authority, from the report to its reply (or now); not the centre’s time' })
+  daysWithHigherAuthority(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<number | null> {
+    return supervision.daysWithHigherAuthority(ctx, application);
   }
 
   @FieldResolver(() => Boolean, { description: '退件 requested and waiting for a centre admin' })

@@ -14,12 +14,12 @@ import { Tenant } from '../tenancy/entities';
 import * as matters from '../matters/service';
 import { Matter, MatterCategory, MatterStatus } from '../matters/entities';
 import * as windows from '../windows/service';
-import { WindowStatus } from '../windows/entities';
+import { Window, WindowKind, WindowStatus } from '../windows/entities';
 import * as calendar from '../calendar/service';
 import { ApplicantKind, Application, ApplicationEvent, ApplicationStatus, IdDocumentType, JointOpinion } from './entities';
 import { ApplicationFilter, ReceiveApplicationInput } from './inputs';
 import { nextCaseNumber } from './numbering';
-import { Action } from './lifecycle';
+import { Action, RUNNING_STATUSES } from './lifecycle';
 import { lightFilter } from './supervision';
 
 export const S = ApplicationStatus;
@@ -91,7 +91,6 @@ export async function recordEvent(db: Db, application: Application, action: Acti
 
 // ---- intake -------------------------------------------------------------------------
 
-
 function validateApplicant(input: ReceiveApplicationInput): void {
   const id = input.applicantIdNumber.trim().toUpperCase();
   const valid = input.applicantIdType === IdDocumentType.RESIDENT_ID ? isValidResidentId(id) : DOCUMENT_PATTERNS[input.applicantIdType]?.test(id);
@@ -112,6 +111,19 @@ async function ownTenant(ctx: RequestContext, viewer: Viewer): Promise<Tenant> {
   return tenant;
 }
 
+/**
+ * 一事一地 (锦州 第二条(一)): a case is received at a window serving its matter, or at a
+ * COMPREHENSIVE window of the centre in 综合受理 mode (鞍山 规范 二(一) 一窗受理).
+ */
+async function assertOneMatterOnePlace(ctx: RequestContext, matter: Matter, window: Window): Promise<void> {
+  if (window.kind === WindowKind.COMPREHENSIVE && window.comprehensiveIntake) return;
+  const serving = (await windows.windowsServingMatter(ctx, matter.id)).filter((w) => w.status === WindowStatus.OPEN);
+  if (serving.some((w) => w.id === window.id)) return;
+  const intake = (await windows.comprehensiveIntakeWindows(ctx, matter.tenantId)).filter((w) => !serving.some((s) => s.id === w.id));
+  const places = [...serving, ...intake].map((w) => `${w.number} ${w.name}`).join('、');
+  throw new BadUserInputError(`Window ${window.number} does not take ${matter.name} (一事一地): ${places ? `receive it at ${places}` : 'no window takes it'}`, 'input.windowId');
+}
+
 /** 接件: a window clerk takes in a case for a published matter of the own centre. */
 export async function receiveApplication(ctx: RequestContext, input: ReceiveApplicationInput): Promise<Application> {
   const viewer = requireRole(ctx, Role.WINDOW_STAFF);
@@ -121,6 +133,7 @@ export async function receiveApplication(ctx: RequestContext, input: ReceiveAppl
   const window = await windows.loadWindow(ctx, decodeGlobalIdOf('Window', input.windowId, 'input.windowId'));
   if (!window || window.tenantId !== viewer.tenantId) throw new NotFoundError('Window');
   if (window.status !== WindowStatus.OPEN) throw new ConflictError(`Window ${window.number} is closed`, { status: window.status });
+  await assertOneMatterOnePlace(ctx, matter, window);
   validateApplicant(input);
   const now = ctx.now();
   const tenant = await ownTenant(ctx, viewer);
@@ -145,10 +158,63 @@ export async function receiveApplication(ctx: RequestContext, input: ReceiveAppl
   );
 }
 
-/** The deadline of a case accepted at `from`: the same working day for 即办件, else the promised limit. */
-export function deadlineOf(workingCalendar: calendar.WorkingCalendar, matter: Matter, from: Date): Date {
-  return workingCalendar.deadline(from, matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays);
+export interface Due {
+  dueAt: Date;
+  dueAtProvisional: boolean;
 }
+
+/**
+ * A due time and whether it is provisional: it reaches into a year whose national
+ * schedule is not loaded, so only weekends were counted (logged once per year).
+ */
+export function dueFields(ctx: RequestContext, workingCalendar: calendar.WorkingCalendar, from: Date, dueAt: Date): Due {
+  const unknown = workingCalendar.unknownYears(from, dueAt);
+  calendar.noteProvisionalYears(ctx, unknown);
+  return { dueAt, dueAtProvisional: unknown.length > 0 };
+}
+
+/** The deadline of a case accepted at `from`: the same working day for 即办件, else the promised limit. */
+export function deadlineOf(ctx: RequestContext, workingCalendar: calendar.WorkingCalendar, matter: Matter, from: Date): Due {
+  return dueFields(ctx, workingCalendar, from, workingCalendar.deadline(from, matter.category === MatterCategory.IMMEDIATE ? 0 : matter.promisedLimitDays));
+}
+
+/**
+ * 法定时限: the latest deadline an extension may reach, the legal limit from acceptance;
+ * working days spent suspended (特殊程序) do not count towards it.
+ */
+export function legalDeadlineOf(workingCalendar: calendar.WorkingCalendar, matter: Matter, application: Application): Date {
+  return workingCalendar.deadline(application.acceptedAt!, matter.legalLimitDays + application.suspendedDays);
+}
+
+/**
+ * A closure, a changed national day or a loaded year moves the deadline of every running
+ * case of the tenants concerned, in the change's transaction: the case keeps the number of
+ * working days from acceptance to its deadline, counted on the new calendar, and its
+ * timeline says why. Written unscoped: a national change is made by a platform admin for
+ * every tenant, and the calendar service names the tenants.
+ */
+async function moveRunningDeadlines(ctx: RequestContext, db: Db, change: calendar.CalendarChange): Promise<void> {
+  if (change.tenants.length === 0) return;
+  const running = await db.unscoped
+    .createQueryBuilder(Application, 'a')
+    .where('a.tenantId IN (:...tenantIds) AND a.status IN (:...running) AND a.dueAt IS NOT NULL', { tenantIds: change.tenants.map((t) => t.id), running: RUNNING_STATUSES })
+    .getMany();
+  const now = ctx.now();
+  for (const application of running) {
+    const i = change.tenants.findIndex((t) => t.id === application.tenantId);
+    const [before, after] = [change.before[i], change.after[i]];
+    const days = before.workingDaysBetween(application.acceptedAt!, application.dueAt!);
+    const moved = dueFields(ctx, after, application.acceptedAt!, after.deadline(application.acceptedAt!, Math.max(0, days)));
+    if (moved.dueAt.getTime() === application.dueAt!.getTime() && moved.dueAtProvisional === application.dueAtProvisional) continue;
+    await db.unscoped.update(Application, { id: application.id }, { ...moved, version: application.version + 1 });
+    const note = `${change.reason}: ${before.localDate(application.dueAt!)} → ${after.localDate(moved.dueAt)}${moved.dueAtProvisional ? ' (provisional)' : ''}`;
+    await db.unscoped.insert(ApplicationEvent, {
+      tenantId: application.tenantId, applicationId: application.id, action: 'DEADLINE_MOVED', fromStatus: application.status,
+      toStatus: application.status, actorId: ctx.viewer?.userId ?? null, at: now, note: note.slice(0, 1000),
+    });
+  }
+}
+calendar.onCalendarChange(moveRunningDeadlines);
 
 /** Numbers and writes a new case of the viewer's centre received now, with its RECEIVE event. */
 async function insertCase(
@@ -197,7 +263,7 @@ export async function openForwardedCase(
     creditCode: source.creditCode,
     status: S.ACCEPTED,
     acceptedAt: now,
-    dueAt: deadlineOf(workingCalendar, matter, now),
+    ...deadlineOf(ctx, workingCalendar, matter, now),
   }, input.note);
   await recordEvent(db, application, 'ACCEPT', S.SUBMITTED, S.ACCEPTED, viewer, now, input.note);
   return application;

@@ -3,12 +3,13 @@ import * as calendar from '../calendar/service';
 import * as tenancy from '../tenancy/service';
 import { Tenant } from '../tenancy/entities';
 import { Application, ApplicationStatus, SupervisionLight } from './entities';
-import { DECIDED_STATUSES, OPEN_STATUSES } from './lifecycle';
+import { DECIDED_STATUSES, OPEN_STATUSES, RUNNING_STATUSES } from './lifecycle';
 
 /**
  * 电子监察 lights (DESIGN.md §2). Open cases (clock running): RED when overdue, YELLOW
  * when at most one working day is left, else GREEN. A suspended case keeps the light it
- * had when its clock stopped. A decided case: RED if decided late, else GREEN. Cases
+ * had when its clock stopped. A 上报件 is judged on its report date (锦州 第四条(四)): the
+ * centre's time ends there. A decided case: RED if decided late, else GREEN. Cases
  * without a deadline (not yet accepted, not accepted, withdrawn) have no light.
  */
 export function lightOf(application: Application, now: Date, yellowUntil: Date): SupervisionLight | null {
@@ -18,11 +19,24 @@ export function lightOf(application: Application, now: Date, yellowUntil: Date):
     if (now > dueAt) return SupervisionLight.RED;
     return dueAt <= yellowUntil ? SupervisionLight.YELLOW : SupervisionLight.GREEN;
   }
-  if (status === ApplicationStatus.SUSPENDED) return application.suspendedAt && application.suspendedAt > dueAt ? SupervisionLight.RED : SupervisionLight.GREEN;
-  if ((DECIDED_STATUSES as ApplicationStatus[]).includes(status)) {
-    return application.decidedAt && application.decidedAt > dueAt ? SupervisionLight.RED : SupervisionLight.GREEN;
-  }
-  return null;
+  const endedAt = status === ApplicationStatus.SUSPENDED ? application.suspendedAt
+    : status === ApplicationStatus.REPORTED_UP || (DECIDED_STATUSES as ApplicationStatus[]).includes(status) ? (application.reportedAt ?? application.decidedAt)
+    : undefined;
+  if (endedAt === undefined) return null;
+  return endedAt && endedAt > dueAt ? SupervisionLight.RED : SupervisionLight.GREEN;
+}
+
+/** 逾期未补正: waiting for the applicant's supplement past its deadline. */
+export function supplementLapsed(application: Application, now: Date): boolean {
+  return application.status === ApplicationStatus.AWAITING_SUPPLEMENT && application.supplementDueAt !== null && now > application.supplementDueAt;
+}
+
+/** 上报件: working days from the report to the reply (or now), counted apart from the centre's time. */
+export async function daysWithHigherAuthority(ctx: RequestContext, application: Application): Promise<number | null> {
+  if (!application.reportedAt) return null;
+  const tenant = await tenancy.loadTenant(ctx, application.tenantId);
+  const workingCalendar = await calendar.calendarOf(ctx, tenant!);
+  return workingCalendar.workingDaysBetween(application.reportedAt, application.reportRepliedAt ?? ctx.now());
 }
 
 /** The end of the next working day: an open case due by then is YELLOW. */
@@ -52,11 +66,13 @@ export async function lightOfCase(ctx: RequestContext, application: Application)
  */
 export async function lightFilter(ctx: RequestContext, alias: string, light: SupervisionLight): Promise<{ clause: string; parameters: Record<string, unknown> }> {
   const a = (column: string) => `${alias}.${column}`;
-  const parameters: Record<string, unknown> = { lfNow: ctx.now(), lfOpen: OPEN_STATUSES, lfDecided: DECIDED_STATUSES, lfSuspended: ApplicationStatus.SUSPENDED };
+  const parameters: Record<string, unknown> = { lfNow: ctx.now(), lfOpen: OPEN_STATUSES, lfEnded: [...DECIDED_STATUSES, ApplicationStatus.REPORTED_UP], lfSuspended: ApplicationStatus.SUSPENDED };
   const open = `${a('status')} IN (:...lfOpen)`;
+  // A 上报件's time ended at its report, any other case's at its decision.
+  const ended = `${a('status')} IN (:...lfEnded) AND COALESCE(${a('reportedAt')}, ${a('decidedAt')})`;
   if (light === SupervisionLight.RED) {
     return {
-      clause: `((${open} AND ${a('dueAt')} < :lfNow) OR (${a('status')} = :lfSuspended AND ${a('dueAt')} < ${a('suspendedAt')}) OR (${a('status')} IN (:...lfDecided) AND ${a('decidedAt')} > ${a('dueAt')}))`,
+      clause: `((${open} AND ${a('dueAt')} < :lfNow) OR (${a('status')} = :lfSuspended AND ${a('dueAt')} < ${a('suspendedAt')}) OR (${ended} > ${a('dueAt')}))`,
       parameters,
     };
   }
@@ -73,7 +89,7 @@ export async function lightFilter(ctx: RequestContext, alias: string, light: Sup
   const openPart = perTenant.length > 0 ? `(${open} AND (${perTenant.join(' OR ')}))` : '1 = 0';
   if (light === SupervisionLight.YELLOW) return { clause: openPart, parameters };
   return {
-    clause: `(${openPart} OR (${a('status')} = :lfSuspended AND ${a('dueAt')} >= ${a('suspendedAt')}) OR (${a('status')} IN (:...lfDecided) AND ${a('decidedAt')} <= ${a('dueAt')}))`,
+    clause: `(${openPart} OR (${a('status')} = :lfSuspended AND ${a('dueAt')} >= ${a('suspendedAt')}) OR (${ended} <= ${a('dueAt')}))`,
     parameters,
   };
 }
@@ -85,6 +101,29 @@ export interface CaseAlerts {
   yellow: number;
   /** The most urgent first. */
   cases: Application[];
+  /** 逾期未补正, the oldest deadline first. */
+  lapsedSupplements: Application[];
+  /** Running cases whose deadline is provisional (a year without the national schedule). */
+  provisionalDeadlines: Application[];
+}
+
+/**
+ * Cases of the given tenants matching a condition, at most `first` per tenant, by
+ * `orderBy`: which tenants have any in one query, then one query per such tenant.
+ */
+async function casesPerTenant(ctx: RequestContext, tenantIds: number[], first: number, condition: string, parameters: Record<string, unknown>, orderBy: string): Promise<Map<number, Application[]>> {
+  const cases = () => ctx.db.scoped(Application).query('a').andWhere(condition, parameters);
+  const tenantsWithCases = await cases()
+    .select('a.tenantId', 'tenantId')
+    .andWhere('a.tenantId IN (:...listTenants)', { listTenants: tenantIds })
+    .groupBy('a.tenantId')
+    .getRawMany<{ tenantId: number }>();
+  const byTenant = new Map<number, Application[]>();
+  for (const { tenantId } of tenantsWithCases) {
+    const rows = await cases().andWhere('a.tenantId = :listTenant', { listTenant: Number(tenantId) }).orderBy(orderBy, 'ASC').addOrderBy('a.id', 'ASC').limit(first).getMany();
+    byTenant.set(Number(tenantId), rows);
+  }
+  return byTenant;
 }
 
 /** YELLOW and RED open cases of the given tenants, counted and listed per tenant. */
@@ -116,7 +155,15 @@ export async function caseAlerts(ctx: RequestContext, tenantIds: number[], first
       .addOrderBy('a.id', 'ASC')
       .limit(first)
       .getMany();
-    alerts.set(tenantId, { red: Number(row.red), yellow: Number(row.total) - Number(row.red), cases });
+    alerts.set(tenantId, { red: Number(row.red), yellow: Number(row.total) - Number(row.red), cases, lapsedSupplements: [], provisionalDeadlines: [] });
+  }
+  const [lapsed, provisional] = await Promise.all([
+    casesPerTenant(ctx, tenantIds, first, 'a.status = :awaiting AND a.supplementDueAt < :now', { awaiting: ApplicationStatus.AWAITING_SUPPLEMENT, now: ctx.now() }, 'a.supplementDueAt'),
+    casesPerTenant(ctx, tenantIds, first, 'a.status IN (:...running) AND a.dueAtProvisional = :provisional', { running: RUNNING_STATUSES, provisional: true }, 'a.dueAt'),
+  ]);
+  for (const tenantId of new Set([...lapsed.keys(), ...provisional.keys()])) {
+    const entry = alerts.get(tenantId) ?? { red: 0, yellow: 0, cases: [], lapsedSupplements: [], provisionalDeadlines: [] };
+    alerts.set(tenantId, { ...entry, lapsedSupplements: lapsed.get(tenantId) ?? [], provisionalDeadlines: provisional.get(tenantId) ?? [] });
   }
   return alerts;
 }

@@ -7,9 +7,11 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
 import * as matters from '../matters/service';
-import { Matter, MatterCategory } from '../matters/entities';
+import { DEFAULT_SUPPLEMENT_DAYS, Matter, MatterAcceptor, MatterCategory } from '../matters/entities';
+import * as windows from '../windows/service';
+import { Role } from '../../auth/roles';
 import * as calendar from '../calendar/service';
-import { Application, ApplicationStatus, Decision, DeliveryMethod, JointOpinion, NoticeItem } from './entities';
+import { Application, ApplicationStatus, Decision, DeliveryMethod, JointOpinion, NotAcceptedReason, NoticeItem, SuspensionKind } from './entities';
 import {
   AcceptApplicationInput,
   ApplicationVersionInput,
@@ -22,13 +24,17 @@ import {
   RefuseApplicationInput,
   ReportInput,
   ReportReplyInput,
+  ReopenJointOpinionInput,
+  RequestSupplementInput,
+  SupplementApplicationInput,
   SuspendApplicationInput,
 } from './inputs';
-import { ACTOR_ROLE, STEPS } from './lifecycle';
-import { applications, deadlineOf, recordEvent, S } from './service';
+import { ACTOR_ROLES, STEPS } from './lifecycle';
+import { applications, deadlineOf, dueFields, legalDeadlineOf, recordEvent, S } from './service';
 import { requireText } from '../../validation/text';
 
 interface TransitionContext {
+  ctx: RequestContext;
   db: Db;
   application: Application;
   matter: Matter;
@@ -40,16 +46,38 @@ interface TransitionContext {
 interface Transition {
   action: keyof typeof STEPS;
   input: ApplicationVersionInput;
-  note?: string;
+  /** The event's note; a function when the check works it out. */
+  note?: string | (() => string);
   /** Further conditions, checked inside the transaction. */
   check?(t: TransitionContext): Promise<void> | void;
   /** The changes, with `status` when the state moves. */
   apply(t: TransitionContext): Partial<Application> | Promise<Partial<Application>>;
 }
 
+/**
+ * 受理 is the acceptor's (鞍山 规范 四(二)): for `acceptedBy: APPROVER` matters the
+ * implementing department's approvers; otherwise window staff holding a post (A, B, a
+ * current replacement, or chief representative) at the receiving window or a window
+ * serving the matter.
+ */
+async function assertAcceptor(ctx: RequestContext, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<void> {
+  if (matter.acceptedBy === MatterAcceptor.APPROVER) {
+    if (!viewer.roles.has(Role.APPROVER) || viewer.departmentId !== application.departmentId) {
+      throw new ForbiddenError('This matter is accepted by approvers of its implementing department (审批工作人员受理)');
+    }
+    return;
+  }
+  if (!viewer.roles.has(Role.WINDOW_STAFF)) throw new ForbiddenError('This matter is accepted by window staff (窗口受理)');
+  const places = [application.receivingWindowId, ...(await windows.windowsServingMatter(ctx, matter.id)).map((w) => w.id)];
+  if ((await windows.windowsStaffedBy(ctx, viewer.userId, [...new Set(places)], now)).length === 0) {
+    throw new ForbiddenError('Only staff posted at the receiving window or a window serving the matter (A/B post, replacement or chief representative) accept it');
+  }
+}
+
 /** Who may act, by the step's actor: a role, and for approvers their department. */
-function assertActor(action: keyof typeof STEPS, viewer: Viewer, application: Application, matter: Matter): void {
+async function assertActor(ctx: RequestContext, action: keyof typeof STEPS, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<void> {
   const { actor } = STEPS[action];
+  if (actor === 'ACCEPTOR') await assertAcceptor(ctx, viewer, application, matter, now);
   if (actor === 'IMPLEMENTING_APPROVER' && viewer.departmentId !== application.departmentId) {
     throw new ForbiddenError('Only approvers of the implementing department decide this case');
   }
@@ -66,14 +94,14 @@ function assertActor(action: keyof typeof STEPS, viewer: Viewer, application: Ap
  */
 async function transition(ctx: RequestContext, spec: Transition): Promise<Application> {
   const step = STEPS[spec.action];
-  const viewer = requireRole(ctx, ACTOR_ROLE[step.actor]);
+  const viewer = requireRole(ctx, ...ACTOR_ROLES[step.actor]);
   const id = decodeGlobalIdOf('Application', spec.input.id, 'input.id');
   return ctx.db.transaction(async (db) => {
     const application = await applications(db).getById(id, 'Application');
     applications(db).assertWritable(application);
     const matter = await matters.loadMatter(ctx, application.matterId);
     if (!matter) throw new NotFoundError('Matter');
-    assertActor(spec.action, viewer, application, matter);
+    await assertActor(ctx, spec.action, viewer, application, matter, ctx.now());
     if (application.version !== spec.input.version) {
       throw new ConflictError('The case was changed by someone else: reload it and try again', { field: 'version', status: application.status });
     }
@@ -81,11 +109,12 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
       throw new ConflictError(`Cannot ${spec.action.toLowerCase().replace(/_/g, ' ')} a case that is ${application.status}`, { status: application.status });
     }
     const tenant = await tenancy.loadTenant(ctx, application.tenantId);
-    const t: TransitionContext = { db, application, matter, viewer, now: ctx.now(), calendar: await calendar.calendarOf(ctx, tenant!) };
+    const t: TransitionContext = { ctx, db, application, matter, viewer, now: ctx.now(), calendar: await calendar.calendarOf(ctx, tenant!) };
     await spec.check?.(t);
     const changes = await spec.apply(t);
     await applications(db).updateVersioned(application, spec.input.version, changes);
-    await recordEvent(db, application, spec.action, application.status, changes.status ?? application.status, viewer, t.now, spec.note ?? '');
+    const note = typeof spec.note === 'function' ? spec.note() : (spec.note ?? '');
+    await recordEvent(db, application, spec.action, application.status, changes.status ?? application.status, viewer, t.now, note);
     return applications(db).getById(id);
   });
 }
@@ -121,35 +150,84 @@ export async function acceptApplication(ctx: RequestContext, input: AcceptApplic
       assertMaterialsOfMatter(list, provided, 'input.providedMaterialIds');
       const notice = oneTimeNotice(list, provided, []);
       if (notice.length > 0) {
-        throw new BadUserInputError(`Required materials missing: ${notice.map((n) => n.material).join('、')}`, 'input.providedMaterialIds');
+        throw new BadUserInputError(`Required materials missing: ${notice.map((n) => n.material).join('、')}: ask for them with requestSupplement (补正)`, 'input.providedMaterialIds');
       }
     },
     apply: ({ matter, now, calendar: workingCalendar }) => ({
       status: S.ACCEPTED,
       acceptedAt: now,
-      dueAt: deadlineOf(workingCalendar, matter, now),
+      ...deadlineOf(ctx, workingCalendar, matter, now),
     }),
   });
 }
 
-/** 不予受理 with the one-time notice. */
-export async function refuseApplication(ctx: RequestContext, input: RefuseApplicationInput): Promise<Application> {
+/**
+ * 补正 with the one-time notice (一次性告知, 鞍山 规范 四(二) "不合格的指导办事人补正材料"):
+ * every missing and invalid material at once, and the deadline to hand them in.
+ */
+export async function requestSupplement(ctx: RequestContext, input: RequestSupplementInput): Promise<Application> {
   const provided = decodeMaterials(input.providedMaterialIds, 'input.providedMaterialIds');
   const invalid = input.invalidMaterials.map((i) => ({ materialId: decodeGlobalIdOf('MaterialRequirement', i.materialId, 'input.invalidMaterials'), note: i.note }));
   let notice: NoticeItem[] = [];
   return transition(ctx, {
-    action: 'REFUSE',
+    action: 'REQUEST_SUPPLEMENT',
     input,
     note: input.note,
     async check({ matter }) {
       const list = await materialNames(ctx, matter);
       assertMaterialsOfMatter(list, [...provided, ...invalid.map((i) => i.materialId)], 'input.providedMaterialIds');
       notice = oneTimeNotice(list, provided, invalid);
-      if (notice.length === 0 && input.note.trim() === '') {
-        throw new BadUserInputError('Nothing is missing or invalid: give the reason for not accepting in "note"', 'input.note');
+      if (notice.length === 0) throw new BadUserInputError('Nothing is missing or invalid: accept the case instead', 'input.providedMaterialIds');
+    },
+    apply: ({ matter, now, calendar: workingCalendar }) => ({
+      status: S.AWAITING_SUPPLEMENT,
+      oneTimeNotice: notice,
+      supplementDueAt: workingCalendar.deadline(now, matter.supplementDays ?? DEFAULT_SUPPLEMENT_DAYS),
+    }),
+  });
+}
+
+/** 补件 at the window (锦州 第二条(一)): the materials now handed in; the case is examined again. */
+export async function supplementApplication(ctx: RequestContext, input: SupplementApplicationInput): Promise<Application> {
+  const provided = decodeMaterials(input.providedMaterialIds, 'input.providedMaterialIds');
+  let names = '';
+  return transition(ctx, {
+    action: 'SUPPLEMENT',
+    input,
+    note: () => names,
+    async check({ matter }) {
+      if (provided.length === 0) throw new BadUserInputError('Name the materials handed in', 'input.providedMaterialIds');
+      const list = await materialNames(ctx, matter);
+      assertMaterialsOfMatter(list, provided, 'input.providedMaterialIds');
+      names = provided.map((id) => list.get(id)!.name).join('、');
+    },
+    apply: () => ({ status: S.SUBMITTED, supplementDueAt: null }),
+  });
+}
+
+/** 逾期未补正: after the supplement deadline the case is closed as not accepted. */
+export function closeLapsedSupplement(ctx: RequestContext, input: ApplicationVersionInput): Promise<Application> {
+  return transition(ctx, {
+    action: 'CLOSE_LAPSED_SUPPLEMENT',
+    input,
+    note: NotAcceptedReason.SUPPLEMENT_LAPSED,
+    check({ application, now }) {
+      if (now <= application.supplementDueAt!) {
+        throw new ConflictError(`The supplement deadline has not passed yet (${application.supplementDueAt!.toISOString()})`, { status: application.status });
       }
     },
-    apply: () => ({ status: S.NOT_ACCEPTED, oneTimeNotice: notice }),
+    apply: () => ({ status: S.NOT_ACCEPTED, notAcceptedReason: NotAcceptedReason.SUPPLEMENT_LAPSED }),
+  });
+}
+
+/** 不予受理: outside the matter's scope or conditions, with the reason; final. */
+export function refuseApplication(ctx: RequestContext, input: RefuseApplicationInput): Promise<Application> {
+  const reason = requireText(input.reason, 'input.reason', 1000);
+  return transition(ctx, {
+    action: 'REFUSE',
+    input,
+    note: reason,
+    apply: () => ({ status: S.NOT_ACCEPTED, notAcceptedReason: NotAcceptedReason.OUT_OF_SCOPE }),
   });
 }
 
@@ -157,22 +235,55 @@ export function startReview(ctx: RequestContext, input: ApplicationVersionInput)
   return transition(ctx, { action: 'START_REVIEW', input, apply: () => ({ status: S.UNDER_REVIEW }) });
 }
 
+const opinionsOf = (db: Db, application: Application) => db.scoped(JointOpinion).query('o').andWhere('o.applicationId = :id', { id: application.id }).getMany();
+
+/** 联办件: a joint department's opinion; a dissent is kept on the timeline even if reopened. */
 export function recordJointOpinion(ctx: RequestContext, input: JointOpinionInput): Promise<Application> {
+  const note = input.note.trim();
   return transition(ctx, {
     action: 'JOINT_OPINION',
     input,
-    note: input.note,
+    note: `${input.agrees ? '同意' : '不同意'}${note ? `: ${note}` : ''}`,
     async check({ db, application, viewer }) {
-      const existing = await db.scoped(JointOpinion).query('o').andWhere('o.applicationId = :id AND o.departmentId = :d', { id: application.id, d: viewer.departmentId }).getOne();
-      if (existing) throw new ConflictError('Your department has already given its opinion', { status: application.status });
+      if ((await opinionsOf(db, application)).some((o) => o.departmentId === viewer.departmentId)) {
+        throw new ConflictError('Your department has already given its opinion', { status: application.status });
+      }
     },
     async apply({ db, application, viewer }) {
-      await db.scoped(JointOpinion).insertMany([{ tenantId: application.tenantId, applicationId: application.id, departmentId: viewer.departmentId, agrees: input.agrees, note: input.note.trim(), actorId: viewer.userId }]);
+      await db.scoped(JointOpinion).insertMany([{ tenantId: application.tenantId, applicationId: application.id, departmentId: viewer.departmentId, agrees: input.agrees, note, actorId: viewer.userId }]);
       return {};
     },
   });
 }
 
+/**
+ * 联办件: the implementing department asks a dissenting department to review again; its
+ * opinion is reopened (it gives a new one), the earlier one stays on the timeline.
+ */
+export function reopenJointOpinion(ctx: RequestContext, input: ReopenJointOpinionInput): Promise<Application> {
+  const reason = requireText(input.reason, 'input.reason', 500);
+  const departmentId = decodeGlobalIdOf('Department', input.departmentId, 'input.departmentId');
+  let departmentName = '';
+  return transition(ctx, {
+    action: 'REOPEN_JOINT_OPINION',
+    input,
+    note: () => `${departmentName}: ${reason}`,
+    async check({ db, application }) {
+      const dissent = (await opinionsOf(db, application)).find((o) => o.departmentId === departmentId && !o.agrees);
+      if (!dissent) throw new BadUserInputError('That department has not disagreed: only a dissenting opinion is reopened', 'input.departmentId');
+      departmentName = (await tenancy.loadDepartment(ctx, departmentId))?.name ?? '';
+    },
+    async apply({ db, application }) {
+      await db.scoped(JointOpinion).deleteWhere({ applicationId: application.id, departmentId });
+      return {};
+    },
+  });
+}
+
+/**
+ * 上报件 (锦州 第四条(四)): the centre's 同意申报 opinion goes up; its own clock ends here
+ * and the case waits for the higher authority.
+ */
 export function recordReport(ctx: RequestContext, input: ReportInput): Promise<Application> {
   const reportedTo = requireText(input.reportedTo, 'input.reportedTo', 200);
   return transition(ctx, {
@@ -182,7 +293,7 @@ export function recordReport(ctx: RequestContext, input: ReportInput): Promise<A
     check({ matter, application }) {
       if (matter.category !== MatterCategory.REPORTED) throw new ConflictError('Only a REPORTED matter (上报件) is reported to a higher authority', { status: application.status });
     },
-    apply: () => ({ reportedTo, reportReply: null }),
+    apply: ({ now }) => ({ status: S.REPORTED_UP, reportedTo, reportedAt: now, reportReply: null, reportRepliedAt: null }),
   });
 }
 
@@ -193,35 +304,47 @@ export function recordReportReply(ctx: RequestContext, input: ReportReplyInput):
     input,
     note: reply,
     check({ application }) {
-      if (!application.reportedTo) throw new ConflictError('The case has not been reported yet', { status: application.status });
+      if (application.reportReply) throw new ConflictError('The higher authority has already replied', { status: application.status });
     },
-    apply: () => ({ reportReply: reply }),
+    apply: ({ now }) => ({ reportReply: reply, reportRepliedAt: now }),
   });
 }
 
-/** A decision needs every joint department's opinion (联办件) and the higher authority's reply (上报件). */
-async function assertDecidable({ db, application, matter }: TransitionContext): Promise<void> {
+/**
+ * A decision needs, for 联办件, every joint department's agreement (锦州 第四条(三) 会审一致通过):
+ * a dissent blocks approval, naming the department; the implementing department may then
+ * deny, or reopen the dissent. For 上报件 it needs the higher authority's reply.
+ */
+async function assertDecidable({ ctx, db, application, matter }: TransitionContext, decision: Decision): Promise<void> {
   if (matter.category === MatterCategory.JOINT) {
-    const given = new Set((await db.scoped(JointOpinion).query('o').andWhere('o.applicationId = :id', { id: application.id }).getMany()).map((o) => o.departmentId));
+    const opinions = await opinionsOf(db, application);
+    const dissent = opinions.find((o) => !o.agrees);
+    if (dissent && decision === Decision.APPROVED) {
+      const department = (await tenancy.loadDepartment(ctx, dissent.departmentId))?.name ?? '';
+      throw new ConflictError(`${department} disagrees (联办件 会审一致通过): deny, or ask it to review again`, { status: application.status, department });
+    }
+    const given = new Set(opinions.map((o) => o.departmentId));
     const missing = matter.jointDepartmentIds.map(Number).filter((d) => !given.has(d));
-    if (missing.length > 0) throw new ConflictError(`${missing.length} joint department(s) have not given their opinion`, { status: application.status, missingDepartments: missing.length });
+    if (!dissent && missing.length > 0) throw new ConflictError(`${missing.length} joint department(s) have not given their opinion`, { status: application.status, missingDepartments: missing.length });
   }
   if (matter.category === MatterCategory.REPORTED && !application.reportReply) {
-    throw new ConflictError('A REPORTED matter (上报件) is decided after the higher authority replies', { status: application.status });
+    throw new ConflictError('A REPORTED matter (上报件) is decided after it is reported and the higher authority replies', { status: application.status });
   }
 }
 
+/** For 上报件 the centre's own time ends at the report (锦州 第四条(四)). */
 function decided(t: TransitionContext, decision: Decision): Partial<Application> {
+  const { acceptedAt, reportedAt } = t.application;
   return {
     status: decision === Decision.APPROVED ? S.APPROVED : S.DENIED,
     decision,
     decidedAt: t.now,
-    decisionWorkingDays: t.application.acceptedAt ? t.calendar.workingDaysBetween(t.application.acceptedAt, t.now) : null,
+    decisionWorkingDays: acceptedAt ? t.calendar.workingDaysBetween(acceptedAt, reportedAt ?? t.now) : null,
   };
 }
 
 export function approveApplication(ctx: RequestContext, input: NoteInput): Promise<Application> {
-  return transition(ctx, { action: 'APPROVE', input, note: input.note, check: assertDecidable, apply: (t) => decided(t, Decision.APPROVED) });
+  return transition(ctx, { action: 'APPROVE', input, note: input.note, check: (t) => assertDecidable(t, Decision.APPROVED), apply: (t) => decided(t, Decision.APPROVED) });
 }
 
 export function denyApplication(ctx: RequestContext, input: ReasonInput): Promise<Application> {
@@ -230,18 +353,23 @@ export function denyApplication(ctx: RequestContext, input: ReasonInput): Promis
     action: 'DENY',
     input,
     note: reason,
-    check: assertDecidable,
+    check: (t) => assertDecidable(t, Decision.DENIED),
     apply: (t) => ({ ...decided(t, Decision.DENIED), denialReason: reason }),
   });
 }
 
-/** 挂起: the clock stops until the case is resumed. */
+/** 挂起: the clock stops until the case is resumed. 联合踏勘 is a joint matter's site survey. */
 export function suspendApplication(ctx: RequestContext, input: SuspendApplicationInput): Promise<Application> {
   const reason = requireText(input.reason, 'input.reason', 500);
   return transition(ctx, {
     action: 'SUSPEND',
     input,
     note: `${input.kind}: ${reason}`,
+    check({ matter }) {
+      if (input.kind === SuspensionKind.JOINT_SURVEY && matter.category !== MatterCategory.JOINT) {
+        throw new BadUserInputError('A joint site survey (联合踏勘) is for JOINT matters (联办件)', 'input.kind');
+      }
+    },
     apply: ({ application, now }) => ({ status: S.SUSPENDED, statusBeforeSuspension: application.status, suspendedAt: now }),
   });
 }
@@ -257,21 +385,34 @@ export function resumeApplication(ctx: RequestContext, input: ApplicationVersion
         status: application.statusBeforeSuspension ?? S.UNDER_REVIEW,
         statusBeforeSuspension: null,
         suspendedAt: null,
-        dueAt: workingCalendar.deadline(application.dueAt!, stopped),
+        suspendedDays: application.suspendedDays + stopped,
+        ...dueFields(ctx, workingCalendar, application.acceptedAt!, workingCalendar.deadline(application.dueAt!, stopped)),
       };
     },
   });
 }
 
+/**
+ * 延期 (鞍山 规范 三 限时办结制 "提前告知当事人延时办理的理由"): only before the deadline has
+ * passed, with the reason and how the applicant was told, and never past the legal limit
+ * (法定时限) from acceptance. An overdue case stays overdue.
+ */
 export function extendApplication(ctx: RequestContext, input: ExtendApplicationInput): Promise<Application> {
   const reason = requireText(input.reason, 'input.reason', 500);
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > 60) throw new BadUserInputError('"days" must be 1-60 working days', 'input.days');
   return transition(ctx, {
     action: 'EXTEND',
     input,
-    note: `+${input.days}: ${reason}`,
+    note: `+${input.days} (${input.notifiedBy}): ${reason}`,
+    check({ application, matter, now, calendar: workingCalendar }) {
+      if (now > application.dueAt!) throw new ConflictError('The case is overdue: an extension is granted only before the deadline', { status: application.status });
+      const latest = legalDeadlineOf(workingCalendar, matter, application);
+      if (workingCalendar.deadline(application.dueAt!, input.days) > latest) {
+        throw new BadUserInputError(`The legal limit (法定时限 ${matter.legalLimitDays} working days) ends on ${workingCalendar.localDate(latest)}: extend at most to that day`, 'input.days');
+      }
+    },
     apply: ({ application, calendar: workingCalendar }) => ({
-      dueAt: workingCalendar.deadline(application.dueAt!, input.days),
+      ...dueFields(ctx, workingCalendar, application.acceptedAt!, workingCalendar.deadline(application.dueAt!, input.days)),
       extensionDays: application.extensionDays + input.days,
     }),
   });

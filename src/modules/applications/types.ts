@@ -42,6 +42,12 @@ export class ApplicationProgress {
   @Field(() => Date, { nullable: true, description: '办结时限' })
   dueAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: '补正期限: while AWAITING_SUPPLEMENT' })
+  supplementDueAt: Date | null;
+
+  @Field(() => [NoticeItemType], { description: '一次性告知: what to hand in (补正); empty when nothing is asked' })
+  oneTimeNotice: NoticeItemType[];
+
   @Field(() => [ProgressStep])
   timeline: ProgressStep[];
 }
@@ -60,8 +66,14 @@ export class ApplicationStatsRow {
   @Field(() => Int)
   accepted: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '补正: cases asked for a supplement (一次性告知) at least once' })
+  supplementRequested: number;
+
+  @Field(() => Int, { description: '不予受理, including lapsed supplements' })
   notAccepted: number;
+
+  @Field(() => Int, { description: '上报件 reported to the higher authority' })
+  reportedUp: number;
 
   @Field(() => Int)
   approved: number;

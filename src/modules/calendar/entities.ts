@@ -19,6 +19,19 @@ export class NationalCalendarDay {
   name: string;
 }
 
+/**
+ * A year whose national schedule (国务院办公厅放假安排) is loaded. Deadlines in other
+ * years are computed on weekends only and flagged provisional: no dates are invented.
+ */
+@Entity()
+export class NationalCalendarYear {
+  @PrimaryColumn('int')
+  year: number;
+
+  @Column('datetime')
+  loadedAt: Date;
+}
+
 /** A tenant's own exception: a local closure, or an extra working day. */
 @ObjectType({ implements: Node, description: "A centre's own exception to the national calendar" })
 @Entity()

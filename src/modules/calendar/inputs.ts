@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 
 @InputType({ description: "A centre's own exception: a local closure or an extra working day" })
 export class CalendarOverrideInput {
@@ -28,4 +28,25 @@ export class NationalCalendarDayInput {
 export class RemoveCalendarDayInput {
   @Field({ description: 'yyyy-mm-dd' })
   date: string;
+}
+
+@InputType({ description: 'A statutory holiday (法定节假日) of a national schedule' })
+export class NationalHolidayInput {
+  @Field({ description: 'yyyy-mm-dd' })
+  date: string;
+
+  @Field({ description: 'e.g. 春节' })
+  name: string;
+}
+
+@InputType({ description: 'One year of the national schedule, as the State Council publishes it (国务院办公厅放假安排)' })
+export class NationalCalendarInput {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => [NationalHolidayInput], { description: 'Every day off, one entry per date' })
+  holidays: NationalHolidayInput[];
+
+  @Field(() => [String], { description: 'Make-up working days (调休上班), yyyy-mm-dd' })
+  makeUpWorkdays: string[];
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver, registerEn
 import { RequestContext } from '../../context';
 import { Tenant } from '../tenancy/entities';
 import { CalendarOverride } from './entities';
-import { CalendarOverrideInput, NationalCalendarDayInput, RemoveCalendarDayInput } from './inputs';
+import { CalendarOverrideInput, NationalCalendarDayInput, NationalCalendarInput, RemoveCalendarDayInput } from './inputs';
 import * as calendar from './service';
 
 enum CalendarDaySource {
@@ -39,6 +39,9 @@ export class CalendarYear {
 
   @Field(() => Int)
   workingDays: number;
+
+  @Field({ description: 'The national schedule (国务院办公厅放假安排) of this year is loaded; if not, only weekends are off and deadlines in it are provisional' })
+  nationalScheduleLoaded: boolean;
 }
 
 @Resolver()
@@ -50,7 +53,7 @@ export class CalendarResolver {
     @Arg('tenantCode', { nullable: true }) tenantCode?: string,
   ): Promise<CalendarYear> {
     const result = await calendar.calendarYear(ctx, year, tenantCode);
-    return { year, tenant: result.tenant, workingDays: result.workingDays, days: result.days as CalendarDay[] };
+    return { year, tenant: result.tenant, workingDays: result.workingDays, nationalScheduleLoaded: result.nationalScheduleLoaded, days: result.days as CalendarDay[] };
   }
 
   @Mutation(() => CalendarOverride, { description: 'Centre admin: close the centre on a day, or open it on a day off' })
@@ -67,6 +70,16 @@ export class CalendarResolver {
   async setNationalCalendarDay(@Ctx() ctx: RequestContext, @Arg('input') input: NationalCalendarDayInput): Promise<CalendarDay> {
     const day = await calendar.setNationalCalendarDay(ctx, input);
     return { date: day.date, working: day.working, name: day.name, source: CalendarDaySource.NATIONAL };
+  }
+
+  @Query(() => [Int], { description: 'Years whose national holiday schedule is loaded; deadlines in other years are provisional' })
+  nationalCalendarYears(@Ctx() ctx: RequestContext): Promise<number[]> {
+    return calendar.nationalCalendarYears(ctx);
+  }
+
+  @Mutation(() => Int, { description: 'Platform admin: load a year of the national schedule (国务院办公厅放假安排); provisional deadlines are recomputed' })
+  setNationalCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: NationalCalendarInput): Promise<number> {
+    return calendar.setNationalCalendar(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Platform admin: remove a national exception' })

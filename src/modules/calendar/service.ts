@@ -4,25 +4,42 @@ import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, NotFoundError } from '../../graphql/errors';
+import { requireText } from '../../validation/text';
 import * as tenancy from '../tenancy/service';
 import { Tenant } from '../tenancy/entities';
-import { CalendarOverride, NationalCalendarDay } from './entities';
+import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from './entities';
 import { WorkingCalendar } from './working-calendar';
-import { CalendarOverrideInput, NationalCalendarDayInput, RemoveCalendarDayInput } from './inputs';
+import { CalendarOverrideInput, NationalCalendarDayInput, NationalCalendarInput, RemoveCalendarDayInput } from './inputs';
 
 export { WorkingCalendar };
 
+interface NationalSchedule {
+  days: NationalCalendarDay[];
+  years: number[];
+}
+
+/** Not tenant-owned: the national calendar is public. Read fresh, e.g. inside a write's transaction. */
+async function readNationalSchedule(db: Db): Promise<NationalSchedule> {
+  const [days, years] = await Promise.all([
+    db.unscoped.find(NationalCalendarDay, { order: { date: 'ASC' } }),
+    db.unscoped.find(NationalCalendarYear),
+  ]);
+  return { days, years: years.map((y) => y.year) };
+}
+
 /** National days rarely change and are the same for everyone: one read per request. */
-function nationalDays(ctx: RequestContext): Promise<NationalCalendarDay[]> {
+function nationalSchedule(ctx: RequestContext): Promise<NationalSchedule> {
   return ctx.loaders
-    .get('NationalCalendarDay.all', () =>
-      // Not tenant-owned: the national calendar is public.
-      new DataLoader<string, NationalCalendarDay[]>(async (keys) => {
-        const rows = await ctx.db.unscoped.find(NationalCalendarDay, { order: { date: 'ASC' } });
-        return keys.map(() => rows);
-      }),
-    )
+    .get('NationalSchedule.all', () => new DataLoader<string, NationalSchedule>(async (keys) => {
+      const schedule = await readNationalSchedule(ctx.db);
+      return keys.map(() => schedule);
+    }))
     .load('all');
+}
+
+async function buildCalendars(db: Db, tenants: readonly Tenant[], national: NationalSchedule): Promise<WorkingCalendar[]> {
+  const overrides = await db.readOnlyFor(tenants.map((t) => t.id)).scoped(CalendarOverride).query('o').getMany();
+  return tenants.map((t) => new WorkingCalendar(t.timeZone, [...national.days, ...overrides.filter((o) => o.tenantId === t.id)], national.years));
 }
 
 /**
@@ -33,22 +50,55 @@ function nationalDays(ctx: RequestContext): Promise<NationalCalendarDay[]> {
 export function calendarOf(ctx: RequestContext, tenant: Tenant, db: Db = ctx.db): Promise<WorkingCalendar> {
   return ctx.loaders
     .get('WorkingCalendar.byTenant', () =>
-      new DataLoader<Tenant, WorkingCalendar, number>(
-        async (tenants) => {
-          const ids = tenants.map((t) => t.id);
-          const [national, overrides] = await Promise.all([
-            nationalDays(ctx),
-            db.readOnlyFor(ids).scoped(CalendarOverride).query('o').getMany(),
-          ]);
-          return tenants.map(
-            (t) => new WorkingCalendar(t.timeZone, [...national, ...overrides.filter((o) => o.tenantId === t.id)]),
-          );
-        },
-        { cacheKeyFn: (t) => t.id },
-      ),
+      new DataLoader<Tenant, WorkingCalendar, number>(async (tenants) => buildCalendars(db, tenants, await nationalSchedule(ctx)), { cacheKeyFn: (t) => t.id }),
     )
     .load(tenant);
 }
+
+/** Years already reported as provisional by this process: the warning is logged once per year. */
+const reportedProvisionalYears = new Set<number>();
+
+/** Logs, once per year, that deadlines fall in a year whose national schedule is not loaded. */
+export function noteProvisionalYears(ctx: RequestContext, years: number[]): void {
+  for (const year of years.filter((y) => !reportedProvisionalYears.has(y))) {
+    reportedProvisionalYears.add(year);
+    ctx.logger.warn({ year }, 'national holiday schedule not loaded: deadlines in this year are provisional (weekends only)');
+  }
+}
+
+/** A change of working days (a closure, a changed national day, a loaded year) for some tenants. */
+export interface CalendarChange {
+  tenants: Tenant[];
+  before: WorkingCalendar[];
+  after: WorkingCalendar[];
+  reason: string;
+}
+
+type CalendarChangeListener = (ctx: RequestContext, db: Db, change: CalendarChange) => Promise<void>;
+const listeners: CalendarChangeListener[] = [];
+
+/**
+ * Modules whose clocks run on the calendar (cases) register here, and move them in the
+ * same transaction as the change. (A listener, so the calendar does not depend on them.)
+ */
+export function onCalendarChange(listener: CalendarChangeListener): void {
+  listeners.push(listener);
+}
+
+/** Runs `write` in a transaction and hands the calendars before and after it to the listeners. */
+async function changeCalendar<T>(ctx: RequestContext, tenantsOf: (db: Db) => Promise<Tenant[]>, reason: string, write: (db: Db) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (db) => {
+    const tenants = await tenantsOf(db);
+    const before = await buildCalendars(db, tenants, await readNationalSchedule(db));
+    const result = await write(db);
+    const after = await buildCalendars(db, tenants, await readNationalSchedule(db));
+    for (const listener of listeners) await listener(ctx, db, { tenants, before, after, reason });
+    return result;
+  });
+}
+
+/** A national change concerns every tenant: read unscoped, as only a platform admin makes one. */
+const everyTenant = (db: Db) => db.unscoped.find(Tenant);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,13 +116,14 @@ export interface CalendarDayView {
 }
 
 /** The exceptions of a year for a tenant: national holidays and make-up days, then its own. */
-export async function calendarYear(ctx: RequestContext, year: number, tenantCode?: string): Promise<{ tenant: Tenant; days: CalendarDayView[]; workingDays: number }> {
+export async function calendarYear(ctx: RequestContext, year: number, tenantCode?: string): Promise<{ tenant: Tenant; days: CalendarDayView[]; workingDays: number; nationalScheduleLoaded: boolean }> {
   const viewer = requireViewer(ctx);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('"year" must be 2000-2100', 'year');
   const tenant = tenantCode ? await tenancy.tenantByCode(ctx, tenantCode) : await tenancy.loadTenant(ctx, viewer.tenantId);
   if (!tenant) throw new NotFoundError('Tenant');
   const prefix = `${year}-`;
-  const national = (await nationalDays(ctx)).filter((d) => d.date.startsWith(prefix));
+  const schedule = await nationalSchedule(ctx);
+  const national = schedule.days.filter((d) => d.date.startsWith(prefix));
   const overrides = (await ctx.db.readOnlyFor([tenant.id]).scoped(CalendarOverride).query('o').getMany()).filter((o) => o.date.startsWith(prefix));
   const overridden = new Set(overrides.map((o) => o.date));
   const days: CalendarDayView[] = [
@@ -82,15 +133,23 @@ export async function calendarYear(ctx: RequestContext, year: number, tenantCode
   const calendar = await calendarOf(ctx, tenant);
   let workingDays = 0;
   for (let day = `${year}-01-01`; day.startsWith(prefix); day = WorkingCalendar.nextDate(day)) if (calendar.isWorkingDay(day)) workingDays += 1;
-  return { tenant, days, workingDays };
+  return { tenant, days, workingDays, nationalScheduleLoaded: schedule.years.includes(year) };
 }
 
+const ownTenant = (ctx: RequestContext, tenantId: number) => async (): Promise<Tenant[]> => {
+  const tenant = await tenancy.loadTenant(ctx, tenantId);
+  if (!tenant) throw new NotFoundError('Tenant');
+  return [tenant];
+};
+
+/** A closure or an extra working day of the centre; running deadlines move with it. */
 export async function setCalendarOverride(ctx: RequestContext, input: CalendarOverrideInput): Promise<CalendarOverride> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   assertDate(input.date, 'input.date');
   const reason = input.reason.trim();
   if (reason.length === 0 || reason.length > 200) throw new BadUserInputError('"reason" must be 1-200 characters', 'input.reason');
-  return ctx.db.transaction(async (db) => {
+  const why = `${input.date} ${input.working ? '临时工作日' : '闭厅'}: ${reason}`;
+  return changeCalendar(ctx, ownTenant(ctx, viewer.tenantId), why, async (db) => {
     const overrides = db.scoped(CalendarOverride);
     const existing = await overrides.query('o').andWhere('o.tenantId = :own AND o.date = :date', { own: viewer.tenantId, date: input.date }).getOne();
     const row = existing ?? overrides.create({ tenantId: viewer.tenantId, date: input.date, createdById: viewer.userId });
@@ -101,26 +160,65 @@ export async function setCalendarOverride(ctx: RequestContext, input: CalendarOv
 }
 
 export async function removeCalendarOverride(ctx: RequestContext, input: RemoveCalendarDayInput): Promise<boolean> {
-  requireRole(ctx, Role.CENTRE_ADMIN);
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   assertDate(input.date, 'input.date');
-  await ctx.db.scoped(CalendarOverride).deleteWhere({ date: input.date });
+  await changeCalendar(ctx, ownTenant(ctx, viewer.tenantId), `${input.date}: 撤销本中心调整`, (db) => db.scoped(CalendarOverride).deleteWhere({ date: input.date }));
   return true;
 }
+
+// The national calendar belongs to no tenant; only platform admins reach what follows.
 
 export async function setNationalCalendarDay(ctx: RequestContext, input: NationalCalendarDayInput): Promise<NationalCalendarDay> {
   requireRole(ctx, Role.PLATFORM_ADMIN);
   assertDate(input.date, 'input.date');
   const name = input.name.trim();
   if (name.length === 0 || name.length > 32) throw new BadUserInputError('"name" must be 1-32 characters', 'input.name');
-  // The national calendar belongs to no tenant; only platform admins reach this.
-  return ctx.db.unscoped.save(NationalCalendarDay, { date: input.date, working: input.working, name });
+  return changeCalendar(ctx, everyTenant, `${input.date} ${input.working ? '调休上班' : name}: 国家放假安排调整`, (db) =>
+    db.unscoped.save(NationalCalendarDay, { date: input.date, working: input.working, name }),
+  );
 }
 
 export async function removeNationalCalendarDay(ctx: RequestContext, input: RemoveCalendarDayInput): Promise<boolean> {
   requireRole(ctx, Role.PLATFORM_ADMIN);
   assertDate(input.date, 'input.date');
-  await ctx.db.unscoped.delete(NationalCalendarDay, { date: input.date });
+  await changeCalendar(ctx, everyTenant, `${input.date}: 国家放假安排调整`, (db) => db.unscoped.delete(NationalCalendarDay, { date: input.date }));
   return true;
+}
+
+/** The loaded years, ascending. */
+export async function nationalCalendarYears(ctx: RequestContext): Promise<number[]> {
+  requireViewer(ctx);
+  return [...(await nationalSchedule(ctx)).years].sort((a, b) => a - b);
+}
+
+/**
+ * Loads one year's national schedule as the State Council publishes it: its holidays and
+ * make-up working days replace whatever that year held, the year becomes known, and the
+ * provisional deadlines that fall in it are recomputed.
+ */
+export async function setNationalCalendar(ctx: RequestContext, input: NationalCalendarInput): Promise<number> {
+  requireRole(ctx, Role.PLATFORM_ADMIN);
+  const { year } = input;
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('"year" must be 2000-2100', 'input.year');
+  const inYear = (date: string, field: string) => {
+    assertDate(date, field);
+    if (!date.startsWith(`${year}-`)) throw new BadUserInputError(`${date} is not in ${year}`, field);
+  };
+  input.holidays.forEach((h, i) => inYear(h.date, `input.holidays[${i}].date`));
+  input.makeUpWorkdays.forEach((d, i) => inYear(d, `input.makeUpWorkdays[${i}]`));
+  const holidays = input.holidays.map((h, i) => ({ date: h.date, working: false, name: requireText(h.name, `input.holidays[${i}].name`, 32) }));
+  const holidayDates = new Set(holidays.map((h) => h.date));
+  if (holidayDates.size !== holidays.length) throw new BadUserInputError('A date is listed twice in "holidays"', 'input.holidays');
+  const makeUp = [...new Set(input.makeUpWorkdays)];
+  const both = makeUp.find((d) => holidayDates.has(d));
+  if (both) throw new BadUserInputError(`${both} cannot be both a holiday and a make-up working day`, 'input.makeUpWorkdays');
+  await changeCalendar(ctx, everyTenant, `${year}年国家放假安排载入`, async (db) => {
+    await db.unscoped.createQueryBuilder().delete().from(NationalCalendarDay).where('date LIKE :prefix', { prefix: `${year}-%` }).execute();
+    const rows = [...holidays, ...makeUp.map((date) => ({ date, working: true, name: '调休上班' }))];
+    if (rows.length > 0) await db.unscoped.insert(NationalCalendarDay, rows);
+    await db.unscoped.save(NationalCalendarYear, { year, loadedAt: ctx.now() });
+  });
+  return year;
 }
 
 export const nodeLoaders = {

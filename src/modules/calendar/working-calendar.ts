@@ -34,15 +34,29 @@ const MAX_SCAN_DAYS = 3 * 366;
 
 export class WorkingCalendar {
   private readonly exceptions: Map<LocalDate, boolean>;
+  private readonly knownYears: ReadonlySet<number> | null;
 
   /**
    * @param exceptions national days first, then tenant overrides (later entries win)
+   * @param knownYears years whose national schedule is loaded; null: every year
    */
   constructor(
     readonly timeZone: string,
     exceptions: DayException[],
+    knownYears: Iterable<number> | null = null,
   ) {
     this.exceptions = new Map(exceptions.map((e) => [e.date, e.working]));
+    this.knownYears = knownYears === null ? null : new Set(knownYears);
+  }
+
+  /** The years from the local date of `from` to that of `to` whose national schedule is not loaded. */
+  unknownYears(from: Date, to: Date): number[] {
+    if (this.knownYears === null) return [];
+    const years: number[] = [];
+    for (let year = Number(this.localDate(from).slice(0, 4)); year <= Number(this.localDate(to).slice(0, 4)); year += 1) {
+      if (!this.knownYears.has(year)) years.push(year);
+    }
+    return years;
   }
 
   isWorkingDay(date: LocalDate): boolean {

@@ -51,6 +51,22 @@ registerEnumType(MatterCategory, {
   },
 });
 
+export enum MatterAcceptor {
+  WINDOW = 'WINDOW',
+  APPROVER = 'APPROVER',
+}
+registerEnumType(MatterAcceptor, {
+  name: 'MatterAcceptor',
+  description: '受理人: who examines the materials and accepts a case',
+  valuesConfig: {
+    WINDOW: { description: '窗口人员 posted at a window that takes the matter' },
+    APPROVER: { description: '审批工作人员 of the implementing department (鞍山 规范 四(二): 行政许可事项由审批工作人员审核受理)' },
+  },
+});
+
+/** 补正: working days an applicant has to hand in what the one-time notice lists, unless the matter says otherwise. */
+export const DEFAULT_SUPPLEMENT_DAYS = 5;
+
 export enum MatterStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
@@ -159,6 +175,14 @@ export class Matter extends TenantOwnedEntity {
   @Field({ description: '办理地点' })
   @Column('varchar', { length: 200 })
   address: string;
+
+  @Field(() => MatterAcceptor, { description: '受理人: window staff, or the implementing department’s approvers' })
+  @Column('varchar', { length: 8, default: MatterAcceptor.WINDOW })
+  acceptedBy: MatterAcceptor;
+
+  @Field(() => Int, { nullable: true, description: '补正期限 (working days) for this matter; null: the default of 5' })
+  @Column('int', { nullable: true })
+  supplementDays: number | null;
 
   @Field({ description: '全区通办: on the cross-region list of this tenant' })
   @Column('boolean', { default: false })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MaterialForm, MatterCategory, MatterStatus, MatterType, ServiceObject } from './entities';
+import { MaterialForm, MatterAcceptor, MatterCategory, MatterStatus, MatterType, ServiceObject } from './entities';
 
 @InputType({ description: '申请材料' })
 export class MaterialInput {
@@ -54,6 +54,12 @@ export class MatterLocalFields {
 
   @Field({ nullable: true, description: '全区通办' })
   crossRegion?: boolean;
+
+  @Field(() => MatterAcceptor, { nullable: true, description: '受理人: WINDOW (default) or APPROVER' })
+  acceptedBy?: MatterAcceptor;
+
+  @Field(() => Int, { nullable: true, description: '补正期限 (working days, 1-30); default 5' })
+  supplementDays?: number;
 }
 
 /** The shared fields: the nine elements and the rest of the guide that adopters inherit. */

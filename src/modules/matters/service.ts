@@ -193,7 +193,10 @@ async function localColumns(ctx: RequestContext, input: MatterLocalFields): Prom
     const departments = await ownDepartments(ctx, input.jointDepartmentIds, 'input.jointDepartmentIds');
     columns.jointDepartmentIds = [...new Set(departments.map((d) => d.id))];
   }
-  for (const key of ['promisedLimitDays', 'consultationPhone', 'complaintPhone', 'address', 'crossRegion'] as const) {
+  if (input.supplementDays !== undefined && input.supplementDays !== null && (!Number.isInteger(input.supplementDays) || input.supplementDays < 1 || input.supplementDays > 30)) {
+    throw new BadUserInputError('"supplementDays" must be 1-30 working days', 'input.supplementDays');
+  }
+  for (const key of ['promisedLimitDays', 'consultationPhone', 'complaintPhone', 'address', 'crossRegion', 'acceptedBy', 'supplementDays'] as const) {
     if (input[key] !== undefined && input[key] !== null) (columns as Record<string, unknown>)[key] = input[key];
   }
   return columns;

@@ -20,6 +20,12 @@ export class SupervisionAlertGroup {
   @Field(() => [Application], { description: 'The most urgent first' })
   cases: Application[];
 
+  @Field(() => [Application], { description: '逾期未补正: cases awaiting supplement past the supplement deadline; they may be closed as NOT_ACCEPTED' })
+  lapsedSupplements: Application[];
+
+  @Field(() => [Application], { description: 'Running cases whose deadline is provisional: it reaches into a year whose national holiday schedule is not loaded' })
+  provisionalDeadlines: Application[];
+
   @Field(() => [TicketStep], { description: 'Open collaboration-ticket steps this tenant owns, past due' })
   overdueTicketSteps: TicketStep[];
 }

@@ -12,12 +12,15 @@ export interface AlertGroup {
   red: number;
   yellow: number;
   cases: Application[];
+  lapsedSupplements: Application[];
+  provisionalDeadlines: Application[];
   overdueTicketSteps: TicketStep[];
 }
 
 /**
  * 电子监察 for a tenant and, for a city or province user, its readable subordinates:
- * per tenant, the YELLOW and RED open cases and the late open steps of collaboration
+ * per tenant, the YELLOW and RED open cases, lapsed supplements (逾期未补正), running
+ * cases with provisional deadlines, and the late open steps of collaboration
  * tickets that tenant owns. Tenants with nothing to report are left out.
  */
 export async function supervisionAlerts(ctx: RequestContext, tenantCode: string, first: number): Promise<AlertGroup[]> {
@@ -33,7 +36,9 @@ export async function supervisionAlerts(ctx: RequestContext, tenantCode: string,
       red: cases.get(tenant.id)?.red ?? 0,
       yellow: cases.get(tenant.id)?.yellow ?? 0,
       cases: cases.get(tenant.id)?.cases ?? [],
+      lapsedSupplements: cases.get(tenant.id)?.lapsedSupplements ?? [],
+      provisionalDeadlines: cases.get(tenant.id)?.provisionalDeadlines ?? [],
       overdueTicketSteps: stepsByOwner.get(tenant.id) ?? [],
     }))
-    .filter((group) => group.red + group.yellow + group.overdueTicketSteps.length > 0);
+    .filter((group) => group.red + group.yellow + group.lapsedSupplements.length + group.provisionalDeadlines.length + group.overdueTicketSteps.length > 0);
 }

@@ -79,6 +79,11 @@ export class Window extends TenantOwnedEntity {
   @Column('varchar', { length: 8, default: WindowStatus.OPEN })
   status: WindowStatus;
 
+  /** 综合受理 mode: a COMPREHENSIVE window that takes in cases of every matter of its centre (一事一地). */
+  @Field({ description: '综合受理: a COMPREHENSIVE window that receives cases of every matter of its centre' })
+  @Column('boolean', { default: false })
+  comprehensiveIntake: boolean;
+
   @Field(() => Int, { description: 'Optimistic-locking version; pass it back to state changes' })
   @VersionColumn()
   version: number;

@@ -68,6 +68,9 @@ export class UpdateWindowInput {
 
   @Field(() => ID, { nullable: true, description: '首席代表; null removes the chief representative' })
   chiefRepresentativeId?: string | null;
+
+  @Field({ nullable: true, description: '综合受理 mode (COMPREHENSIVE windows only): receives cases of every matter of the centre' })
+  comprehensiveIntake?: boolean;
 }
 
 @InputType({ description: '准入准出: open or close a window, with the reason' })

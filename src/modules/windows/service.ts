@@ -14,7 +14,7 @@ import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
 import * as matters from '../matters/service';
-import { LunchDutyRota, StaffAbsence, Window, WindowCover, WindowMatter, WindowPost, WindowPostRole, WindowStatus, WindowStatusChange } from './entities';
+import { LunchDutyRota, StaffAbsence, Window, WindowCover, WindowKind, WindowMatter, WindowPost, WindowPostRole, WindowStatus, WindowStatusChange } from './entities';
 import { AssignWindowPostsInput, CreateWindowInput, UpdateWindowInput, WindowFilter, WindowStatusInput } from './inputs';
 
 export const windows = (db: Db) => db.scoped(Window);
@@ -163,6 +163,35 @@ export function windowsServingMatter(
     .load(matterId);
 }
 
+/**
+ * The windows among `windowIds` where a person acts for the window at `at`: holding its
+ * A or B post, standing in as a current replacement (替岗), or as its chief
+ * representative (首席代表).
+ */
+export async function windowsStaffedBy(ctx: RequestContext, userId: number, windowIds: number[], at: Date): Promise<number[]> {
+  if (windowIds.length === 0) return [];
+  const [posts, covers, rows] = await Promise.all([
+    ctx.db.scoped(WindowPost).query('p').andWhere('p.userId = :userId AND p.windowId IN (:...windowIds)', { userId, windowIds }).getMany(),
+    ctx.db
+      .scoped(WindowCover)
+      .query('c')
+      .andWhere('c.userId = :userId AND c.windowId IN (:...windowIds) AND c.startsAt <= :at AND c.endsAt > :at', { userId, windowIds, at: toSecond(at) })
+      .getMany(),
+    Promise.all(windowIds.map((id) => loadWindow(ctx, id))),
+  ]);
+  const chief = rows.filter((w): w is Window => w !== null && w.chiefRepresentativeId === userId).map((w) => w.id);
+  return unique([...posts.map((p) => p.windowId), ...covers.map((c) => c.windowId), ...chief]);
+}
+
+/** The open COMPREHENSIVE windows of a tenant in 综合受理 mode. */
+export function comprehensiveIntakeWindows(ctx: RequestContext, tenantId: number): Promise<Window[]> {
+  return windows(ctx.db)
+    .query('w')
+    .andWhere('w.tenantId = :tenantId AND w.kind = :kind AND w.comprehensiveIntake = :on AND w.status = :open', { tenantId, kind: WindowKind.COMPREHENSIVE, on: true, open: WindowStatus.OPEN })
+    .orderBy('w.number')
+    .getMany();
+}
+
 // ---- queries -----------------------------------------------------------------
 
 export function tenantCodeOf(code: string, field: string): string {
@@ -308,6 +337,10 @@ export async function updateWindow(ctx: RequestContext, input: UpdateWindowInput
   if (input.name != null) changes.name = requireText(input.name, 'input.name', 64);
   if (input.hall != null) changes.hall = requireText(input.hall, 'input.hall', 64);
   if (input.kind != null) changes.kind = input.kind;
+  if (input.comprehensiveIntake != null) changes.comprehensiveIntake = input.comprehensiveIntake;
+  if ((changes.comprehensiveIntake ?? window.comprehensiveIntake) && (changes.kind ?? window.kind) !== WindowKind.COMPREHENSIVE) {
+    throw new BadUserInputError('Only a COMPREHENSIVE window (综合受理) takes cases of every matter', 'input.comprehensiveIntake');
+  }
   let department: Department | null = null;
   if (input.departmentId != null) {
     department = await ownDepartment(ctx, input.departmentId, 'input.departmentId');
