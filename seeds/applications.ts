@@ -95,7 +95,7 @@ export async function seedApplications(manager: EntityManager, tenants: Map<stri
         events: [{ action: 'RECEIVE', fromStatus: null, toStatus: ApplicationStatus.SUBMITTED, actorId: clerk.id, at: receivedAt, note: '' }],
         opinions: [],
       };
-      const event = (action: string, from: ApplicationStatus, to: ApplicationStatus, at: Date, actorId: number, note = '') =>
+      const event = (action: ApplicationEvent['action'], from: ApplicationStatus, to: ApplicationStatus, at: Date, actorId: number, note = '') =>
         draft.events.push({ action, fromStatus: from, toStatus: to, actorId, at, note });
       if (outcome === ApplicationStatus.SUBMITTED) {
         drafts.push(draft);

@@ -17,11 +17,12 @@ import { formatError } from './graphql/format-error';
 import { operationGuard } from './graphql/operation-guard';
 import { redactionReport } from './graphql/redaction-plugin';
 import { textInputGuard } from './graphql/text-input';
+import { httpStatusByCode } from './graphql/http-status';
 import { withSqlCounter } from './db/sql-counter';
 import { duplicateKeyOf } from './db/errors';
 import { TokenService } from './auth/jwt';
 import { resolveJwtSecret } from './auth/jwt-secret';
-import { httpErrorAsJson, notFound, securityHeaders } from './http';
+import { compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -55,10 +56,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, dataSource, logger } = options;
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    // Depth counts fields: a component-per-fragment query is as deep as its fields.
+    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Apollo's own parser enforces the token limit (parseOptions): a syntax error stays a 400.
+    maxTokens: { enabled: false },
     // Suggestions ("did you mean …") reveal the schema when introspection is off.
     blockFieldSuggestion: { enabled: !config.introspection },
   }).protect();
@@ -69,6 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger, (error) => duplicateKeyOf(error, dataSource)),
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
     plugins: [
       ...armor.plugins,
@@ -78,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       operationGuard(PUBLIC_ROOT_FIELDS, SESSION_MUTATIONS),
       redactionReport,
       textInputGuard,
+      httpStatusByCode,
     ],
   });
   await server.start();
@@ -85,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
+  app.use(compressResponses);
   // The client address (throttling per client) comes from X-Forwarded-For only behind trusted proxies.
   app.set('trust proxy', config.trustProxy);
   app.use(
@@ -128,6 +134,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.use(
     '/graphql',
+    corsFor(config),
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     expressMiddleware(server, {
       context: async ({ req }) =>

@@ -37,6 +37,8 @@ export interface Config {
   seedPassword: string | undefined;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: string | number;
+  /** Browser origins allowed to call the API (CORS); `:*` stands for any port. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -168,6 +170,22 @@ function parseTrustProxy(env: Env): string | number {
   return raw;
 }
 
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/;
+
+/**
+ * CORS_ORIGINS: a comma list such as `https://gov.example.cn, http://localhost:*`. In
+ * development any localhost port is allowed by default; elsewhere no origin unless listed.
+ * `*` (every origin) is refused: list them.
+ */
+function parseCorsOrigins(env: Env, nodeEnv: NodeEnv): string[] {
+  const raw = env.CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return nodeEnv === 'development' ? ['http://localhost:*', 'http://127.0.0.1:*'] : [];
+  const origins = raw.split(',').map((origin) => origin.trim().toLowerCase().replace(/\/$/, '')).filter(Boolean);
+  const bad = origins.find((origin) => !ORIGIN.test(origin));
+  if (bad !== undefined) throw new ConfigError('CORS_ORIGINS', `expected origins such as https://gov.example.cn or http://localhost:*, got "${bad}"`);
+  return origins;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
@@ -180,5 +198,6 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: parseBoolean(env, 'INTROSPECTION', nodeEnv !== 'production'),
     ...parseSeed(env, nodeEnv),
     trustProxy: parseTrustProxy(env),
+    corsOrigins: parseCorsOrigins(env, nodeEnv),
   };
 }

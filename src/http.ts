@@ -1,5 +1,7 @@
 import { ErrorRequestHandler, RequestHandler } from 'express';
 import helmet from 'helmet';
+import cors from 'cors';
+import compression from 'compression';
 import { Config } from './config';
 import { Logger } from './logger';
 
@@ -45,3 +47,27 @@ export function httpErrorAsJson(logger: Logger): ErrorRequestHandler {
     res.status(status).json(graphQLShaped(message, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST'));
   };
 }
+
+/** Whether a browser origin is on the list; `http://localhost:*` matches every port of localhost. */
+export function originAllowed(origin: string, allowed: string[]): boolean {
+  const lower = origin.toLowerCase();
+  return allowed.some((entry) => (entry.endsWith(':*') ? new RegExp(`^${entry.slice(0, -2).replace(/[.]/g, '\\.')}(:\\d{1,5})?$`).test(lower) : entry === lower));
+}
+
+/**
+ * CORS for browser clients on the listed origins, answering the preflight itself (before
+ * Apollo's CSRF guard, which stays on for every other request). Bearer tokens, not
+ * cookies: no credentials.
+ */
+export function corsFor(config: Config): RequestHandler {
+  return cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && originAllowed(origin, config.corsOrigins)),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'accept-language', 'x-request-id', 'apollo-require-preflight'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+}
+
+/** gzip or br for responses over 1 KB (a 100-case list is ~100 KB of JSON). */
+export const compressResponses: RequestHandler = compression({ threshold: 1024 });

@@ -42,7 +42,7 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [SessionResolver],
     publicRootFields: ['Mutation.login'],
-    sessionMutations: ['login', 'logout', 'changePassword'],
+    sessionMutations: ['login', 'logout', 'changePassword', 'refreshToken'],
   },
   {
     resolvers: [TenantResolver, DepartmentResolver, UserResolver],

@@ -37,6 +37,58 @@ registerEnumType(ApplicationStatus, {
   },
 });
 
+/** Every action on a case's timeline: intake, the life-cycle steps, and a deadline moved by the calendar. */
+export enum ApplicationAction {
+  RECEIVE = 'RECEIVE',
+  ACCEPT = 'ACCEPT',
+  REQUEST_SUPPLEMENT = 'REQUEST_SUPPLEMENT',
+  SUPPLEMENT = 'SUPPLEMENT',
+  CLOSE_LAPSED_SUPPLEMENT = 'CLOSE_LAPSED_SUPPLEMENT',
+  REFUSE = 'REFUSE',
+  START_REVIEW = 'START_REVIEW',
+  JOINT_OPINION = 'JOINT_OPINION',
+  REOPEN_JOINT_OPINION = 'REOPEN_JOINT_OPINION',
+  REPORT = 'REPORT',
+  REPORT_REPLY = 'REPORT_REPLY',
+  APPROVE = 'APPROVE',
+  DENY = 'DENY',
+  SUSPEND = 'SUSPEND',
+  RESUME = 'RESUME',
+  EXTEND = 'EXTEND',
+  RESULT_READY = 'RESULT_READY',
+  DELIVER = 'DELIVER',
+  REQUEST_WITHDRAWAL = 'REQUEST_WITHDRAWAL',
+  DECIDE_WITHDRAWAL = 'DECIDE_WITHDRAWAL',
+  DEADLINE_MOVED = 'DEADLINE_MOVED',
+}
+registerEnumType(ApplicationAction, {
+  name: 'ApplicationAction',
+  description: 'An action on a case (办件操作)',
+  valuesConfig: {
+    RECEIVE: { description: '接件: the window takes the case in' },
+    ACCEPT: { description: '受理' },
+    REQUEST_SUPPLEMENT: { description: '补正: ask for missing materials (一次性告知)' },
+    SUPPLEMENT: { description: '补正材料 handed in' },
+    CLOSE_LAPSED_SUPPLEMENT: { description: '逾期未补正: close as not accepted' },
+    REFUSE: { description: '不予受理' },
+    START_REVIEW: { description: '审查 starts' },
+    JOINT_OPINION: { description: '联办 opinion of a joint department' },
+    REOPEN_JOINT_OPINION: { description: '联办 opinion sent back for review' },
+    REPORT: { description: '上报: the centre’s 同意申报 opinion' },
+    REPORT_REPLY: { description: '上级批复: the higher authority’s reply' },
+    APPROVE: { description: '准予许可' },
+    DENY: { description: '不予许可' },
+    SUSPEND: { description: '挂起 (特殊程序)' },
+    RESUME: { description: '恢复计时' },
+    EXTEND: { description: '延期' },
+    RESULT_READY: { description: '出件' },
+    DELIVER: { description: '送达' },
+    REQUEST_WITHDRAWAL: { description: '退件 requested' },
+    DECIDE_WITHDRAWAL: { description: '退件 decided by a centre admin' },
+    DEADLINE_MOVED: { description: 'deadline moved by a calendar change' },
+  },
+});
+
 export enum ApplicantKind {
   NATURAL_PERSON = 'NATURAL_PERSON',
   LEGAL_PERSON = 'LEGAL_PERSON',
@@ -292,9 +344,9 @@ export class ApplicationEvent extends TenantOwnedEntity {
   @Column('int')
   applicationId: number;
 
-  @Field({ description: 'What was done (RECEIVE, ACCEPT, APPROVE, EXTEND …)' })
+  @Field(() => ApplicationAction, { description: 'What was done' })
   @Column('varchar', { length: 24 })
-  action: string;
+  action: `${ApplicationAction}`;
 
   @Field(() => ApplicationStatus, { nullable: true })
   @Column('varchar', { length: 24, nullable: true })

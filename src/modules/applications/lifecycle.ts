@@ -1,5 +1,5 @@
 import { Role } from '../../auth/roles';
-import { ApplicationStatus } from './entities';
+import { ApplicationAction, ApplicationStatus } from './entities';
 
 const S = ApplicationStatus;
 
@@ -33,7 +33,13 @@ export interface Step {
 
 const WITHDRAWABLE = [S.SUBMITTED, S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED, S.REPORTED_UP];
 
-/** The life cycle (DESIGN.md §2): every action, the states it may start from, and who may take it. */
+/** Every action but intake and a moved deadline is a step of the life cycle. */
+export type StepName = Exclude<`${ApplicationAction}`, 'RECEIVE' | 'DEADLINE_MOVED'>;
+
+/**
+ * The life cycle (DESIGN.md §2): every action, the states it may start from, and who may
+ * take it. The mutations check it, and `viewerCan` is derived from it.
+ */
 export const STEPS = {
   ACCEPT: { from: [S.SUBMITTED], actor: 'ACCEPTOR' },
   REQUEST_SUPPLEMENT: { from: [S.SUBMITTED], actor: 'ACCEPTOR' },
@@ -54,7 +60,7 @@ export const STEPS = {
   DELIVER: { from: [S.RESULT_READY], actor: 'WINDOW' },
   REQUEST_WITHDRAWAL: { from: WITHDRAWABLE, actor: 'WINDOW' },
   DECIDE_WITHDRAWAL: { from: WITHDRAWABLE, actor: 'CENTRE_ADMIN' },
-} satisfies Record<string, Step>;
+} satisfies Record<StepName, Step>;
 
 /** Timeline actions: the steps, intake, and a deadline moved by a calendar change. */
-export type Action = keyof typeof STEPS | 'RECEIVE' | 'DEADLINE_MOVED';
+export type Action = `${ApplicationAction}`;

@@ -7,7 +7,7 @@ import { Matter } from '../matters/entities';
 import * as matters from '../matters/service';
 import { Window } from '../windows/entities';
 import * as windows from '../windows/service';
-import { Application, ApplicationEvent, JointOpinion, SupervisionLight } from './entities';
+import { Application, ApplicationAction, ApplicationEvent, JointOpinion, SupervisionLight } from './entities';
 import {
   AcceptApplicationInput,
   ApplicationFilter,
@@ -226,6 +226,13 @@ export class ApplicationResolver {
   @FieldResolver(() => Int, { nullable: true, description: '上报件: working days with the higher authority, from the report to its reply (or now); not the centre’s time' })
   daysWithHigherAuthority(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<number | null> {
     return supervision.daysWithHigherAuthority(ctx, application);
+  }
+
+  @FieldResolver(() => [ApplicationAction], {
+    description: 'The steps the viewer may take on this case now (its role, department or post, and the case’s state), for showing the right buttons; the mutations check the same table. A step may still be refused for its input or a rule of the moment (an extension past the deadline …).',
+  })
+  viewerCan(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<string[]> {
+    return transitions.allowedSteps(ctx, application);
   }
 
   @FieldResolver(() => Boolean, { description: '退件 requested and waiting for a centre admin' })

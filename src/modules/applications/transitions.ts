@@ -3,7 +3,7 @@ import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
 import { requireRole } from '../../auth/guards';
 import { Viewer } from '../../auth/viewer';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
+import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
 import * as matters from '../matters/service';
@@ -11,7 +11,7 @@ import { DEFAULT_SUPPLEMENT_DAYS, Matter, MatterAcceptor, MatterCategory } from 
 import * as windows from '../windows/service';
 import { Role } from '../../auth/roles';
 import * as calendar from '../calendar/service';
-import { Application, ApplicationStatus, Decision, DeliveryMethod, JointOpinion, NotAcceptedReason, NoticeItem, SuspensionKind } from './entities';
+import { Application, Decision, DeliveryMethod, JointOpinion, NotAcceptedReason, NoticeItem, SuspensionKind } from './entities';
 import {
   AcceptApplicationInput,
   ApplicationVersionInput,
@@ -29,7 +29,7 @@ import {
   SupplementApplicationInput,
   SuspendApplicationInput,
 } from './inputs';
-import { ACTOR_ROLES, STEPS } from './lifecycle';
+import { ACTOR_ROLES, Step, StepName, STEPS } from './lifecycle';
 import { applications, deadlineOf, dueFields, legalDeadlineOf, recordEvent, S } from './service';
 import { requireText } from '../../validation/text';
 
@@ -44,7 +44,7 @@ interface TransitionContext {
 }
 
 interface Transition {
-  action: keyof typeof STEPS;
+  action: StepName;
   input: ApplicationVersionInput;
   /** The event's note; a function when the check works it out. */
   note?: string | (() => string);
@@ -58,39 +58,66 @@ interface Transition {
  * 受理 is the acceptor's (鞍山 规范 四(二)): for `acceptedBy: APPROVER` matters the
  * implementing department's approvers; otherwise window staff holding a post (A, B, a
  * current replacement, or chief representative) at the receiving window or a window
- * serving the matter.
+ * serving the matter. Returns why not, or null.
  */
-async function assertAcceptor(ctx: RequestContext, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<void> {
+async function acceptorRefusal(ctx: RequestContext, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<AppError | null> {
   if (matter.acceptedBy === MatterAcceptor.APPROVER) {
     if (!viewer.roles.has(Role.APPROVER) || viewer.departmentId !== application.departmentId) {
-      throw new ForbiddenError('This matter is accepted by approvers of its implementing department (审批工作人员受理)');
+      return new ForbiddenError('This matter is accepted by approvers of its implementing department (审批工作人员受理)');
     }
-    return;
+    return null;
   }
-  if (!viewer.roles.has(Role.WINDOW_STAFF)) throw new ForbiddenError('This matter is accepted by window staff (窗口受理)');
+  if (!viewer.roles.has(Role.WINDOW_STAFF)) return new ForbiddenError('This matter is accepted by window staff (窗口受理)');
   const places = [application.receivingWindowId, ...(await windows.windowsServingMatter(ctx, matter.id)).map((w) => w.id)];
   if ((await windows.windowsStaffedBy(ctx, viewer.userId, [...new Set(places)], now)).length === 0) {
-    throw new ForbiddenError('Only staff posted at the receiving window or a window serving the matter (A/B post, replacement or chief representative) accept it');
+    return new ForbiddenError('Only staff posted at the receiving window or a window serving the matter (A/B post, replacement or chief representative) accept it');
   }
+  return null;
 }
 
-/** Who may act, by the step's actor: a role, and for approvers their department. */
-async function assertActor(ctx: RequestContext, action: keyof typeof STEPS, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<void> {
-  const { actor } = STEPS[action];
-  if (actor === 'ACCEPTOR') await assertAcceptor(ctx, viewer, application, matter, now);
+/**
+ * Whether the viewer may take `action` on the case now, by the life-cycle table: the
+ * role, the actor's department or post, the own tenant, and the state. Returns why not
+ * (FORBIDDEN or CONFLICT), or null. The mutations and `viewerCan` both ask this.
+ */
+async function stepRefusal(ctx: RequestContext, action: StepName, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<AppError | null> {
+  const { actor, from } = STEPS[action] as Step;
+  if (!ACTOR_ROLES[actor].some((role) => viewer.roles.has(role))) return new ForbiddenError(`Requires one of the roles ${ACTOR_ROLES[actor].join(', ')}`);
+  if (viewer.tenantId !== application.tenantId) return new ForbiddenError('Cases are changed in their own centre only');
+  if (actor === 'ACCEPTOR') {
+    const refusal = await acceptorRefusal(ctx, viewer, application, matter, now);
+    if (refusal) return refusal;
+  }
   if (actor === 'IMPLEMENTING_APPROVER' && viewer.departmentId !== application.departmentId) {
-    throw new ForbiddenError('Only approvers of the implementing department decide this case');
+    return new ForbiddenError('Only approvers of the implementing department decide this case');
   }
   if (actor === 'JOINT_APPROVER' && !matter.jointDepartmentIds.map(Number).includes(viewer.departmentId)) {
-    throw new ForbiddenError('Only approvers of a joint department (联办部门) give an opinion');
+    return new ForbiddenError('Only approvers of a joint department (联办部门) give an opinion');
   }
+  if (!from.includes(application.status)) {
+    return new ConflictError(`Cannot ${action.toLowerCase().replace(/_/g, ' ')} a case that is ${application.status}`, { status: application.status });
+  }
+  return null;
+}
+
+/** `viewerCan`: the steps the viewer may take on the case now, in the table's order. */
+export async function allowedSteps(ctx: RequestContext, application: Application): Promise<StepName[]> {
+  const viewer = ctx.viewer;
+  if (!viewer) return [];
+  const matter = await matters.loadMatter(ctx, application.matterId);
+  if (!matter) return [];
+  const now = ctx.now();
+  const names = Object.keys(STEPS) as StepName[];
+  const refusals = await Promise.all(names.map((name) => stepRefusal(ctx, name, viewer, application, matter, now)));
+  return names.filter((_, i) => refusals[i] === null);
 }
 
 /**
  * One transition of the life cycle, in one transaction: the case is read in scope
- * (another tenant's is NOT_FOUND), the actor checked, the version and the state
- * checked (CONFLICT naming the current state), the change applied by a conditional
- * UPDATE (so of two racing clerks one wins), and the event written.
+ * (another tenant's is NOT_FOUND), the step checked against the table (FORBIDDEN for the
+ * wrong actor, CONFLICT naming the current state), then the version (CONFLICT), the
+ * change applied by a conditional UPDATE (so of two racing clerks one wins), and the
+ * event written.
  */
 async function transition(ctx: RequestContext, spec: Transition): Promise<Application> {
   const step = STEPS[spec.action];
@@ -101,12 +128,10 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
     applications(db).assertWritable(application);
     const matter = await matters.loadMatter(ctx, application.matterId);
     if (!matter) throw new NotFoundError('Matter');
-    await assertActor(ctx, spec.action, viewer, application, matter, ctx.now());
+    const refusal = await stepRefusal(ctx, spec.action, viewer, application, matter, ctx.now());
+    if (refusal) throw refusal;
     if (application.version !== spec.input.version) {
       throw new ConflictError('The case was changed by someone else: reload it and try again', { field: 'version', status: application.status });
-    }
-    if (!(step.from as ApplicationStatus[]).includes(application.status)) {
-      throw new ConflictError(`Cannot ${spec.action.toLowerCase().replace(/_/g, ' ')} a case that is ${application.status}`, { status: application.status });
     }
     const tenant = await tenancy.loadTenant(ctx, application.tenantId);
     const t: TransitionContext = { ctx, db, application, matter, viewer, now: ctx.now(), calendar: await calendar.calendarOf(ctx, tenant!) };

@@ -9,10 +9,10 @@ export class LoginPayload {
   @Field({ description: 'Bearer token for the Authorization header' })
   token: string;
 
-  @Field()
+  @Field({ description: 'When the token expires; ask refreshToken before then' })
   expiresAt: Date;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in user' })
   viewer: User;
 }
 
@@ -25,6 +25,13 @@ export class SessionResolver {
   @Mutation(() => LoginPayload, { description: 'Sign in. Wrong username and wrong password give the same error.' })
   async login(@Ctx() ctx: RequestContext, @Arg('input') input: LoginInput): Promise<LoginPayload> {
     return payload(await session.login(ctx, input));
+  }
+
+  @Mutation(() => LoginPayload, {
+    description: 'A fresh token for the signed-in user, before the current one expires; refused once it is revoked (logout, password or role change, deactivation)',
+  })
+  async refreshToken(@Ctx() ctx: RequestContext): Promise<LoginPayload> {
+    return payload(await session.refreshToken(ctx));
   }
 
   @Mutation(() => Boolean, { description: 'Sign out everywhere: every token issued so far is revoked' })

@@ -65,6 +65,18 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Sig
   return { ...ctx.tokens.sign({ userId: user.id, tokenVersion: user.tokenVersion }), user };
 }
 
+/**
+ * A new token for the viewer. The current one was verified when the request came in,
+ * so a revoked or expired token never gets here; the account is read again for its
+ * current token version and state.
+ */
+export async function refreshToken(ctx: RequestContext): Promise<SignedIn> {
+  const viewer = requireViewer(ctx);
+  // The viewer's own row; unscoped because platform admins have no business scope.
+  const user = await ctx.db.unscoped.findOneOrFail(User, { where: { id: viewer.userId } });
+  return { ...ctx.tokens.sign({ userId: user.id, tokenVersion: user.tokenVersion }), user };
+}
+
 /** Revokes every token of the viewer (all devices). */
 export async function logout(ctx: RequestContext): Promise<boolean> {
   const viewer = requireViewer(ctx);
