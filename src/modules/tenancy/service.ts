@@ -11,6 +11,7 @@ import { hashPassword, isStrongEnough, PASSWORD_RULES } from '../../auth/passwor
 import { isValidPhone, isValidResidentId } from '../../validation/china-ids';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { CreateUserInput, SetUserActiveInput, TenantFilter, UserFilter } from './inputs';
+import { releaseStaff } from './staff-release';
 
 /** Tenancy rows are platform-managed: platform admins read and manage them everywhere. */
 const PLATFORM_MANAGED = { platformManaged: true };
@@ -183,11 +184,17 @@ export async function setUserActive(ctx: RequestContext, input: SetUserActiveInp
     throw new ForbiddenError('Centre admins manage the accounts of their own tenant only');
   }
   if (user.id === viewer.userId && !input.active) throw new BadUserInputError('You cannot deactivate yourself', 'input.id');
-  await users(ctx).updateVersioned(user, input.version, {
-    active: input.active,
-    ...(input.active ? {} : { tokenVersion: user.tokenVersion + 1 }),
+  if (input.active && input.replacements.length > 0) throw new BadUserInputError('Replacements are for deactivation only', 'input.replacements');
+  return ctx.db.transaction(async (db) => {
+    const rows = db.scoped(User, PLATFORM_MANAGED);
+    // A window must not be left with nobody on post (AB岗): the windows module may refuse.
+    if (!input.active && user.active) await releaseStaff(ctx, db, user, input.replacements, 'input.replacements');
+    await rows.updateVersioned(user, input.version, {
+      active: input.active,
+      ...(input.active ? {} : { tokenVersion: user.tokenVersion + 1 }),
+    });
+    return rows.getById(id, 'User');
   });
-  return users(ctx).getById(id, 'User');
 }
 
 /** `node(id:)` support: rows of these types by database id, within the scope. */
