@@ -226,6 +226,22 @@ describe('empty-post events (空岗) and leaving the post (离岗)', () => {
     expect(codeOf(await t.gql(LEAVE, { input: { reason: '  ' } }, clerk))).toBe('BAD_USER_INPUT');
   });
 
+  it('A and B leaving at the same moment: the window’s empty post is recorded once, and ends when the first returns', async () => {
+    // A06: A staff06, B staff05.
+    at('2026-03-19T11:00:00');
+    const [a, b] = [await t.tokenOf('staff06.210381'), await t.tokenOf('staff05.210381')];
+    const left = await Promise.all([a, b].map((token) => t.gql(LEAVE, { input: { reason: '因事离开' } }, token)));
+    expect(left.map((res) => res.errors)).toEqual([undefined, undefined]);
+    expect(await ofDay('A06', '2026-03-19')).toEqual([
+      expect.stringMatching(/^A06 2026-03-19T03:00:00.000Z–2026-03-19T04:00:00.000Z LEFT_POST staff0[56].210381$/),
+      expect.stringMatching(/^A06 2026-03-19T05:30:00.000Z–2026-03-19T09:00:00.000Z LEFT_POST staff0[56].210381$/),
+    ]);
+    at('2026-03-19T11:15:00');
+    const back = await Promise.all([a, b].map((token) => t.gql(RETURN, {}, token)));
+    expect(back.map((res) => res.errors)).toEqual([undefined, undefined]);
+    expect(await ofDay('A06', '2026-03-19')).toEqual([expect.stringMatching(/^A06 2026-03-19T03:00:00.000Z–2026-03-19T03:15:00.000Z LEFT_POST/)]);
+  });
+
   it('another county sees none of these events; the city reads them; node() of another tenant’s event is null', async () => {
     expect(await events({}, 'centre_admin.210321')).toEqual([]);
     const city = await events({ tenantCode: '210381' }, 'centre_admin.210300');

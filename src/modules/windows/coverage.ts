@@ -13,7 +13,7 @@ import { WindowCoverage, WindowOnPost } from './types';
 import { windows, unique, byNumber, toSecond, forUpdate, loadUsers, windowStaffOf } from './service';
 import { hallScheduleOf, HallSchedule, Interval, tenantOrOwn } from './hall-hours';
 import { Away, emptyStretches, firstMomentOnlyIn, onPostAt, Staffing } from './staffing';
-import { recordEmptyPosts } from './empty-posts';
+import { lockWindowsStaffedBy, recordEmptyPosts } from './empty-posts';
 
 const MAX_REPLACEMENTS = 20;
 
@@ -237,16 +237,19 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
  */
 export async function cancelAbsence(ctx: RequestContext, input: CancelAbsenceInput): Promise<StaffAbsence> {
   requireRole(ctx, Role.CENTRE_ADMIN);
+  const id = decodeGlobalIdOf('StaffAbsence', input.id, 'input.id');
   return ctx.db.transaction(async (db) => {
     const absences = db.scoped(StaffAbsence);
-    const absence = await absences.getById(decodeGlobalIdOf('StaffAbsence', input.id, 'input.id'), 'StaffAbsence');
+    // Locking reads first (see lockWindows): the absence, then the windows it concerns.
+    const absence = await forUpdate(db, absences.query('a').andWhere('a.id = :id', { id })).getOne();
+    if (!absence) throw new NotFoundError('StaffAbsence');
     absences.assertWritable(absence);
+    const covers = await forUpdate(db, db.scoped(WindowCover).query('c').andWhere('c.absenceId = :id', { id })).getMany();
+    const windowIds = await lockWindowsStaffedBy(db, absence.userId, toSecond(ctx.now()), covers.map((c) => c.windowId));
     if (absence.cancelled) throw new ConflictError('The absence is already cancelled', { field: 'cancelled' });
     absence.cancelled = true;
     const saved = await absences.save(absence);
-    const posts = await db.scoped(WindowPost).query('p').andWhere('p.userId = :userId', { userId: absence.userId }).getMany();
-    const covers = await db.scoped(WindowCover).query('c').andWhere('c.absenceId = :id', { id: absence.id }).getMany();
-    await recordEmptyPosts(ctx, db, absence.tenantId, unique([...posts, ...covers].map((row) => row.windowId)));
+    await recordEmptyPosts(ctx, db, absence.tenantId, windowIds);
     return saved;
   });
 }

@@ -10,7 +10,7 @@ import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connec
 import { ConflictError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { requireText } from '../../validation/text';
-import { EmptyPostEvent, PostSignOff, WindowCover, WindowPost, WindowStatus } from './entities';
+import { EmptyPostEvent, PostSignOff, Window, WindowCover, WindowPost, WindowStatus } from './entities';
 import { EmptyPostEventFilter, LeavePostInput } from './inputs';
 import { forUpdate, toSecond, unique, windows } from './service';
 import { HallSchedule, hallScheduleOf, Interval, tenantOrOwn } from './hall-hours';
@@ -41,7 +41,7 @@ export async function recordEmptyPosts(ctx: RequestContext, db: Db, tenantId: nu
   if (ids.length === 0) return;
   const now = toSecond(ctx.now());
   const schedule = await hallScheduleOf(ctx, await tenantOfWindows(ctx, tenantId));
-  const list = await windows(db).query('w').andWhere('w.id IN (:...ids)', { ids }).getMany();
+  const list = await lockWindows(db, ids);
   const staffing = { ...(await loadStaffing(ctx, db, ids, lookAhead(now))), gone };
   const span = horizonOf(schedule, now, staffing);
   const stretches = new Map(list.map((w) => [w.id, w.status === WindowStatus.OPEN ? emptyStretches(staffing, w.id, span, schedule) : []]));
@@ -65,13 +65,23 @@ export async function recordEmptyPosts(ctx: RequestContext, db: Db, tenantId: nu
   );
 }
 
-/** The windows where a person holds a post, or a cover that has not ended. */
-async function windowsStaffedBy(db: Db, userId: number, now: Date): Promise<number[]> {
-  const [posts, covers] = await Promise.all([
-    db.scoped(WindowPost).query('p').andWhere('p.userId = :userId', { userId }).getMany(),
-    db.scoped(WindowCover).query('c').andWhere('c.userId = :userId AND c.endsAt > :now', { userId, now }).getMany(),
-  ]);
-  return unique([...posts, ...covers].map((row) => row.windowId));
+/**
+ * Locks windows (in id order) before their events are recomputed. Callers lock before any
+ * plain read of their transaction: on MySQL a locking read takes no snapshot, so what is
+ * read afterwards includes every change committed by a transaction that held the lock
+ * before, and two changes at one window are recorded one after the other.
+ */
+export function lockWindows(db: Db, windowIds: number[]): Promise<Window[]> {
+  const ids = unique(windowIds);
+  if (ids.length === 0) return Promise.resolve([]);
+  return forUpdate(db, windows(db).query('w').andWhere('w.id IN (:...ids)', { ids }).orderBy('w.id')).getMany();
+}
+
+/** Locks, and returns, the windows where a person holds a post or a cover that has not ended (and `more`). */
+export async function lockWindowsStaffedBy(db: Db, userId: number, now: Date, more: number[] = []): Promise<number[]> {
+  const posts = await forUpdate(db, db.scoped(WindowPost).query('p').andWhere('p.userId = :userId', { userId })).getMany();
+  const covers = await forUpdate(db, db.scoped(WindowCover).query('c').andWhere('c.userId = :userId AND c.endsAt > :now', { userId, now })).getMany();
+  return (await lockWindows(db, [...[...posts, ...covers].map((row) => row.windowId), ...more])).map((w) => w.id);
 }
 
 /** The viewer's sign-off that still runs at `now`, locked. */
@@ -96,13 +106,14 @@ export async function leavePost(ctx: RequestContext, input: LeavePostInput): Pro
   const closed = schedule.closedReason(now);
   if (closed) throw new ConflictError(`The hall is closed (${closed}): nobody is on post to leave it`, { field: 'status' });
   return ctx.db.transaction(async (db) => {
+    const windowIds = await lockWindowsStaffedBy(db, viewer.userId, now);
     const running = await runningSignOff(db, viewer.userId, now);
     if (running) throw new ConflictError(`You left your post at ${running.leftAt.toISOString()} and have not returned`, { field: 'status' });
     const signOffs = db.scoped(PostSignOff);
     const signOff = await signOffs.save(
       Object.assign(new PostSignOff(), { tenantId: viewer.tenantId, userId: viewer.userId, leftAt: now, returnedAt: null, endsBy: schedule.closingOf(now), reason }),
     );
-    await recordEmptyPosts(ctx, db, viewer.tenantId, await windowsStaffedBy(db, viewer.userId, now));
+    await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds);
     return signOffs.getById(signOff.id, 'PostSignOff');
   });
 }
@@ -112,11 +123,12 @@ export async function returnToPost(ctx: RequestContext): Promise<PostSignOff> {
   const viewer = requireRole(ctx, Role.WINDOW_STAFF);
   const now = toSecond(ctx.now());
   return ctx.db.transaction(async (db) => {
+    const windowIds = await lockWindowsStaffedBy(db, viewer.userId, now);
     const running = await runningSignOff(db, viewer.userId, now);
     if (!running) throw new ConflictError('You have not left your post (or the hall has closed since)', { field: 'status' });
     const signOffs = db.scoped(PostSignOff);
     await signOffs.update(running, { returnedAt: now });
-    await recordEmptyPosts(ctx, db, viewer.tenantId, await windowsStaffedBy(db, viewer.userId, now));
+    await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds);
     return signOffs.getById(running.id, 'PostSignOff');
   });
 }
