@@ -46,6 +46,8 @@ async function absence(username: string, startsAt: string, endsAt: string, code 
   return t.gql(SCHEDULE, { input: { userId: await userId(username), kind: 'LEAVE', startsAt, endsAt, reason: '事假' } }, await t.tokenOf(`centre_admin.${code}`));
 }
 
+// Hall hours: issue 9 (default 09:00–12:00, 13:30–17:00); 三明 搬迁方案 三(三) "朝九晚五"; 锦州 第二十九条 applies the
+// rules to the county centres, each with its own calendar (closures) and hours.
 describe('hall hours (大厅办公时间)', () => {
   const HOURS = 'query($code: String) { hallHours(tenantCode: $code) { tenant { code } opensAt closesAt lunchStartsAt lunchEndsAt timeZone isDefault version } }';
   const SET = 'mutation($input: SetHallHoursInput!) { setHallHours(input: $input) { opensAt closesAt lunchStartsAt lunchEndsAt isDefault version } }';
@@ -124,6 +126,7 @@ describe('hall hours (大厅办公时间)', () => {
   });
 });
 
+// 鞍山 规范 三(三) AB岗工作制: "A岗工作人员因事离开工作岗位时，B岗责任人应立即替补上岗 … 避免出现窗口空岗情况".
 describe('empty-post events (空岗) and leaving the post (离岗)', () => {
   const LEAVE = 'mutation($input: LeavePostInput!) { leavePost(input: $input) { id leftAt returnedAt endsBy reason user { username } } }';
   const RETURN = 'mutation { returnToPost { id leftAt returnedAt } }';
@@ -254,6 +257,7 @@ describe('empty-post events (空岗) and leaving the post (离岗)', () => {
   });
 });
 
+// 鞍山 规范 三(三) AB岗工作制 ("避免出现窗口空岗情况"), 锦州 第九条 同岗替代制: a post holder leaves only with a stand-in.
 describe('deactivating someone who holds a post (AB岗)', () => {
   const DEACTIVATE = 'mutation($input: SetUserActiveInput!) { setUserActive(input: $input) { active } }';
   async function deactivate(username: string, replacements: { windowId: string; userId: string }[] = [], by = 'centre_admin.210321') {

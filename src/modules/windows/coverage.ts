@@ -37,7 +37,7 @@ function activeCovers(db: Db, windowIds: number[], span: Interval): Promise<Wind
 }
 
 /** When a sign-off (离岗) keeps its person away: until the return, else until closing time. */
-export function signOffInterval(signOff: PostSignOff): Interval {
+function signOffInterval(signOff: PostSignOff): Interval {
   return { startsAt: signOff.leftAt, endsAt: signOff.returnedAt ?? signOff.endsBy };
 }
 

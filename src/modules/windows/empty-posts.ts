@@ -71,7 +71,7 @@ export async function recordEmptyPosts(ctx: RequestContext, db: Db, tenantId: nu
  * read afterwards includes every change committed by a transaction that held the lock
  * before, and two changes at one window are recorded one after the other.
  */
-export function lockWindows(db: Db, windowIds: number[]): Promise<Window[]> {
+function lockWindows(db: Db, windowIds: number[]): Promise<Window[]> {
   const ids = unique(windowIds);
   if (ids.length === 0) return Promise.resolve([]);
   return forUpdate(db, windows(db).query('w').andWhere('w.id IN (:...ids)', { ids }).orderBy('w.id')).getMany();
