@@ -46,8 +46,7 @@ async function absence(username: string, startsAt: string, endsAt: string, code 
   return t.gql(SCHEDULE, { input: { userId: await userId(username), kind: 'LEAVE', startsAt, endsAt, reason: '事假' } }, await t.tokenOf(`centre_admin.${code}`));
 }
 
-// Hall hours: issue 9 (default 09:00–12:00, 13:30–17:00); 三明 搬迁方案 三(三) "朝九晚五"; 锦州 第二十九条 applies the
-// rules to the county centres, each with its own calendar (closures) and hours.
+// Hall hours: issue 9 (default 09:00–12:00, 13:30–17:00, working days from the calendar); 三明 搬迁方案 三(三) "朝九晚五".
 describe('hall hours (大厅办公时间)', () => {
   const HOURS = 'query($code: String) { hallHours(tenantCode: $code) { tenant { code } opensAt closesAt lunchStartsAt lunchEndsAt timeZone isDefault version } }';
   const SET = 'mutation($input: SetHallHoursInput!) { setHallHours(input: $input) { opensAt closesAt lunchStartsAt lunchEndsAt isDefault version } }';
