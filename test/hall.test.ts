@@ -244,6 +244,29 @@ describe('empty-post events (空岗) and leaving the post (离岗)', () => {
     expect(await ofDay('A06', '2026-03-19')).toEqual([expect.stringMatching(/^A06 2026-03-19T03:00:00.000Z–2026-03-19T03:15:00.000Z LEFT_POST/)]);
   });
 
+  it('a window reopened while both its posts are on leave is recorded empty for those hours (ABSENCE); cancelling a leave takes it back', async () => {
+    // A11: A staff11, B staff10. Closed, both posts may go on leave; reopened, it has nobody.
+    const admin = await t.tokenOf('centre_admin.210381');
+    const STATUS = (name: string) => `mutation($input: WindowStatusInput!) { ${name}(input: $input) { version } }`;
+    at('2026-04-20T10:00:00');
+    const a11 = await windowOf('210381', 'A11');
+    const closed = await t.gql(STATUS('closeWindow'), { input: { id: encodeGlobalId('Window', a11.id), version: a11.version, reason: '设备检修' } }, admin);
+    expect(closed.errors).toBeUndefined();
+    expect((await absence('staff11.210381', '2026-04-21T00:00:00+08:00', '2026-04-22T00:00:00+08:00')).errors).toBeUndefined();
+    const bLeave = await absence('staff10.210381', '2026-04-21T00:00:00+08:00', '2026-04-22T00:00:00+08:00');
+    expect(bLeave.errors).toBeUndefined();
+    expect(await ofDay('A11', '2026-04-21')).toEqual([]);
+    const reopened = await t.gql(STATUS('openWindow'), { input: { id: encodeGlobalId('Window', a11.id), version: closed.data?.closeWindow.version, reason: '检修完毕' } }, admin);
+    expect(reopened.errors).toBeUndefined();
+    expect(await ofDay('A11', '2026-04-21')).toEqual([
+      'A11 2026-04-21T01:00:00.000Z–2026-04-21T04:00:00.000Z ABSENCE staff11.210381',
+      'A11 2026-04-21T05:30:00.000Z–2026-04-21T09:00:00.000Z ABSENCE staff11.210381',
+    ]);
+    const cancel = await t.gql('mutation($input: CancelAbsenceInput!) { cancelAbsence(input: $input) { cancelled } }', { input: { id: bLeave.data?.scheduleAbsence.id } }, admin);
+    expect(cancel.errors).toBeUndefined();
+    expect(await ofDay('A11', '2026-04-21')).toEqual([]);
+  });
+
   it('another county sees none of these events; the city reads them; node() of another tenant’s event is null', async () => {
     expect(await events({}, 'centre_admin.210321')).toEqual([]);
     const city = await events({ tenantCode: '210381' }, 'centre_admin.210300');
