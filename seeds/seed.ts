@@ -4,7 +4,7 @@ import { Role } from '../src/auth/roles';
 import { hashPassword } from '../src/auth/passwords';
 import { TENANTS } from './tenants';
 import { seedMatters } from './matters';
-import { seedWindows } from './windows';
+import { seedHallHistory, seedWindows } from './windows';
 import { seedCalendar } from './calendar';
 import { seedApplications } from './applications';
 import { seedLedgers } from './ledgers';
@@ -124,6 +124,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedMatters(manager, { tenants, departments });
     await seedWindows(manager, { tenants, departments, passwordHash });
     await seedCalendar(manager, holidays);
+    await seedHallHistory(manager, tenants);
     await seedApplications(manager, tenants, new Date());
     await seedLedgers(manager, tenants);
     await seedTickets(manager, tenants, new Date());

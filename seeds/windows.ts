@@ -3,7 +3,13 @@ import { Department, DepartmentKind, Tenant, TenantLevel, User } from '../src/mo
 import { Role } from '../src/auth/roles';
 import { Matter } from '../src/modules/matters/entities';
 import {
+  EmptyPostCause,
+  EmptyPostEvent,
+  HallHours,
   LunchDutyRota,
+  PostSignOff,
+  StaffAbsence,
+  AbsenceKind,
   Window,
   WindowKind,
   WindowMatter,
@@ -36,9 +42,6 @@ const STAFF_NAMES = [
   '冯晓东', '于佳', '董浩', '萧静', '程刚', '曹颖', '袁野', '邓红', '许凯', '傅琳',
   '沈阳光', '曾敏', '彭磊', '吕娜', '苏航', '卢倩', '蒋涛', '蔡芸',
 ];
-
-/** A working day (a Monday) on which group one of each demo rota is on duty. */
-const ROTA_STARTS_ON = '2026-01-05';
 
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -196,7 +199,7 @@ export async function seedWindows(manager: EntityManager, seed: WindowSeedContex
   );
   await insertMissing(manager, WindowMatter, links.filter((l) => !existingLinks.has(linkKey(l.windowId, l.matterId))));
 
-  // 6. 延时服务: the 综合受理 window's A and B posts take turns at lunch
+  // 6. 延时服务: the 综合受理 window's A and B posts take turns at lunch (A in the first half)
   const rotaWindows = new Set((await manager.find(LunchDutyRota, { select: { windowId: true }, where: { tenantId: In(centreIds) } })).map((r) => r.windowId));
   await insertMissing(
     manager,
@@ -205,7 +208,55 @@ export async function seedWindows(manager: EntityManager, seed: WindowSeedContex
       const list = plans.get(tenant.id)!;
       const window = windowOf(tenant, list[0]);
       if (rotaWindows.has(window.id)) return [];
-      return [{ tenantId: tenant.id, windowId: window.id, groupOneIds: [staffId(list[0].staff)], groupTwoIds: [staffId(list[list.length - 1].staff)], startsOn: ROTA_STARTS_ON }];
+      return [{ tenantId: tenant.id, windowId: window.id, groupOneIds: [staffId(list[0].staff)], groupTwoIds: [staffId(list[list.length - 1].staff)] }];
     }),
   );
+}
+
+/** Local (Asia/Shanghai) wall-clock time of a demo day as an instant. */
+const local = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
+
+/**
+ * 大厅办公时间 of two demo centres (the rest keep the default 09:00–12:00, 13:30–17:00):
+ * 锦州市 sets 三明's "朝九晚五" as its plan spells it out (上午9:00—12:00, 下午1:30—5:00),
+ * and 海勃湾区 stays open through noon. Then a short history of 海城市 with two empty
+ * posts (空岗): 林晓燕 (staff02, B post of A03) on leave 6–8 January 2026, and 郭建华
+ * (staff03, its A post) leaving the post twice (离岗), so A03 had nobody on post. The
+ * rows agree with each other, as the services would have written them.
+ */
+export async function seedHallHistory(manager: EntityManager, tenants: Map<string, Tenant>): Promise<void> {
+  const hours = [
+    { code: '210700', opensAt: '09:00', closesAt: '17:00', lunchStartsAt: '12:00', lunchEndsAt: '13:30' },
+    { code: '150302', opensAt: '09:00', closesAt: '17:00', lunchStartsAt: null, lunchEndsAt: null },
+  ].filter((h) => tenants.has(h.code));
+  const withHours = new Set((await manager.find(HallHours)).map((h) => h.tenantId));
+  await insertMissing(
+    manager,
+    HallHours,
+    hours.map(({ code, ...h }) => ({ tenantId: tenants.get(code)!.id, ...h })).filter((h) => !withHours.has(h.tenantId)),
+  );
+
+  const haicheng = tenants.get('210381');
+  if (!haicheng || (await manager.count(EmptyPostEvent, { where: { tenantId: haicheng.id } })) > 0) return;
+  const user = (username: string) => manager.findOneByOrFail(User, { username });
+  const [onLeave, leaving] = [await user('staff02.210381'), await user('staff03.210381')];
+  const a03 = await manager.findOneByOrFail(Window, { tenantId: haicheng.id, number: 'A03' });
+  await manager.insert(StaffAbsence, {
+    tenantId: haicheng.id,
+    userId: onLeave.id,
+    kind: AbsenceKind.LEAVE,
+    startsAt: local('2026-01-06', '00:00'),
+    endsAt: local('2026-01-09', '00:00'),
+    reason: '年休假',
+    createdById: null,
+    cancelled: false,
+  });
+  for (const [date, left, back, reason] of [
+    ['2026-01-06', '10:05', '10:20', '到档案室调取材料'],
+    ['2026-01-07', '15:40', '16:10', '身体不适'],
+  ]) {
+    const stretch = { startsAt: local(date, left), endsAt: local(date, back) };
+    await manager.insert(PostSignOff, { tenantId: haicheng.id, userId: leaving.id, leftAt: stretch.startsAt, returnedAt: stretch.endsAt, endsBy: local(date, '17:00'), reason });
+    await manager.insert(EmptyPostEvent, { tenantId: haicheng.id, windowId: a03.id, ...stretch, cause: EmptyPostCause.LEFT_POST, userId: leaving.id });
+  }
 }

@@ -40,11 +40,13 @@ const SCHEDULE = `mutation($input: ScheduleAbsenceInput!) {
   scheduleAbsence(input: $input) { id kind startsAt endsAt cancelled user { username } covers { window { number } user { username } startsAt endsAt } }
 }`;
 const COVERAGE = `query($at: DateTimeISO, $code: String) {
-  windowCoverage(at: $at, tenantCode: $code) { at onPost { post window { number } user { username } } emptyWindows { number } }
+  windowCoverage(at: $at, tenantCode: $code) { at open closedBecause onPost { post window { number } user { username } } emptyWindows { number } }
 }`;
 const CANCEL = 'mutation($input: CancelAbsenceInput!) { cancelAbsence(input: $input) { id cancelled } }';
 
 interface Coverage {
+  open: boolean;
+  closedBecause: string | null;
   onPost: { post: string; window: { number: string }; user: { username: string } }[];
   emptyWindows: { number: string }[];
 }
@@ -157,14 +159,18 @@ describe('coverage (AB岗, 替岗, 空岗)', () => {
     expect(onPostAt(during, 'A05')).toBe('B:staff04.210381');
     expect(onPostAt(during, 'A06')).toBe('A:staff06.210381');
     expect(during.emptyWindows).toEqual([]);
-    expect(onPostAt(await coverage(E), 'A05')).toBe('A:staff05.210381');
+    // The absence ends at 17:00 local, when the hall closes; A is back the next morning.
+    expect(await coverage(E)).toEqual({ at: E, open: false, closedBecause: 'OUTSIDE_HOURS', onPost: [], emptyWindows: [] });
+    expect(onPostAt(await coverage('2026-03-03T01:00:00Z'), 'A05')).toBe('A:staff05.210381');
   });
 
   it('an absence that empties a window is refused, naming the window', async () => {
     const res = await absence('staff04.210381', '2026-03-02T05:00:00Z', '2026-03-02T12:00:00Z');
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(fieldOf(res)).toBe('input.replacements');
-    expect(res.errors?.[0].message).toMatch(/^window A05 would have nobody on post at 2026-03-02T05:00:00.000Z/);
+    // Both are away from 13:00 local, but 13:00–13:30 is 午休 (default hall hours 09:00–12:00,
+    // 13:30–17:00): the window is empty while the hall is open from 13:30 (05:30Z).
+    expect(res.errors?.[0].message).toMatch(/^window A05 would have nobody on post at 2026-03-02T05:30:00.000Z/);
     expect(res.errors?.[0].message).not.toMatch(/A04/);
     const rows = await t.dataSource.getRepository(StaffAbsence).findBy({ userId: (await userOf('staff04.210381')).id });
     expect(rows).toEqual([]);
@@ -184,8 +190,8 @@ describe('coverage (AB岗, 替岗, 空岗)', () => {
     const both = await coverage('2026-03-02T06:00:00Z');
     expect(onPostAt(both, 'A05')).toBe('COVER:staff10.210381');
     expect(onPostAt(both, 'A04')).toBe('B:staff03.210381');
-    expect(onPostAt(await coverage('2026-03-02T04:59:59Z'), 'A05')).toBe('B:staff04.210381');
-    expect(onPostAt(await coverage('2026-03-02T10:00:00Z'), 'A05')).toBe('A:staff05.210381');
+    expect(onPostAt(await coverage('2026-03-02T03:59:59Z'), 'A05')).toBe('B:staff04.210381');
+    expect(onPostAt(await coverage('2026-03-03T02:00:00Z'), 'A05')).toBe('A:staff05.210381');
   });
 
   it('the replacement cannot go away while covering, and a replacement must be present', async () => {
@@ -398,7 +404,8 @@ describe('who may read and write windows', () => {
     );
     expect(codeOf(create)).toBe('FORBIDDEN');
     expect((await windowOf('210381', 'A02')).status).toBe(WindowStatus.OPEN);
-    expect(await t.dataSource.getRepository(StaffAbsence).countBy({ userId: (await userOf('staff02.210381')).id })).toBe(0);
+    // (The demo history has one absence of staff02, in January; none was added.)
+    expect(await t.dataSource.getRepository(StaffAbsence).countBy({ userId: (await userOf('staff02.210381')).id })).toBe(1);
     expect(await t.dataSource.getRepository(Window).countBy({ number: 'Z99' })).toBe(0);
   });
 
@@ -420,7 +427,7 @@ describe('who may read and write windows', () => {
       [SCHEDULE, { input: { userId: await userId('staff03.210381'), kind: 'LEAVE', startsAt: '2026-06-01T00:00:00Z', endsAt: '2026-06-02T00:00:00Z' } }],
       [
         'mutation($input: SetLunchDutyRotaInput!) { setLunchDutyRota(input: $input) { id } }',
-        { input: { windowId: id, startsOn: '2026-03-02', groupOneIds: [await userId('staff02.210381')], groupTwoIds: [await userId('staff01.210381')] } },
+        { input: { windowId: id, groupOneIds: [await userId('staff02.210381')], groupTwoIds: [await userId('staff03.210381')] } },
       ],
     ];
     for (const [query, variables] of calls) expect([query, codeOf(await t.gql(query, variables, token))]).toEqual([query, 'FORBIDDEN']);
@@ -471,71 +478,118 @@ describe('who may read and write windows', () => {
   });
 });
 
-describe('lunch-time duty rota (延时服务)', () => {
-  const SET = 'mutation($input: SetLunchDutyRotaInput!) { setLunchDutyRota(input: $input) { id version startsOn groupOne { username } groupTwo { username } } }';
-  const ON = `query($id: ID!) { node(id: $id) { ... on Window { lunchDutyRota {
-    mon: lunchDutyOn(date: "2026-03-02") { username } tue: lunchDutyOn(date: "2026-03-03") { username }
-    fri: lunchDutyOn(date: "2026-03-06") { username } sat: lunchDutyOn(date: "2026-03-07") { username }
-    nextMon: lunchDutyOn(date: "2026-03-09") { username } before: lunchDutyOn(date: "2026-02-27") { username }
-  } } } }`;
+describe('lunch-time duty rota (延时服务, 鞍山 规范 三(三)3 "值班人员分为两组，轮流午休及就餐")', () => {
+  const SET = 'mutation($input: SetLunchDutyRotaInput!) { setLunchDutyRota(input: $input) { id version groupOne { username } groupTwo { username } } }';
+  const SHIFT = 'startsAt endsAt onDuty { username } away { username } replacement { username } replacementPost uncovered';
+  const DUTY = `query($date: String!, $code: String) { lunchDuty(date: $date, tenantCode: $code) {
+    date workingDay lunchStartsAt lunchEndsAt uncoveredWindows { number }
+    windows { window { number } rota { id } firstHalf { ${SHIFT} } secondHalf { ${SHIFT} } }
+  } }`;
 
-  it('a rota with an empty group is refused, naming the group', async () => {
+  async function duty(date: string, code?: string) {
+    const res = await t.gql(DUTY, { date, code }, await t.tokenOf('centre_admin.210381'));
+    expect(res.errors).toBeUndefined();
+    return res.data?.lunchDuty;
+  }
+
+  /** One half at one window as "on:a,b away:c stand-in:B:d" / "UNCOVERED". */
+  function half(day: any, number: string, which: 'firstHalf' | 'secondHalf'): string {
+    const shift = day.windows.find((w: any) => w.window.number === number)[which];
+    const names = (list: { username: string }[]) => list.map((u) => u.username).join(',');
+    const parts = [`on:${names(shift.onDuty)}`, `away:${names(shift.away)}`];
+    if (shift.replacement) parts.push(`stand-in:${shift.replacementPost}:${shift.replacement.username}`);
+    if (shift.uncovered) parts.push('UNCOVERED');
+    return parts.join(' ');
+  }
+
+  it('a rota needs two groups of window staff, nobody in both, nobody on another window’s rota', async () => {
     const token = await t.tokenOf('centre_admin.210381');
     const id = await windowId('210381', 'A02');
     const one = [await userId('staff02.210381')];
-    const emptyTwo = await t.gql(SET, { input: { windowId: id, startsOn: '2026-03-02', groupOneIds: one, groupTwoIds: [] } }, token);
+    const emptyTwo = await t.gql(SET, { input: { windowId: id, groupOneIds: one, groupTwoIds: [] } }, token);
     expect([codeOf(emptyTwo), fieldOf(emptyTwo)]).toEqual(['BAD_USER_INPUT', 'input.groupTwoIds']);
-    const emptyOne = await t.gql(SET, { input: { windowId: id, startsOn: '2026-03-02', groupOneIds: [], groupTwoIds: one } }, token);
+    const emptyOne = await t.gql(SET, { input: { windowId: id, groupOneIds: [], groupTwoIds: one } }, token);
     expect([codeOf(emptyOne), fieldOf(emptyOne)]).toEqual(['BAD_USER_INPUT', 'input.groupOneIds']);
-    const saturday = await t.gql(SET, { input: { windowId: id, startsOn: '2026-03-07', groupOneIds: one, groupTwoIds: [await userId('staff01.210381')] } }, token);
-    expect([codeOf(saturday), fieldOf(saturday)]).toEqual(['BAD_USER_INPUT', 'input.startsOn']);
+    const both = await t.gql(SET, { input: { windowId: id, groupOneIds: one, groupTwoIds: one } }, token);
+    expect([codeOf(both), fieldOf(both)]).toEqual(['BAD_USER_INPUT', 'input.groupTwoIds']);
+    // staff01 is in group one of A01's demo rota: at A02 too they could not take their own lunch turn.
+    const busy = await t.gql(SET, { input: { windowId: id, groupOneIds: one, groupTwoIds: [await userId('staff01.210381')] } }, token);
+    expect([codeOf(busy), fieldOf(busy)]).toEqual(['BAD_USER_INPUT', 'input.groupOneIds']);
+    expect(busy.errors?.[0].message).toMatch(/staff01\.210381 is already on the lunch rota of window A01/);
+    const notStaff = await t.gql(SET, { input: { windowId: id, groupOneIds: one, groupTwoIds: [await userId('approver.210381')] } }, token);
+    expect([codeOf(notStaff), fieldOf(notStaff)]).toEqual(['BAD_USER_INPUT', 'input.groupTwoIds']);
     expect(await t.dataSource.getRepository(LunchDutyRota).countBy({ windowId: (await windowOf('210381', 'A02')).id })).toBe(0);
   });
 
-  it('the two groups alternate by working day from startsOn; nobody on a weekend', async () => {
+  it('each working day’s lunch break is split: group one on post in the first half while group two eats, then the other way', async () => {
     const token = await t.tokenOf('centre_admin.210381');
     const id = await windowId('210381', 'A02');
-    const input = { windowId: id, startsOn: '2026-03-02', groupOneIds: [await userId('staff02.210381')], groupTwoIds: [await userId('staff01.210381'), await userId('staff03.210381')] };
+    const input = { windowId: id, groupOneIds: [await userId('staff02.210381')], groupTwoIds: [await userId('staff03.210381'), await userId('staff04.210381')] };
     const res = await t.gql(SET, { input }, token);
     expect(res.errors).toBeUndefined();
-    expect(res.data?.setLunchDutyRota).toMatchObject({ version: 1, startsOn: '2026-03-02', groupOne: [{ username: 'staff02.210381' }] });
-    const on = await t.gql(ON, { id }, token);
-    const names = (list: { username: string }[]) => list.map((u) => u.username).join(',');
-    const rota = on.data?.node.lunchDutyRota;
-    expect(Object.fromEntries(Object.entries(rota).map(([day, list]) => [day, names(list as { username: string }[])]))).toEqual({
-      mon: 'staff02.210381',
-      tue: 'staff01.210381,staff03.210381',
-      fri: 'staff02.210381',
-      sat: '',
-      nextMon: 'staff01.210381,staff03.210381',
-      // Saturday 28 February 2026 is a make-up working day (调休): group two's turn, so
-      // Friday the 27th was group one's.
-      before: 'staff02.210381',
-    });
-    const bad = await t.gql('query($id: ID!) { node(id: $id) { ... on Window { lunchDutyRota { lunchDutyOn(date: "2026-02-30") { id } } } } }', { id }, token);
-    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(res.data?.setLunchDutyRota).toMatchObject({ version: 1, groupOne: [{ username: 'staff02.210381' }] });
+    // Thursday 5 March 2026; lunch 12:00–13:30 local (default hours), halves of 45 minutes.
+    const thursday = await duty('2026-03-05');
+    expect(thursday).toMatchObject({ workingDay: true, lunchStartsAt: '2026-03-05T04:00:00.000Z', lunchEndsAt: '2026-03-05T05:30:00.000Z' });
+    const a02 = thursday.windows.find((w: any) => w.window.number === 'A02');
+    expect([a02.firstHalf.startsAt, a02.firstHalf.endsAt, a02.secondHalf.startsAt]).toEqual([
+      '2026-03-05T04:00:00.000Z',
+      '2026-03-05T04:45:00.000Z',
+      '2026-03-05T04:45:00.000Z',
+    ]);
+    expect(half(thursday, 'A02', 'firstHalf')).toBe('on:staff02.210381 away:');
+    expect(half(thursday, 'A02', 'secondHalf')).toBe('on:staff03.210381,staff04.210381 away:');
+    expect(half(thursday, 'A01', 'firstHalf')).toBe('on:staff01.210381 away:');
+    expect(half(thursday, 'A01', 'secondHalf')).toBe('on:staff14.210381 away:');
+    // Windows without a rota have nobody at lunch: reported, not hidden.
+    expect(half(thursday, 'A05', 'firstHalf')).toBe('on: away: UNCOVERED');
+    expect(thursday.uncoveredWindows.map((w: any) => w.number)).not.toContain('A02');
+    expect(thursday.uncoveredWindows.map((w: any) => w.number)).toContain('A05');
+    // Saturday: no lunch duty; Saturday 28 February 2026 is a make-up working day (调休): lunch duty.
+    expect(await duty('2026-03-07')).toMatchObject({ workingDay: false, lunchStartsAt: null, windows: [], uncoveredWindows: [] });
+    expect(half(await duty('2026-02-28'), 'A02', 'firstHalf')).toBe('on:staff02.210381 away:');
+    const bad = await t.gql(DUTY, { date: '2026-02-30' }, token);
+    expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'date']);
+  });
+
+  it('a person on leave is never on the rota: the B post stands in, else a scheduled replacement, else the window is reported uncovered', async () => {
+    // A02: A staff02 (group one), B staff01 (group one of A01, so busy in the first half).
+    expect((await absence('staff02.210381', '2026-03-10T00:00:00Z', '2026-03-10T10:00:00Z')).errors).toBeUndefined();
+    const alone = await duty('2026-03-10');
+    expect(half(alone, 'A02', 'firstHalf')).toBe('on: away:staff02.210381 UNCOVERED');
+    expect(half(alone, 'A02', 'secondHalf')).toBe('on:staff03.210381,staff04.210381 away:');
+    expect(alone.uncoveredWindows.map((w: any) => w.number)).toContain('A02');
+
+    // With a replacement scheduled for the absence (替岗), the replacement stands in.
+    const covered = await absence('staff02.210381', '2026-03-11T00:00:00Z', '2026-03-11T10:00:00Z', [
+      { windowId: await windowId('210381', 'A02'), userId: await userId('staff09.210381') },
+    ]);
+    expect(covered.errors).toBeUndefined();
+    expect(half(await duty('2026-03-11'), 'A02', 'firstHalf')).toBe('on: away:staff02.210381 stand-in:COVER:staff09.210381');
+
+    // staff03 (group two) away on the 12th: B (staff01) has eaten in the first half and stands in.
+    expect((await absence('staff03.210381', '2026-03-12T00:00:00Z', '2026-03-12T10:00:00Z')).errors).toBeUndefined();
+    const twelfth = await duty('2026-03-12');
+    expect(half(twelfth, 'A02', 'secondHalf')).toBe('on:staff04.210381 away:staff03.210381');
+    expect((await absence('staff04.210381', '2026-03-12T04:30:00Z', '2026-03-12T05:00:00Z')).errors).toBeUndefined();
+    expect(half(await duty('2026-03-12'), 'A02', 'secondHalf')).toBe('on: away:staff03.210381,staff04.210381 stand-in:B:staff01.210381');
   });
 
   it('replacing a rota takes its version', async () => {
     const token = await t.tokenOf('centre_admin.210381');
     const id = await windowId('210381', 'A02');
-    const input = { windowId: id, startsOn: '2026-03-03', groupOneIds: [await userId('staff01.210381')], groupTwoIds: [await userId('staff02.210381')] };
+    const input = { windowId: id, groupOneIds: [await userId('staff03.210381')], groupTwoIds: [await userId('staff02.210381')] };
     expect(codeOf(await t.gql(SET, { input }, token))).toBe('CONFLICT');
     const replaced = await t.gql(SET, { input: { ...input, version: 1 } }, token);
-    expect(replaced.data?.setLunchDutyRota).toMatchObject({ version: 2, startsOn: '2026-03-03', groupOne: [{ username: 'staff01.210381' }] });
+    expect(replaced.data?.setLunchDutyRota).toMatchObject({ version: 2, groupOne: [{ username: 'staff03.210381' }] });
     expect(codeOf(await t.gql(SET, { input: { ...input, version: 1 } }, token))).toBe('CONFLICT');
     const row = await t.dataSource.getRepository(LunchDutyRota).findOneByOrFail({ windowId: (await windowOf('210381', 'A02')).id });
-    expect([row.version, row.startsOn, row.groupOneIds.map(Number)]).toEqual([2, '2026-03-03', [(await userOf('staff01.210381')).id]]);
+    expect([row.version, row.groupOneIds.map(Number)]).toEqual([2, [(await userOf('staff03.210381')).id]]);
   });
 
-  it('the demo rota of the 综合受理 window takes A and B in turn', async () => {
-    const token = await t.tokenOf('centre_admin.210381');
-    const res = await t.gql(
-      'query($id: ID!) { node(id: $id) { ... on Window { lunchDutyRota { startsOn a: lunchDutyOn(date: "2026-01-05") { username } b: lunchDutyOn(date: "2026-01-06") { username } } } } }',
-      { id: await windowId('210381', 'A01') },
-      token,
-    );
-    expect(res.data?.node.lunchDutyRota).toEqual({ startsOn: '2026-01-05', a: [{ username: 'staff01.210381' }], b: [{ username: 'staff14.210381' }] });
+  it('a hall open through noon has no lunch break to staff (海勃湾区)', async () => {
+    const res = await t.gql(DUTY, { date: '2026-03-05', code: '150302' }, await t.tokenOf('centre_admin.150302'));
+    expect(res.data?.lunchDuty).toMatchObject({ workingDay: true, lunchStartsAt: null, windows: [] });
   });
 });
 
@@ -586,8 +640,9 @@ describe('SQL statements per request', () => {
     const busy = await t.gql(COVERAGE, { at: '2026-03-02T06:30:00Z', code: '210381' }, await t.tokenOf('centre_admin.210300'));
     expect(busy.errors).toBeUndefined();
     expect(busy.data?.windowCoverage.onPost.map((e: any) => e.post)).toEqual(expect.arrayContaining(['A', 'B']));
-    // auth (3) + tenant + windows + posts + covers + absences + users
-    expect(quiet.sqlStatements).toBeLessThanOrEqual(9);
+    // auth (3) + tenant + calendar (national days, known years, overrides) + hall hours + windows
+    // + posts + covers + absences + sign-offs + users
+    expect(quiet.sqlStatements).toBeLessThanOrEqual(14);
     expect(busy.sqlStatements).toBe(quiet.sqlStatements);
   });
 });

@@ -11,7 +11,10 @@ import {
 } from '../modules/collaboration/entities';
 import { FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
+  EmptyPostEvent,
+  HallHours,
   LunchDutyRota,
+  PostSignOff,
   StaffAbsence,
   Window,
   WindowCover,
@@ -36,6 +39,9 @@ export const ENTITIES = [
   StaffAbsence,
   WindowCover,
   LunchDutyRota,
+  HallHours,
+  PostSignOff,
+  EmptyPostEvent,
   NationalCalendarDay,
   NationalCalendarYear,
   CalendarOverride,

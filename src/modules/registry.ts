@@ -5,7 +5,9 @@ import { DepartmentResolver, TenantResolver, UserResolver } from './tenancy/reso
 import { SessionResolver } from './session/resolver';
 import { nodeLoaders as tenancyNodes } from './tenancy/service';
 import {
+  EmptyPostEventResolver,
   LunchDutyRotaResolver,
+  PostSignOffResolver,
   StaffAbsenceResolver,
   WindowCoverResolver,
   WindowPostResolver,
@@ -13,6 +15,8 @@ import {
   WindowStatusChangeResolver,
 } from './windows/resolver';
 import { nodeLoaders as windowNodes } from './windows/service';
+import { releaseFromWindows } from './windows/release';
+import { onStaffRelease } from './tenancy/staff-release';
 import { MatterGuideResolver, MatterResolver } from './matters/resolver';
 import { CalendarResolver } from './calendar/resolver';
 import { nodeLoaders as calendarNodes } from './calendar/service';
@@ -38,6 +42,9 @@ export interface ModuleManifest {
   sessionMutations?: string[];
 }
 
+// Deactivating someone, or taking WINDOW_STAFF away, must not leave a window empty (AB岗).
+onStaffRelease(releaseFromWindows);
+
 export const MODULES: ModuleManifest[] = [
   {
     resolvers: [SessionResolver],
@@ -61,6 +68,8 @@ export const MODULES: ModuleManifest[] = [
       StaffAbsenceResolver,
       WindowCoverResolver,
       LunchDutyRotaResolver,
+      PostSignOffResolver,
+      EmptyPostEventResolver,
     ],
     nodeLoaders: windowNodes,
   },

@@ -88,6 +88,18 @@ export class WorkingCalendar {
     return new Date(utcMidnightNext - this.offsetMs(new Date(utcMidnightNext)) - 1);
   }
 
+  /** The instant of a local wall-clock time: `minuteOfDay` minutes after midnight of `date`. */
+  instantAt(date: LocalDate, minuteOfDay: number): Date {
+    const wall = Date.parse(`${date}T00:00:00Z`) + minuteOfDay * 60_000;
+    return new Date(wall - this.offsetMs(new Date(wall - this.offsetMs(new Date(wall)))));
+  }
+
+  /** Minutes after local midnight of an instant (0–1439). */
+  minuteOfDay(instant: Date): number {
+    const local = instant.getTime() + this.offsetMs(instant);
+    return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+  }
+
   static nextDate(date: LocalDate, days = 1): LocalDate {
     return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
   }

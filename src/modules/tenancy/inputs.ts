@@ -50,6 +50,15 @@ export class CreateUserInput {
   idNumber?: string;
 }
 
+@InputType({ description: '替岗: who takes a person’s place at a window' })
+export class WindowReplacementInput {
+  @Field(() => ID)
+  windowId: string;
+
+  @Field(() => ID, { description: 'An active window staff member (窗口人员) of the same centre' })
+  userId: string;
+}
+
 @InputType()
 export class SetUserActiveInput {
   @Field(() => ID)
@@ -60,6 +69,13 @@ export class SetUserActiveInput {
 
   @Field(() => Int)
   version: number;
+
+  @Field(() => [WindowReplacementInput], {
+    defaultValue: [],
+    description:
+      'Deactivation of someone holding a window post (AB岗) is refused when a window would have nobody on post; a replacement given for that window takes over the post',
+  })
+  replacements: WindowReplacementInput[];
 }
 
 @InputType()
@@ -72,4 +88,10 @@ export class SetUserRolesInput {
 
   @Field(() => Int)
   version: number;
+
+  @Field(() => [WindowReplacementInput], {
+    defaultValue: [],
+    description: 'Taking WINDOW_STAFF from someone holding a window post is refused when a window would have nobody on post; a replacement given for that window takes over the post',
+  })
+  replacements: WindowReplacementInput[];
 }

@@ -13,6 +13,7 @@ import { hashPassword, isStrongEnough, PASSWORD_RULES } from '../../auth/passwor
 import { isValidPhone, isValidResidentId } from '../../validation/china-ids';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, UserFilter } from './inputs';
+import { releaseStaff } from './staff-release';
 
 /** Tenancy rows are platform-managed: platform admins read and manage them everywhere. */
 const PLATFORM_MANAGED = { platformManaged: true };
@@ -200,22 +201,38 @@ async function manageableUser(ctx: RequestContext, viewer: Viewer, globalId: str
 export async function setUserActive(ctx: RequestContext, input: SetUserActiveInput): Promise<User> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
   const user = await manageableUser(ctx, viewer, input.id);
-  await users(ctx).updateVersioned(user, input.version, {
-    active: input.active,
-    ...(input.active ? {} : { tokenVersion: user.tokenVersion + 1 }),
+  if (input.active && input.replacements.length > 0) throw new BadUserInputError('Replacements are for deactivation only', 'input.replacements');
+  return ctx.db.transaction(async (db) => {
+    const rows = db.scoped(User, PLATFORM_MANAGED);
+    // A window must not be left with nobody on post (AB岗): the windows module may refuse.
+    if (!input.active && user.active) await releaseStaff(ctx, db, user, input.replacements, 'input.replacements');
+    await rows.updateVersioned(user, input.version, {
+      active: input.active,
+      ...(input.active ? {} : { tokenVersion: user.tokenVersion + 1 }),
+    });
+    return rows.getById(user.id, 'User');
   });
-  return users(ctx).getById(user.id, 'User');
 }
 
-/** Replaces an account's roles; its tokens are revoked, so the new roles apply at the next sign-in. */
+/**
+ * Replaces an account's roles; its tokens are revoked, so the new roles apply at the next
+ * sign-in. Taking WINDOW_STAFF from someone on post is refused like a deactivation
+ * unless replacements take the posts.
+ */
 export async function setUserRoles(ctx: RequestContext, input: SetUserRolesInput): Promise<User> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
   const user = await manageableUser(ctx, viewer, input.id);
   const roles = [...new Set(input.roles)];
   const changed = [...roles.filter((r) => !user.roles.includes(r)), ...user.roles.filter((r) => !roles.includes(r))];
   assertGrantable(viewer, roles, changed);
-  await users(ctx).updateVersioned(user, input.version, { roles, tokenVersion: user.tokenVersion + 1 });
-  return users(ctx).getById(user.id, 'User');
+  const leavesWindows = user.active && user.roles.includes(Role.WINDOW_STAFF) && !roles.includes(Role.WINDOW_STAFF);
+  if (!leavesWindows && input.replacements.length > 0) throw new BadUserInputError('Replacements are for someone who stops being window staff', 'input.replacements');
+  return ctx.db.transaction(async (db) => {
+    const rows = db.scoped(User, PLATFORM_MANAGED);
+    if (leavesWindows) await releaseStaff(ctx, db, user, input.replacements, 'input.replacements');
+    await rows.updateVersioned(user, input.version, { roles, tokenVersion: user.tokenVersion + 1 });
+    return rows.getById(user.id, 'User');
+  });
 }
 
 /** `node(id:)` support: rows of these types by database id, within the scope. */

@@ -1,75 +1,29 @@
 /** Who is on post at a window (AB岗, 替岗, 空岗), and the absences that decide it. */
 import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
-import { requireRole, requireViewer } from '../../auth/guards';
+import { requireRole } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
-import { User } from '../tenancy/entities';
+import { Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
-import { StaffAbsence, Window, WindowCover, WindowPost, WindowPostRole, WindowStatus } from './entities';
+import { EmptyPostCause, PostSignOff, StaffAbsence, Window, WindowCover, WindowPost, WindowStatus } from './entities';
 import { CancelAbsenceInput, ScheduleAbsenceInput } from './inputs';
-import { OnPostRole, WindowCoverage, WindowOnPost } from './types';
-import { windows, unique, byNumber, toSecond, forUpdate, loadUsers, tenantCodeOf, activeUserOf } from './service';
+import { WindowCoverage, WindowOnPost } from './types';
+import { windows, unique, byNumber, toSecond, forUpdate, loadUsers, windowStaffOf } from './service';
+import { hallScheduleOf, HallSchedule, Interval, tenantOrOwn } from './hall-hours';
+import { Away, emptyStretches, firstMomentOnlyIn, onPostAt, Staffing } from './staffing';
+import { lockWindowsStaffedBy, recordEmptyPosts } from './empty-posts';
 
 const MAX_REPLACEMENTS = 20;
 
-/**
- * 在岗情况 of every OPEN window of a centre at `at`: A when A is not absent, else B
- * standing in, else a replacement (替岗) who is not absent; windows with nobody are
- * 空岗. A fixed number of statements: windows, posts, covers, absences, users.
- */
-export async function windowCoverage(ctx: RequestContext, at: Date | undefined, tenantCode: string | undefined): Promise<WindowCoverage> {
-  const viewer = requireViewer(ctx);
-  const moment = at ?? new Date();
-  let tenantId = viewer.tenantId;
-  if (tenantCode !== undefined) {
-    const tenant = await tenancy.tenantByCode(ctx, tenantCodeOf(tenantCode, 'tenantCode'));
-    if (!tenant) throw new NotFoundError('Tenant');
-    tenantId = tenant.id;
-  }
-  const open = (
-    await windows(ctx.db)
-      .query('w')
-      .andWhere('w.tenantId = :tenantId AND w.status = :open', { tenantId, open: WindowStatus.OPEN })
-      .getMany()
-  ).sort(byNumber);
-  if (open.length === 0) return { at: moment, onPost: [], emptyWindows: [] };
-  const windowIds = open.map((w) => w.id);
-  const [posts, covers, absences] = await Promise.all([
-    ctx.db.scoped(WindowPost).query('p').andWhere('p.windowId IN (:...windowIds)', { windowIds }).getMany(),
-    activeCovers(ctx.db, windowIds, { startsAt: moment, endsAt: new Date(moment.getTime() + 1) }),
-    ctx.db
-      .scoped(StaffAbsence)
-      .query('a')
-      .andWhere('a.tenantId = :tenantId AND a.cancelled = :cancelled', { tenantId, cancelled: false })
-      .andWhere('a.startsAt <= :moment AND a.endsAt > :moment', { moment })
-      .getMany(),
-  ]);
-  const absent = new Set(absences.map((a) => a.userId));
-  const users = new Map(
-    (await loadUsers(ctx, unique([...posts.map((p) => p.userId), ...covers.map((c) => c.userId)]))).map((u) => [u.id, u]),
-  );
-  const present = (userId: number | undefined): User | null => {
-    const user = userId === undefined ? undefined : users.get(userId);
-    return user && user.active && !absent.has(user.id) ? user : null;
-  };
-  const onPost: WindowOnPost[] = [];
-  const emptyWindows: Window[] = [];
-  for (const window of open) {
-    const holder = (post: WindowPostRole) => posts.find((p) => p.windowId === window.id && p.post === post)?.userId;
-    const a = present(holder(WindowPostRole.A));
-    const b = a ? null : present(holder(WindowPostRole.B));
-    const cover = a || b ? null : covers.filter((c) => c.windowId === window.id).map((c) => present(c.userId)).find((u) => u !== null);
-    if (a) onPost.push({ window, user: a, post: OnPostRole.A });
-    else if (b) onPost.push({ window, user: b, post: OnPostRole.B });
-    else if (cover) onPost.push({ window, user: cover, post: OnPostRole.COVER });
-    else emptyWindows.push(window);
-  }
-  return { at: moment, onPost, emptyWindows };
+export async function tenantOfWindows(ctx: RequestContext, tenantId: number): Promise<Tenant> {
+  const tenant = await tenancy.loadTenant(ctx, tenantId);
+  if (!tenant) throw new NotFoundError('Tenant');
+  return tenant;
 }
 
-/** Covers of these windows overlapping [startsAt, endsAt) whose absence still stands. */
+/** Covers of these windows overlapping `span` whose absence still stands. */
 function activeCovers(db: Db, windowIds: number[], span: Interval): Promise<WindowCover[]> {
   if (windowIds.length === 0) return Promise.resolve([]);
   return db
@@ -82,56 +36,102 @@ function activeCovers(db: Db, windowIds: number[], span: Interval): Promise<Wind
     .getMany();
 }
 
-
-// ---- absences and cover ---------------------------------------------------------------
-
-interface Interval {
-  startsAt: Date;
-  endsAt: Date;
+/** When a sign-off (离岗) keeps its person away: until the return, else until closing time. */
+function signOffInterval(signOff: PostSignOff): Interval {
+  return { startsAt: signOff.leftAt, endsAt: signOff.returnedAt ?? signOff.endsBy };
 }
-
-/** Someone who may be on post at a window: a post holder always, a cover during its interval. */
-interface Candidate {
-  userId: number;
-  during?: Interval;
-}
-
-const contains = (interval: Interval, t: number) => interval.startsAt.getTime() <= t && t < interval.endsAt.getTime();
 
 /**
- * The first moment of `span` at which none of `candidates` is on post, or null. Who is
- * on post only changes where an interval starts or ends, so those moments suffice.
+ * Absences and sign-offs of `people` overlapping `span`. A fixed number of statements,
+ * whatever the number of people.
  */
-export function firstEmptyMoment(
-  span: Interval,
-  candidates: Candidate[],
-  absencesOf: (userId: number) => Interval[],
-  isActive: (userId: number) => boolean,
-): Date | null {
-  const from = span.startsAt.getTime();
-  const to = span.endsAt.getTime();
-  const moments = new Set([from]);
-  const add = (t: Date) => {
-    if (t.getTime() > from && t.getTime() < to) moments.add(t.getTime());
-  };
-  for (const candidate of candidates) {
-    if (candidate.during) [candidate.during.startsAt, candidate.during.endsAt].forEach(add);
-    for (const absence of absencesOf(candidate.userId)) [absence.startsAt, absence.endsAt].forEach(add);
+async function awayOf(db: Db, people: number[], span: Interval): Promise<Away[]> {
+  if (people.length === 0) return [];
+  const [absences, signOffs] = await Promise.all([
+    db
+      .scoped(StaffAbsence)
+      .query('a')
+      .andWhere('a.userId IN (:...people) AND a.cancelled = :cancelled', { people, cancelled: false })
+      .andWhere('a.startsAt < :spanEnd AND a.endsAt > :spanStart', { spanStart: span.startsAt, spanEnd: span.endsAt })
+      .getMany(),
+    db
+      .scoped(PostSignOff)
+      .query('s')
+      .andWhere('s.userId IN (:...people)', { people })
+      .andWhere('s.leftAt < :spanEnd AND COALESCE(s.returnedAt, s.endsBy) > :spanStart', { spanStart: span.startsAt, spanEnd: span.endsAt })
+      .getMany(),
+  ]);
+  return [
+    ...absences.map((a) => ({ userId: a.userId, startsAt: a.startsAt, endsAt: a.endsAt, cause: EmptyPostCause.ABSENCE as const })),
+    ...signOffs.map((s) => ({ userId: s.userId, ...signOffInterval(s), cause: EmptyPostCause.LEFT_POST as const })),
+  ];
+}
+
+/**
+ * Everything that decides who is on post at these windows during `span`: posts, covers,
+ * absences and sign-offs of everyone concerned, and their accounts. `extraPeople` are
+ * read too (replacements being checked). Plain reads: callers take their locks first.
+ */
+export async function loadStaffing(ctx: RequestContext, db: Db, windowIds: number[], span: Interval, extraPeople: number[] = []): Promise<Staffing> {
+  const [posts, covers] =
+    windowIds.length === 0
+      ? [[], []]
+      : await Promise.all([db.scoped(WindowPost).query('p').andWhere('p.windowId IN (:...windowIds)', { windowIds }).getMany(), activeCovers(db, windowIds, span)]);
+  const people = unique([...posts.map((p) => p.userId), ...covers.map((c) => c.userId), ...extraPeople]);
+  const [away, users] = await Promise.all([awayOf(db, people, span), loadUsers(ctx, people)]);
+  return { posts, covers, away, users: new Map(users.map((u) => [u.id, u])) };
+}
+
+/**
+ * 在岗情况 of every OPEN window of a centre at `at`: A when A is there, else B standing
+ * in, else a replacement (替岗); windows with nobody are 空岗. While the hall is closed
+ * (a non-working day, before or after hours, 午休) nobody is on post and nothing is empty.
+ */
+export async function windowCoverage(ctx: RequestContext, at: Date | undefined, tenantCode: string | undefined): Promise<WindowCoverage> {
+  const moment = at ?? ctx.now();
+  const tenant = await tenantOrOwn(ctx, tenantCode);
+  const closedBecause = (await hallScheduleOf(ctx, tenant)).closedReason(moment);
+  const closed = { at: moment, open: false, closedBecause, onPost: [], emptyWindows: [] };
+  if (closedBecause) return closed;
+  const open = (
+    await windows(ctx.db)
+      .query('w')
+      .andWhere('w.tenantId = :tenantId AND w.status = :open', { tenantId: tenant.id, open: WindowStatus.OPEN })
+      .getMany()
+  ).sort(byNumber);
+  if (open.length === 0) return { ...closed, open: true };
+  const staffing = await loadStaffing(ctx, ctx.db, open.map((w) => w.id), { startsAt: moment, endsAt: new Date(moment.getTime() + 1) });
+  const onPost: WindowOnPost[] = [];
+  const emptyWindows: Window[] = [];
+  for (const window of open) {
+    const found = onPostAt(staffing, window.id, moment);
+    const user = found && staffing.users.get(found.userId);
+    if (found && user) onPost.push({ window, user, post: found.post });
+    else emptyWindows.push(window);
   }
-  for (const t of [...moments].sort((a, b) => a - b)) {
-    const staffed = candidates.some(
-      (c) => isActive(c.userId) && (!c.during || contains(c.during, t)) && !absencesOf(c.userId).some((a) => contains(a, t)),
-    );
-    if (!staffed) return new Date(t);
+  return { ...closed, open: true, onPost, emptyWindows };
+}
+
+/**
+ * The first moment at which one of `windowList` (OPEN ones only) is empty in `after` but
+ * was not in `before`, as refusal messages; windows that were empty anyway are not this
+ * change's doing.
+ */
+export function newlyEmptied(windowList: Window[], before: Staffing, after: Staffing, span: Interval, schedule: HallSchedule): string[] {
+  const problems: string[] = [];
+  for (const window of [...windowList].sort(byNumber)) {
+    if (window.status !== WindowStatus.OPEN) continue;
+    const empty = firstMomentOnlyIn(emptyStretches(after, window.id, span, schedule), emptyStretches(before, window.id, span, schedule));
+    if (empty) problems.push(`window ${window.number} would have nobody on post at ${empty.toISOString()}`);
   }
-  return null;
+  return problems;
 }
 
 /**
  * Schedules an absence. Refused (BAD_USER_INPUT on input.replacements, naming the window)
  * when an OPEN window where the person holds a post, or covers, would have nobody on post
- * at some moment of it; a replacement given for that window becomes a WindowCover for
- * the whole absence.
+ * at some moment of it while the hall is open; a replacement given for that window becomes
+ * a WindowCover for the whole absence.
  */
 export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenceInput): Promise<StaffAbsence> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
@@ -151,9 +151,10 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
   if (unique(replacements.map((r) => r.windowId)).length !== replacements.length) {
     throw new BadUserInputError('Give at most one replacement per window', 'input.replacements');
   }
-  for (const user of await Promise.all(replacements.map((r) => activeUserOf(ctx, r.userId, person.tenantId, 'input.replacements')))) {
+  for (const user of await Promise.all(replacements.map((r) => windowStaffOf(ctx, r.userId, person.tenantId, 'input.replacements')))) {
     if (user.id === person.id) throw new BadUserInputError(`${user.username} cannot replace themselves`, 'input.replacements');
   }
+  const schedule = await hallScheduleOf(ctx, await tenantOfWindows(ctx, person.tenantId));
 
   return ctx.db.transaction(async (db) => {
     // Locking reads come first: on MySQL they take no snapshot, so the plain reads below
@@ -179,33 +180,19 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
       windows(db).assertWritable(window);
     }
 
-    const posts = windowIds.length === 0 ? [] : await db.scoped(WindowPost).query('p').andWhere('p.windowId IN (:...windowIds)', { windowIds }).getMany();
-    const covers = await activeCovers(db, windowIds, span);
-    const people = unique([userId, ...posts.map((p) => p.userId), ...covers.map((c) => c.userId), ...replacements.map((r) => r.userId)]);
-    const absences = await db
-      .scoped(StaffAbsence)
-      .query('a')
-      .andWhere('a.userId IN (:...people) AND a.cancelled = :cancelled', { people, cancelled: false })
-      .andWhere('a.startsAt < :endsAt AND a.endsAt > :startsAt', span)
-      .getMany();
-    const users = new Map((await loadUsers(ctx, people)).map((u) => [u.id, u]));
+    const before = await loadStaffing(ctx, db, windowIds, span, [userId, ...replacements.map((r) => r.userId)]);
     const when = (i: Interval) => `${i.startsAt.toISOString()} to ${i.endsAt.toISOString()}`;
-
-    const own = absences.find((a) => a.userId === userId);
+    const own = before.away.find((a) => a.userId === userId && a.cause === EmptyPostCause.ABSENCE);
     if (own) throw new BadUserInputError(`${person.username} is already absent from ${when(own)}`, 'input.startsAt');
     for (const r of replacements) {
-      const away = absences.find((a) => a.userId === r.userId);
+      const away = before.away.find((a) => a.userId === r.userId);
       if (away) {
         const number = windowById.get(r.windowId)?.number;
-        throw new BadUserInputError(`The replacement for window ${number}, ${users.get(r.userId)?.username}, is absent from ${when(away)}`, 'input.replacements');
+        throw new BadUserInputError(`The replacement for window ${number}, ${before.users.get(r.userId)?.username}, is absent from ${when(away)}`, 'input.replacements');
       }
     }
 
-    // Every OPEN window the person staffs must keep somebody on post throughout.
-    const withNewAbsence = [...absences, { userId, ...span }];
-    const absencesOf = (id: number) => withNewAbsence.filter((a) => a.userId === id);
-    const isActive = (id: number) => users.get(id)?.active === true;
-    const staffed = unique([...posts.filter((p) => p.userId === userId), ...covers.filter((c) => c.userId === userId)].map((row) => row.windowId));
+    const staffed = unique([...before.posts.filter((p) => p.userId === userId), ...before.covers.filter((c) => c.userId === userId)].map((row) => row.windowId));
     const notStaffed = replacements.find((r) => !staffed.includes(r.windowId));
     if (notStaffed) {
       throw new BadUserInputError(
@@ -213,16 +200,13 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
         'input.replacements',
       );
     }
-    const problems: string[] = [];
-    for (const window of staffed.map((id) => windowById.get(id)).filter((w): w is Window => w !== undefined).sort(byNumber)) {
-      if (window.status !== WindowStatus.OPEN || replacements.some((r) => r.windowId === window.id)) continue;
-      const candidates: Candidate[] = [
-        ...posts.filter((p) => p.windowId === window.id).map((p) => ({ userId: p.userId })),
-        ...covers.filter((c) => c.windowId === window.id).map((c) => ({ userId: c.userId, during: c })),
-      ];
-      const empty = firstEmptyMoment(span, candidates, absencesOf, isActive);
-      if (empty) problems.push(`window ${window.number} would have nobody on post at ${empty.toISOString()}`);
-    }
+    // Every OPEN window the person staffs must keep somebody on post whenever the hall is open.
+    const after: Staffing = {
+      ...before,
+      away: [...before.away, { userId, ...span, cause: EmptyPostCause.ABSENCE }],
+      covers: [...before.covers, ...replacements.map((r) => ({ ...r, ...span }))],
+    };
+    const problems = newlyEmptied(staffed.map((id) => windowById.get(id)).filter((w): w is Window => w !== undefined), before, after, span, schedule);
     if (problems.length > 0) {
       throw new BadUserInputError(`${problems.join('; ')}: give a replacement for it in "replacements"`, 'input.replacements');
     }
@@ -241,6 +225,8 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
     await db.scoped(WindowCover).insertMany(
       replacements.map((r) => ({ tenantId: person.tenantId, windowId: r.windowId, userId: r.userId, absenceId: absence.id, ...span })),
     );
+    // A replacement may fill a window that someone's sign-off (离岗) had left empty.
+    await recordEmptyPosts(ctx, db, person.tenantId, replacements.map((r) => r.windowId));
     return absence;
   });
 }
@@ -251,10 +237,19 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
  */
 export async function cancelAbsence(ctx: RequestContext, input: CancelAbsenceInput): Promise<StaffAbsence> {
   requireRole(ctx, Role.CENTRE_ADMIN);
-  const absences = ctx.db.scoped(StaffAbsence);
-  const absence = await absences.getById(decodeGlobalIdOf('StaffAbsence', input.id, 'input.id'), 'StaffAbsence');
-  absences.assertWritable(absence);
-  if (absence.cancelled) throw new ConflictError('The absence is already cancelled', { field: 'cancelled' });
-  absence.cancelled = true;
-  return absences.save(absence);
+  const id = decodeGlobalIdOf('StaffAbsence', input.id, 'input.id');
+  return ctx.db.transaction(async (db) => {
+    const absences = db.scoped(StaffAbsence);
+    // Locking reads first (see lockWindows): the absence, then the windows it concerns.
+    const absence = await forUpdate(db, absences.query('a').andWhere('a.id = :id', { id })).getOne();
+    if (!absence) throw new NotFoundError('StaffAbsence');
+    absences.assertWritable(absence);
+    const covers = await forUpdate(db, db.scoped(WindowCover).query('c').andWhere('c.absenceId = :id', { id })).getMany();
+    const windowIds = await lockWindowsStaffedBy(db, absence.userId, toSecond(ctx.now()), covers.map((c) => c.windowId));
+    if (absence.cancelled) throw new ConflictError('The absence is already cancelled', { field: 'cancelled' });
+    absence.cancelled = true;
+    const saved = await absences.save(absence);
+    await recordEmptyPosts(ctx, db, absence.tenantId, windowIds);
+    return saved;
+  });
 }

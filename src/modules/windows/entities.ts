@@ -197,8 +197,12 @@ export class WindowCover extends TenantOwnedEntity {
   endsAt: Date;
 }
 
-/** 延时服务: the lunch-time duty rota of a window, two groups alternating by working day. */
-@ObjectType({ implements: Node, description: '延时服务 / 午休值班: two groups alternating by working day' })
+/**
+ * 延时服务: the lunch-time duty rota of a window. 鞍山 规范 三(三)3: "值班人员分为两组，轮流午休及
+ * 就餐": group one is on post in the first half of each working day's lunch break while
+ * group two eats, then they change over.
+ */
+@ObjectType({ implements: Node, description: '延时服务 / 午休值班: group one on post in the first half of the lunch break, group two in the second' })
 @Entity()
 @Index(['tenantId', 'windowId'], { unique: true })
 export class LunchDutyRota extends TenantOwnedEntity {
@@ -211,12 +215,106 @@ export class LunchDutyRota extends TenantOwnedEntity {
   @Column('simple-array')
   groupTwoIds: number[];
 
-  /** A working day on which group one is on duty; the groups alternate from it. */
-  @Field({ description: 'A date (yyyy-mm-dd) on which group one is on duty; the groups alternate by working day from it' })
-  @Column('varchar', { length: 10 })
-  startsOn: string;
-
   @Field(() => Int, { description: 'Optimistic-locking version; pass it back to state changes' })
   @VersionColumn()
   version: number;
+}
+
+/**
+ * 大厅办公时间 of a centre on working days, as local wall-clock times "HH:MM". A centre
+ * without a row keeps the default (DEFAULT_HALL_HOURS in hall-hours.ts).
+ */
+@Entity()
+@Index(['tenantId'], { unique: true })
+export class HallHours extends TenantOwnedEntity {
+  @Column('varchar', { length: 5 })
+  opensAt: string;
+
+  @Column('varchar', { length: 5 })
+  closesAt: string;
+
+  /** 午休: the hall closes from lunchStartsAt to lunchEndsAt; null when it stays open. */
+  @Column('varchar', { length: 5, nullable: true })
+  lunchStartsAt: string | null;
+
+  @Column('varchar', { length: 5, nullable: true })
+  lunchEndsAt: string | null;
+
+  @VersionColumn()
+  version: number;
+}
+
+/**
+ * 离岗: a window staff member signs off the post for an unplanned absence (鞍山 规范
+ * 三(三) AB岗工作制 "A岗工作人员因事离开工作岗位时"). It ends at returnToPost or, at the
+ * latest, when the hall closes that day.
+ */
+@ObjectType({ implements: Node, description: '离岗: a window staff member away from the post, unplanned, until returnToPost or closing time' })
+@Entity()
+@Index(['tenantId', 'userId', 'leftAt'])
+export class PostSignOff extends TenantOwnedEntity {
+  @Column('int')
+  userId: number;
+
+  @Field({ description: 'When the person left the post' })
+  @Column('datetime')
+  leftAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the person came back (returnToPost); null while away' })
+  @Column('datetime', { nullable: true })
+  returnedAt: Date | null;
+
+  @Field({ description: 'Closing time of that day: the sign-off lapses then at the latest' })
+  @Column('datetime')
+  endsBy: Date;
+
+  @Field()
+  @Column('varchar', { length: 500, default: '' })
+  reason: string;
+}
+
+export enum EmptyPostCause {
+  LEFT_POST = 'LEFT_POST',
+  ABSENCE = 'ABSENCE',
+  INACTIVE = 'INACTIVE',
+  UNSTAFFED = 'UNSTAFFED',
+}
+registerEnumType(EmptyPostCause, {
+  name: 'EmptyPostCause',
+  description: 'Why a window had nobody on post (空岗)',
+  valuesConfig: {
+    LEFT_POST: { description: '离岗: the post holder signed off the post (leavePost)' },
+    ABSENCE: { description: '请假 / 培训 / 出差: the post holder was on a scheduled absence' },
+    INACTIVE: { description: 'the post holder was deactivated or is no longer window staff' },
+    UNSTAFFED: { description: 'nobody holds a post at the window' },
+  },
+});
+
+/**
+ * 空岗: one stretch of time, while the hall was open, in which a window had nobody on
+ * post. Stretches of one window never overlap, so counting rows counts empty posts once.
+ */
+@ObjectType({ implements: Node, description: '空岗: a stretch of opening hours in which an OPEN window had nobody on post' })
+@Entity()
+@Index(['tenantId', 'windowId', 'startsAt'])
+@Index(['tenantId', 'startsAt'])
+export class EmptyPostEvent extends TenantOwnedEntity {
+  @Column('int')
+  windowId: number;
+
+  @Field({ name: 'from', description: 'When the window became empty' })
+  @Column('datetime')
+  startsAt: Date;
+
+  @Field({ name: 'to', description: 'When somebody was on post again, or the hall closed; a time still ahead is expected, not final' })
+  @Column('datetime')
+  endsAt: Date;
+
+  @Field(() => EmptyPostCause)
+  @Column('varchar', { length: 16 })
+  cause: EmptyPostCause;
+
+  /** The post holder whose absence left the window empty; null for UNSTAFFED. */
+  @Column('int', { nullable: true })
+  userId: number | null;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AbsenceKind, WindowKind, WindowStatus } from './entities';
+import { WindowReplacementInput } from '../tenancy/inputs';
 
 @InputType()
 export class WindowFilter {
@@ -100,15 +101,6 @@ export class AssignWindowPostsInput {
   bUserId: string;
 }
 
-@InputType({ description: '替岗: who stands in at a window for the whole absence' })
-export class AbsenceReplacementInput {
-  @Field(() => ID)
-  windowId: string;
-
-  @Field(() => ID)
-  userId: string;
-}
-
 @InputType({ description: 'A staff absence (请假 / 培训 / 出差). Refused when a window would have nobody on post (空岗).' })
 export class ScheduleAbsenceInput {
   @Field(() => ID)
@@ -126,11 +118,11 @@ export class ScheduleAbsenceInput {
   @Field({ defaultValue: '' })
   reason: string;
 
-  @Field(() => [AbsenceReplacementInput], {
+  @Field(() => [WindowReplacementInput], {
     defaultValue: [],
     description: 'Replacements for windows that would otherwise have nobody on post; each becomes a WindowCover for the whole absence',
   })
-  replacements: AbsenceReplacementInput[];
+  replacements: WindowReplacementInput[];
 }
 
 @InputType()
@@ -144,15 +136,51 @@ export class SetLunchDutyRotaInput {
   @Field(() => ID)
   windowId: string;
 
-  @Field({ description: 'A working day (yyyy-mm-dd) on which group one is on duty' })
-  startsOn: string;
-
-  @Field(() => [ID], { description: 'Group one: at least one active user of the centre' })
+  @Field(() => [ID], { description: 'Group one, on post in the first half of the lunch break: active window staff of the centre' })
   groupOneIds: string[];
 
-  @Field(() => [ID], { description: 'Group two: at least one active user of the centre' })
+  @Field(() => [ID], { description: 'Group two, on post in the second half: active window staff of the centre, none of group one' })
   groupTwoIds: string[];
 
   @Field(() => Int, { nullable: true, description: 'The version of the current rota; required when the window has one' })
   version?: number;
+}
+
+@InputType({ description: '大厅办公时间 of the own centre, local times HH:MM' })
+export class SetHallHoursInput {
+  @Field({ description: 'e.g. 09:00' })
+  opensAt: string;
+
+  @Field({ description: 'e.g. 17:00' })
+  closesAt: string;
+
+  @Field(() => String, { nullable: true, description: '午休 starts, e.g. 12:00; null (with lunchEndsAt) for a hall open through noon' })
+  lunchStartsAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: '午休 ends, e.g. 13:30' })
+  lunchEndsAt?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version of the current hours; required once the centre has set them' })
+  version?: number;
+}
+
+@InputType({ description: '离岗: why the post is left (因事离开)' })
+export class LeavePostInput {
+  @Field()
+  reason: string;
+}
+
+@InputType()
+export class EmptyPostEventFilter {
+  @Field(() => ID, { nullable: true })
+  windowId?: string;
+
+  @Field({ nullable: true, description: 'Only the events of this 行政区划代码 (a readable tenant)' })
+  tenantCode?: string;
+
+  @Field({ nullable: true, description: 'Events still running at or after this moment' })
+  from?: Date;
+
+  @Field({ nullable: true, description: 'Events started before this moment' })
+  to?: Date;
 }

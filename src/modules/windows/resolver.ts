@@ -4,23 +4,29 @@ import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/conn
 import { Department, Tenant, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
-import { LunchDutyRota, StaffAbsence, Window, WindowCover, WindowPost, WindowStatusChange } from './entities';
+import { EmptyPostEvent, LunchDutyRota, PostSignOff, StaffAbsence, Window, WindowCover, WindowPost, WindowStatusChange } from './entities';
 import {
   AssignWindowPostsInput,
   CancelAbsenceInput,
   CreateWindowInput,
+  EmptyPostEventFilter,
+  LeavePostInput,
   ScheduleAbsenceInput,
+  SetHallHoursInput,
   SetLunchDutyRotaInput,
   UpdateWindowInput,
   WindowFilter,
   WindowStatusInput,
 } from './inputs';
-import { WindowCoverage, WindowCoverView, WindowPostView } from './types';
+import { HallHoursView, LunchDutyDay, WindowCoverage, WindowCoverView, WindowPostView } from './types';
 import * as windows from './service';
 import * as coverage from './coverage';
 import * as dutyRota from './rota';
+import * as hallHours from './hall-hours';
+import * as emptyPosts from './empty-posts';
 
 const WindowConnection = Connection(Window);
+const EmptyPostEventConnection = Connection(EmptyPostEvent);
 
 @Resolver(() => Window)
 export class WindowResolver {
@@ -47,6 +53,39 @@ export class WindowResolver {
     @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of a readable centre' }) tenantCode?: string,
   ): Promise<WindowCoverage> {
     return coverage.windowCoverage(ctx, at ?? undefined, tenantCode ?? undefined);
+  }
+
+  @Query(() => HallHoursView, { description: "大厅办公时间: the hall hours of the viewer's centre, or of a readable one" })
+  hallHours(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of a readable centre' }) tenantCode?: string,
+  ): Promise<HallHoursView> {
+    return hallHours.hallHoursOf(ctx, tenantCode ?? undefined);
+  }
+
+  @Mutation(() => HallHoursView, { description: '大厅办公时间: set the hall hours of the own centre (centre admin)' })
+  setHallHours(@Ctx() ctx: RequestContext, @Arg('input') input: SetHallHoursInput): Promise<HallHoursView> {
+    return hallHours.setHallHours(ctx, input);
+  }
+
+  @Query(() => LunchDutyDay, {
+    description: '延时服务 / 午休值班: who is on post at every OPEN window in each half of a day’s lunch break, with stand-ins and uncovered windows',
+  })
+  lunchDuty(
+    @Ctx() ctx: RequestContext,
+    @Arg('date', { description: 'yyyy-mm-dd' }) date: string,
+    @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of a readable centre' }) tenantCode?: string,
+  ): Promise<LunchDutyDay> {
+    return dutyRota.lunchDuty(ctx, date, tenantCode ?? undefined);
+  }
+
+  @Query(() => EmptyPostEventConnection, { description: '空岗: stretches of opening hours in which a window had nobody on post' })
+  emptyPostEvents(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => EmptyPostEventFilter, { nullable: true }) filter?: EmptyPostEventFilter,
+  ): Promise<ConnectionResult<EmptyPostEvent>> {
+    return emptyPosts.listEmptyPostEvents(ctx, args, filter);
   }
 
   @Mutation(() => Window, { description: '设立窗口: a new window of the own centre (centre admin)' })
@@ -181,18 +220,46 @@ export class LunchDutyRotaResolver {
     return windows.loadWindow(ctx, rota.windowId);
   }
 
-  @FieldResolver(() => [User], { description: 'Group one, on duty on startsOn' })
+  @FieldResolver(() => [User], { description: 'Group one: on post in the first half of the lunch break, while group two eats' })
   groupOne(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<User[]> {
     return dutyRota.rotaMembers(ctx, rota.groupOneIds);
   }
 
-  @FieldResolver(() => [User], { description: 'Group two, on duty on the working day after' })
+  @FieldResolver(() => [User], { description: 'Group two: on post in the second half, while group one eats' })
   groupTwo(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<User[]> {
     return dutyRota.rotaMembers(ctx, rota.groupTwoIds);
   }
+}
 
-  @FieldResolver(() => [User], { description: '午休值班: who is on lunch duty on a date (yyyy-mm-dd); empty on non-working days' })
-  lunchDutyOn(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota, @Arg('date') date: string): Promise<User[]> {
-    return dutyRota.lunchDutyOn(ctx, rota, date);
+@Resolver(() => PostSignOff)
+export class PostSignOffResolver {
+  @Mutation(() => PostSignOff, {
+    description: '离岗: leave your post for an unplanned absence (window staff); a window left with nobody on post is recorded as 空岗',
+  })
+  leavePost(@Ctx() ctx: RequestContext, @Arg('input') input: LeavePostInput): Promise<PostSignOff> {
+    return emptyPosts.leavePost(ctx, input);
+  }
+
+  @Mutation(() => PostSignOff, { description: 'Back on post after leavePost (window staff)' })
+  returnToPost(@Ctx() ctx: RequestContext): Promise<PostSignOff> {
+    return emptyPosts.returnToPost(ctx);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  user(@Ctx() ctx: RequestContext, @Root() signOff: PostSignOff): Promise<User | null> {
+    return windows.loadUser(ctx, signOff.userId);
+  }
+}
+
+@Resolver(() => EmptyPostEvent)
+export class EmptyPostEventResolver {
+  @FieldResolver(() => Window, { nullable: true })
+  window(@Ctx() ctx: RequestContext, @Root() event: EmptyPostEvent): Promise<Window | null> {
+    return windows.loadWindow(ctx, event.windowId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The post holder whose absence left the window empty; null for UNSTAFFED' })
+  user(@Ctx() ctx: RequestContext, @Root() event: EmptyPostEvent): Promise<User | null> {
+    return windows.loadUser(ctx, event.userId);
   }
 }

@@ -14,8 +14,23 @@ import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
 import * as matters from '../matters/service';
-import { LunchDutyRota, StaffAbsence, Window, WindowCover, WindowKind, WindowMatter, WindowPost, WindowPostRole, WindowStatus, WindowStatusChange } from './entities';
+import {
+  EmptyPostEvent,
+  LunchDutyRota,
+  PostSignOff,
+  StaffAbsence,
+  Window,
+  WindowCover,
+  WindowKind,
+  WindowMatter,
+  WindowPost,
+  WindowPostRole,
+  WindowStatus,
+  WindowStatusChange,
+} from './entities';
 import { AssignWindowPostsInput, CreateWindowInput, UpdateWindowInput, WindowFilter, WindowStatusInput } from './inputs';
+import { isWindowStaff } from './staffing';
+import { recordEmptyPosts } from './empty-posts';
 
 export const windows = (db: Db) => db.scoped(Window);
 
@@ -247,6 +262,13 @@ export async function activeUserOf(ctx: RequestContext, userId: number, tenantId
   return user;
 }
 
+/** Someone who may hold a post or stand in at a window: active window staff (窗口人员) of the centre. */
+export async function windowStaffOf(ctx: RequestContext, userId: number, tenantId: number, field: string): Promise<User> {
+  const user = await activeUserOf(ctx, userId, tenantId, field);
+  if (!isWindowStaff(user)) throw new BadUserInputError(`${user.username} is not window staff (窗口人员)`, field);
+  return user;
+}
+
 /** 首席代表: an active user of the window's department. */
 async function chiefRepresentative(ctx: RequestContext, globalId: string, department: Department, field: string): Promise<User> {
   const user = await activeUserOf(ctx, decodeGlobalIdOf('User', globalId, field), department.tenantId, field);
@@ -324,6 +346,7 @@ export async function createWindow(ctx: RequestContext, input: CreateWindowInput
       );
       await db.scoped(WindowMatter).insertMany(matterIds.map((matterId) => ({ tenantId: window.tenantId, windowId: window.id, matterId })));
       await db.scoped(WindowStatusChange).save(statusChange(window, WindowStatus.OPEN, '窗口设立: window created', viewer.userId));
+      await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
       return windows(db).getById(window.id, 'Window');
     })
     .catch(numberTaken(number));
@@ -388,6 +411,7 @@ async function setWindowStatus(ctx: RequestContext, input: WindowStatusInput, st
     }
     await windows(db).updateVersioned(window, input.version, { status });
     await db.scoped(WindowStatusChange).save(statusChange(window, status, reason, viewer.userId));
+    await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
     return windows(db).getById(window.id, 'Window');
   });
 }
@@ -407,8 +431,8 @@ export async function assignWindowPosts(ctx: RequestContext, input: AssignWindow
   const aId = decodeGlobalIdOf('User', input.aUserId, 'input.aUserId');
   const bId = decodeGlobalIdOf('User', input.bUserId, 'input.bUserId');
   if (aId === bId) throw new BadUserInputError('The A and the B post must be held by two different people', 'input.bUserId');
-  await activeUserOf(ctx, aId, window.tenantId, 'input.aUserId');
-  await activeUserOf(ctx, bId, window.tenantId, 'input.bUserId');
+  await windowStaffOf(ctx, aId, window.tenantId, 'input.aUserId');
+  await windowStaffOf(ctx, bId, window.tenantId, 'input.bUserId');
   return ctx.db.transaction(async (db) => {
     await windows(db).updateVersioned(window, input.version, {});
     const posts = db.scoped(WindowPost);
@@ -417,6 +441,7 @@ export async function assignWindowPosts(ctx: RequestContext, input: AssignWindow
       { tenantId: window.tenantId, windowId: window.id, post: WindowPostRole.A, userId: aId },
       { tenantId: window.tenantId, windowId: window.id, post: WindowPostRole.B, userId: bId },
     ]);
+    await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
     return windows(db).getById(window.id, 'Window');
   });
 }
@@ -427,4 +452,6 @@ export const nodeLoaders = {
   WindowStatusChange: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(WindowStatusChange).findByIds(ids),
   StaffAbsence: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(StaffAbsence).findByIds(ids),
   LunchDutyRota: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(LunchDutyRota).findByIds(ids),
+  PostSignOff: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(PostSignOff).findByIds(ids),
+  EmptyPostEvent: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(EmptyPostEvent).findByIds(ids),
 };
