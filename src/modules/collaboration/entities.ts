@@ -29,6 +29,34 @@ export enum TicketSide {
 }
 registerEnumType(TicketSide, { name: 'TicketSide', description: '受理地 (receiving) or 办理地 (handling)' });
 
+/** What a centre's window does to a ticket (the mutations of the same names). */
+export enum TicketAction {
+  RECORD_ASSISTED_CHECK = 'RECORD_ASSISTED_CHECK',
+  PUSH = 'PUSH',
+  RETURN = 'RETURN',
+  FORWARD = 'FORWARD',
+  UPLOAD_RESULT = 'UPLOAD_RESULT',
+  MAIL_RESULT = 'MAIL_RESULT',
+  MAIL_MATERIALS = 'MAIL_MATERIALS',
+  RECEIVE_MATERIALS = 'RECEIVE_MATERIALS',
+  HAND_OVER_MATERIALS = 'HAND_OVER_MATERIALS',
+}
+registerEnumType(TicketAction, {
+  name: 'TicketAction',
+  description: 'An action on a collaboration ticket (协作流转单操作)',
+  valuesConfig: {
+    RECORD_ASSISTED_CHECK: { description: '辅助审核 recorded (recordAssistedCheck)' },
+    PUSH: { description: '推送转办 (pushTicket)' },
+    RETURN: { description: '退回 with what to supplement (returnTicket)' },
+    FORWARD: { description: '转办 to the department window (forwardTicket)' },
+    UPLOAD_RESULT: { description: '结果上传 (uploadTicketResult)' },
+    MAIL_RESULT: { description: '证照寄送 (mailTicketResult)' },
+    MAIL_MATERIALS: { description: '纸质材料寄送 (mailTicketMaterials)' },
+    RECEIVE_MATERIALS: { description: '纸质材料签收 (receiveTicketMaterials)' },
+    HAND_OVER_MATERIALS: { description: '纸质材料移交 to the department (handOverTicketMaterials)' },
+  },
+});
+
 export enum TicketStepKind {
   ASSISTED_CHECK = 'ASSISTED_CHECK',
   PUSH = 'PUSH',

@@ -3,7 +3,7 @@ import { RequestContext } from '../../context';
 import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
 import { Tenant, User } from '../tenancy/entities';
 import { Application } from '../applications/entities';
-import { CollaborationTicket, TicketSide, TicketStep } from './entities';
+import { CollaborationTicket, TicketAction, TicketSide, TicketStep } from './entities';
 import {
   CreateTicketInput,
   CrossProvinceMatterInput,
@@ -110,6 +110,18 @@ export class TicketResolver {
   @Mutation(() => CollaborationTicket, { description: '办理地 window: the paper materials handed to the department' })
   handOverTicketMaterials(@Ctx() ctx: RequestContext, @Arg('input') input: TicketVersionInput): Promise<CollaborationTicket> {
     return collaboration.handOverTicketMaterials(ctx, input);
+  }
+
+  @FieldResolver(() => String, { description: '事项名称: the matter’s name (the same at both centres)' })
+  matterName(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<string> {
+    return collaboration.matterNameOf(ctx, ticket);
+  }
+
+  @FieldResolver(() => [TicketAction], {
+    description: 'The actions the viewer may take on this ticket now (its centre’s side, the ticket’s state and steps), for showing the right buttons; the mutations check the same table',
+  })
+  viewerCan(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<TicketAction[]> {
+    return collaboration.allowedTicketActions(ctx, ticket);
   }
 
   @FieldResolver(() => Tenant, { nullable: true, description: '受理地' })

@@ -7,7 +7,7 @@ import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { Viewer } from '../../auth/viewer';
 import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
+import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
 import { Tenant, User } from '../tenancy/entities';
@@ -18,7 +18,8 @@ import * as matters from '../matters/service';
 import * as windows from '../windows/service';
 import { WindowStatus } from '../windows/entities';
 import * as calendar from '../calendar/service';
-import { CollaborationKind, CollaborationTicket, CrossProvinceMatter, TicketSide, TicketStatus, TicketStep, TicketStepKind } from './entities';
+import { CollaborationKind, CollaborationTicket, CrossProvinceMatter, TicketAction, TicketSide, TicketStatus, TicketStep, TicketStepKind } from './entities';
+import { TICKET_RULES } from './lifecycle';
 import { CreateTicketInput, ForwardTicketInput, MailInput, ReturnTicketInput, TicketFilter, TicketNoteInput, TicketVersionInput } from './inputs';
 
 const tickets = (db: Db) => db.scoped(CollaborationTicket);
@@ -53,6 +54,13 @@ export async function overdueStepsOf(ctx: RequestContext, ticket: CollaborationT
 export function sideTenant(ctx: RequestContext, ticket: CollaborationTicket, side: TicketSide): Promise<Tenant | null> {
   const id = side === TicketSide.RECEIVING ? ticket.tenantId : ticket.partnerTenantId;
   return tenancy.loadTenant(ctx, id, partyView(ctx, id));
+}
+
+/** The matter's name, one across levels (三级九统): read from the handling centre's catalogue through the ticket. */
+export async function matterNameOf(ctx: RequestContext, ticket: CollaborationTicket): Promise<string> {
+  const matter = await matters.loadMatter(ctx, ticket.handlingMatterId, partyView(ctx, ticket.partnerTenantId));
+  if (!matter) throw new NotFoundError('Matter');
+  return matter.name;
 }
 
 /** Each side's case, read through the ticket; its applicant data follows the case's field policies. */
@@ -181,11 +189,9 @@ async function completeStep(db: Db, ticket: CollaborationTicket, kind: TicketSte
 
 // ---- transitions -----------------------------------------------------------------------------
 
-interface TicketAction {
+interface TicketStepSpec {
+  action: TicketAction;
   input: TicketVersionInput;
-  /** The side whose window acts. */
-  side: TicketSide;
-  from: TicketStatus[] | 'ANY';
   /** The ticket's new status and round, if they change. */
   changes?: (ticket: CollaborationTicket) => Partial<CollaborationTicket>;
   /** `ticket` has the changes applied; `before` is the ticket as it was read. */
@@ -193,28 +199,49 @@ interface TicketAction {
 }
 
 /**
- * One step of a ticket, in one transaction: the ticket read in scope (a third centre
- * gets NOT_FOUND), the acting side checked (a city reading its subordinates' tickets may
- * not act), version and state checked (CONFLICT), the version claimed by a conditional
- * UPDATE first, so of two racing windows one wins, then the steps written.
+ * Whether the viewer may take `action` on the ticket now, by TICKET_RULES: a window of
+ * the acting side's centre (a city reading its subordinates' tickets may not act), the
+ * ticket's state, and what its steps must show. Returns why not, or null.
  */
-async function act(ctx: RequestContext, action: TicketAction): Promise<CollaborationTicket> {
+function ticketRefusal(action: TicketAction, viewer: Viewer, ticket: CollaborationTicket, ticketSteps: TicketStep[]): AppError | null {
+  const rule = TICKET_RULES[action];
+  if (!viewer.roles.has(Role.WINDOW_STAFF)) return new ForbiddenError('Requires the role WINDOW_STAFF');
+  if (viewer.tenantId !== ownerTenant(ticket, rule.side)) {
+    return new ForbiddenError(`Only the ${rule.side === TicketSide.RECEIVING ? 'receiving (受理地)' : 'handling (办理地)'} centre’s window takes this step`);
+  }
+  if (rule.from !== 'ANY' && !rule.from.includes(ticket.status)) return new ConflictError(`Not possible while the ticket is ${ticket.status}`, { status: ticket.status });
+  if (rule.needs && !rule.needs.holds(ticketSteps)) return new ConflictError(rule.needs.otherwise, { status: ticket.status });
+  return null;
+}
+
+/** `viewerCan`: the actions the viewer may take on the ticket now, in the table's order. */
+export async function allowedTicketActions(ctx: RequestContext, ticket: CollaborationTicket): Promise<TicketAction[]> {
+  const viewer = ctx.viewer;
+  if (!viewer) return [];
+  const ticketSteps = await stepsOf(ctx, ticket);
+  return (Object.keys(TICKET_RULES) as TicketAction[]).filter((action) => ticketRefusal(action, viewer, ticket, ticketSteps) === null);
+}
+
+/**
+ * One step of a ticket, in one transaction: the ticket read in scope (a third centre
+ * gets NOT_FOUND), the action checked against TICKET_RULES (FORBIDDEN, CONFLICT), then the
+ * version, claimed by a conditional UPDATE first, so of two racing windows one wins, then
+ * the steps written.
+ */
+async function act(ctx: RequestContext, spec: TicketStepSpec): Promise<CollaborationTicket> {
   const viewer = requireRole(ctx, Role.WINDOW_STAFF);
-  const id = decodeGlobalIdOf('CollaborationTicket', action.input.id, 'input.id');
+  const id = decodeGlobalIdOf('CollaborationTicket', spec.input.id, 'input.id');
   return ctx.db.transaction(async (db) => {
     const ticket = await tickets(db).getById(id, 'CollaborationTicket');
-    if (viewer.tenantId !== ownerTenant(ticket, action.side)) {
-      throw new ForbiddenError(`Only the ${action.side === TicketSide.RECEIVING ? 'receiving (受理地)' : 'handling (办理地)'} centre’s window takes this step`);
-    }
-    if (ticket.version !== action.input.version) {
+    const ticketSteps = await steps(db).query('s').andWhere('s.ticketId = :id', { id }).getMany();
+    const refusal = ticketRefusal(spec.action, viewer, ticket, ticketSteps);
+    if (refusal) throw refusal;
+    if (ticket.version !== spec.input.version) {
       throw new ConflictError('The ticket was changed by someone else: reload it and try again', { field: 'version', status: ticket.status });
     }
-    if (action.from !== 'ANY' && !action.from.includes(ticket.status)) {
-      throw new ConflictError(`Not possible while the ticket is ${ticket.status}`, { status: ticket.status });
-    }
-    const changes = action.changes?.(ticket) ?? {};
-    await tickets(db).updateVersioned(ticket, action.input.version, changes);
-    await action.apply({ db, ticket: { ...ticket, ...changes } as CollaborationTicket, before: ticket, viewer, now: ctx.now() });
+    const changes = spec.changes?.(ticket) ?? {};
+    await tickets(db).updateVersioned(ticket, spec.input.version, changes);
+    await spec.apply({ db, ticket: { ...ticket, ...changes } as CollaborationTicket, before: ticket, viewer, now: ctx.now() });
     return tickets(db).getById(id);
   });
 }
@@ -269,9 +296,8 @@ export async function createTicket(ctx: RequestContext, input: CreateTicketInput
 export function recordAssistedCheck(ctx: RequestContext, input: TicketNoteInput): Promise<CollaborationTicket> {
   const note = requireText(input.note, 'input.note', 1000);
   return act(ctx, {
+    action: TicketAction.RECORD_ASSISTED_CHECK,
     input,
-    side: TicketSide.RECEIVING,
-    from: [TicketStatus.DRAFT, TicketStatus.RETURNED],
     apply: async ({ db, ticket, viewer, now }) => {
       await insertStep(db, ticket, { kind: TicketStepKind.ASSISTED_CHECK, owner: TicketSide.RECEIVING, doneAt: now, actorId: viewer.userId, note });
     },
@@ -281,9 +307,8 @@ export function recordAssistedCheck(ctx: RequestContext, input: TicketNoteInput)
 /** 推送转办 (again after a return): the handling centre re-checks within 1 working day. */
 export function pushTicket(ctx: RequestContext, input: TicketNoteInput): Promise<CollaborationTicket> {
   return act(ctx, {
+    action: TicketAction.PUSH,
     input,
-    side: TicketSide.RECEIVING,
-    from: [TicketStatus.DRAFT, TicketStatus.RETURNED],
     // The handling centre sees the ticket, and its steps so far, from the first push on.
     changes: () => ({ status: TicketStatus.PUSHED, sharedWithPartner: true }),
     apply: async ({ db, ticket, before, viewer, now }) => {
@@ -304,9 +329,8 @@ export function returnTicket(ctx: RequestContext, input: ReturnTicketInput): Pro
   const missing = input.missingMaterials.map((m, i) => requireText(m, `input.missingMaterials[${i}]`, 200));
   if (missing.length === 0) throw new BadUserInputError('Name what to supplement (一次性告知)', 'input.missingMaterials');
   return act(ctx, {
+    action: TicketAction.RETURN,
     input,
-    side: TicketSide.HANDLING,
-    from: [TicketStatus.PUSHED],
     changes: (ticket) => ({ status: TicketStatus.RETURNED, round: ticket.round + 1 }),
     apply: async ({ db, ticket, viewer, now }) => {
       await completeStep(db, ticket, TicketStepKind.RECHECK, { doneAt: now, actorId: viewer.userId, note: `RETURNED: ${reason}`, missingMaterials: missing });
@@ -318,9 +342,8 @@ export function returnTicket(ctx: RequestContext, input: ReturnTicketInput): Pro
 /** 转办: the handling centre forwards it to its department window; its own case opens, accepted. */
 export function forwardTicket(ctx: RequestContext, input: ForwardTicketInput): Promise<CollaborationTicket> {
   return act(ctx, {
+    action: TicketAction.FORWARD,
     input,
-    side: TicketSide.HANDLING,
-    from: [TicketStatus.PUSHED],
     changes: () => ({ status: TicketStatus.FORWARDED }),
     apply: async ({ db, ticket, viewer, now }) => {
       const window = await windows.loadWindow(ctx, decodeGlobalIdOf('Window', input.windowId, 'input.windowId'));
@@ -341,9 +364,8 @@ export function forwardTicket(ctx: RequestContext, input: ForwardTicketInput): P
 /** Records the department's decision (made on the handling case) on the ticket; mailing is due 1 working day later. */
 export function uploadTicketResult(ctx: RequestContext, input: TicketVersionInput): Promise<CollaborationTicket> {
   return act(ctx, {
+    action: TicketAction.UPLOAD_RESULT,
     input,
-    side: TicketSide.HANDLING,
-    from: [TicketStatus.FORWARDED],
     changes: () => ({ status: TicketStatus.DECIDED }),
     apply: async ({ db, ticket, before }) => {
       const handlingCase = ticket.handlingApplicationId === null ? null : await applications.loadApplication(ctx, ticket.handlingApplicationId);
@@ -364,9 +386,8 @@ function mailFields(input: MailInput): { carrier: string; trackingNumber: string
 export function mailTicketResult(ctx: RequestContext, input: MailInput): Promise<CollaborationTicket> {
   const mail = mailFields(input);
   return act(ctx, {
+    action: TicketAction.MAIL_RESULT,
     input,
-    side: TicketSide.HANDLING,
-    from: [TicketStatus.DECIDED],
     changes: () => ({ status: TicketStatus.COMPLETED }),
     apply: async ({ db, ticket, viewer, now }) => {
       await completeStep(db, ticket, TicketStepKind.MAIL_RESULT, { doneAt: now, actorId: viewer.userId, note: ticket.resultDelivery, ...mail });
@@ -378,9 +399,8 @@ export function mailTicketResult(ctx: RequestContext, input: MailInput): Promise
 export function mailTicketMaterials(ctx: RequestContext, input: MailInput): Promise<CollaborationTicket> {
   const mail = mailFields(input);
   return act(ctx, {
+    action: TicketAction.MAIL_MATERIALS,
     input,
-    side: TicketSide.RECEIVING,
-    from: 'ANY',
     apply: async ({ db, ticket, viewer, now }) => {
       await completeStep(db, ticket, TicketStepKind.MAIL_MATERIALS, { doneAt: now, actorId: viewer.userId, ...mail });
     },
@@ -390,15 +410,9 @@ export function mailTicketMaterials(ctx: RequestContext, input: MailInput): Prom
 /** The paper materials arrived at the handling centre: handing them to the department is due in 1 working day. */
 export function receiveTicketMaterials(ctx: RequestContext, input: TicketVersionInput): Promise<CollaborationTicket> {
   return act(ctx, {
+    action: TicketAction.RECEIVE_MATERIALS,
     input,
-    side: TicketSide.HANDLING,
-    from: 'ANY',
     apply: async ({ db, ticket, now }) => {
-      const mailed = await steps(db).query('s').andWhere('s.ticketId = :id AND s.kind = :kind AND s.doneAt IS NOT NULL', { id: ticket.id, kind: TicketStepKind.MAIL_MATERIALS }).getOne();
-      if (!mailed) throw new ConflictError('No paper materials were mailed for this ticket', { status: ticket.status });
-      if (await steps(db).query('s').andWhere('s.ticketId = :id AND s.kind = :kind', { id: ticket.id, kind: TicketStepKind.HAND_OVER_MATERIALS }).getOne()) {
-        throw new ConflictError('The materials have already arrived', { status: ticket.status });
-      }
       await openStep(ctx, db, ticket, TicketStepKind.HAND_OVER_MATERIALS, TicketSide.HANDLING, now, 1);
     },
   });
@@ -406,9 +420,8 @@ export function receiveTicketMaterials(ctx: RequestContext, input: TicketVersion
 
 export function handOverTicketMaterials(ctx: RequestContext, input: TicketVersionInput): Promise<CollaborationTicket> {
   return act(ctx, {
+    action: TicketAction.HAND_OVER_MATERIALS,
     input,
-    side: TicketSide.HANDLING,
-    from: 'ANY',
     apply: async ({ db, ticket, viewer, now }) => {
       await completeStep(db, ticket, TicketStepKind.HAND_OVER_MATERIALS, { doneAt: now, actorId: viewer.userId });
     },

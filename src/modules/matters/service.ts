@@ -19,11 +19,13 @@ export const matters = (db: Db) => db.scoped(Matter);
 
 // ---- loaders ----------------------------------------------------------------
 
-export function loadMatter(ctx: RequestContext, id: number): Promise<Matter | null> {
+/** A matter by id, batched; `via` reads through another view (a collaboration partner's catalogue). */
+export function loadMatter(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<Matter | null> {
+  const db = via?.db ?? ctx.db;
   return ctx.loaders
-    .get('Matter.byId', () =>
+    .get(`Matter.byId:${via?.key ?? 'scoped'}`, () =>
       new DataLoader<number, Matter | null>(async (ids) => {
-        const rows = new Map((await matters(ctx.db).findByIds(ids)).map((m) => [m.id, m]));
+        const rows = new Map((await matters(db).findByIds(ids)).map((m) => [m.id, m]));
         return ids.map((id) => rows.get(id) ?? null);
       }),
     )
