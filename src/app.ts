@@ -121,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   if (options.exposeSqlCount) {
     app.use('/graphql', (req, res, next) => {
-      const { count } = withSqlCounter(() => {
+      withSqlCounter((count) => {
         const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
         res.writeHead = ((...args: unknown[]) => {
           res.setHeader('x-sql-statements', String(count.statements));

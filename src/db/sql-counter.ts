@@ -8,10 +8,10 @@ interface SqlCount {
 
 const requestSql = new AsyncLocalStorage<SqlCount>();
 
-/** Runs `fn` with a fresh statement counter; every SQL statement run inside it is counted. */
-export function withSqlCounter<T>(fn: () => T): { result: T; count: SqlCount } {
+/** Runs `fn` with a fresh statement counter, which it is handed; every SQL statement run inside it is counted. */
+export function withSqlCounter<T>(fn: (count: SqlCount) => T): T {
   const count: SqlCount = { statements: 0 };
-  return { result: requestSql.run(count, fn), count };
+  return requestSql.run(count, () => fn(count));
 }
 
 /**
