@@ -238,3 +238,49 @@ describe('viewerCan on a ticket matches what the mutations then accept', () => {
     expect([...seen]).toEqual(expect.arrayContaining(['PUSH', 'RETURN', 'FORWARD', 'UPLOAD_RESULT', 'MAIL_RESULT']));
   });
 });
+
+describe('what a screen needs to show', () => {
+  it('a case shows the materials handed in, across 补正 and 补件, and the one-time notice', async () => {
+    const tenant = await tenantId('210381');
+    const clerk = await t.tokenOf('window_staff.210381');
+    const matter = (await t.gql('{ matters(filter: { search: "QR00300002" }) { edges { node { id materials { id name required } } } } }', {}, clerk)).data?.matters.edges[0].node;
+    const window = await repo(Window).findOneByOrFail({ tenantId: tenant, number: 'A01' });
+    const received = await t.gql(
+      'mutation($i: ReceiveApplicationInput!) { receiveApplication(input: $i) { id version } }',
+      { i: { matterId: matter.id, windowId: encodeGlobalId('Window', window.id), applicantKind: 'NATURAL_PERSON', applicantName: '李明', applicantIdType: 'RESIDENT_ID',
+        applicantIdNumber: '210302199001011238', applicantPhone: '13904121234', applicantAddress: '海城市海州路1号' } },
+      clerk,
+    );
+    expect(received.errors).toBeUndefined();
+    const [first, ...rest] = matter.materials.map((m: { id: string }) => m.id);
+    const asked = await t.gql(
+      'mutation($i: RequestSupplementInput!) { requestSupplement(input: $i) { version providedMaterials { id } oneTimeNotice { material problem } } }',
+      { i: { id: received.data?.receiveApplication.id, version: received.data?.receiveApplication.version, providedMaterialIds: [first] } },
+      clerk,
+    );
+    expect(asked.data?.requestSupplement.providedMaterials).toEqual([{ id: first }]);
+    expect(asked.data?.requestSupplement.oneTimeNotice.length).toBe(rest.length);
+    const supplemented = await t.gql(
+      'mutation($i: SupplementApplicationInput!) { supplementApplication(input: $i) { providedMaterials { id } } }',
+      { i: { id: received.data?.receiveApplication.id, version: asked.data?.requestSupplement.version, providedMaterialIds: rest } },
+      clerk,
+    );
+    expect(supplemented.data?.supplementApplication.providedMaterials.map((m: { id: string }) => m.id).sort()).toEqual([first, ...rest].sort());
+  });
+
+  it('scheduled absences can be listed (to cancel them later), within the viewer’s scope only', async () => {
+    const admin = await t.tokenOf('centre_admin.210381');
+    const staff = await repo(User).findOneByOrFail({ username: 'staff06.210381' });
+    const scheduled = await t.gql(
+      'mutation($i: ScheduleAbsenceInput!) { scheduleAbsence(input: $i) { id } }',
+      { i: { userId: encodeGlobalId('User', staff.id), kind: 'LEAVE', startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T12:00:00+08:00', reason: '事假' } },
+      admin,
+    );
+    expect(scheduled.errors).toBeUndefined();
+    const LIST = 'query($f: StaffAbsenceFilter) { staffAbsences(first: 100, filter: $f) { edges { node { id reason user { username } } } } }';
+    const mine = await t.gql(LIST, { f: { userId: encodeGlobalId('User', staff.id), from: '2026-12-01T00:00:00+08:00' } }, admin);
+    expect(mine.data?.staffAbsences.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(scheduled.data?.scheduleAbsence.id);
+    const other = await t.gql(LIST, {}, await t.tokenOf('centre_admin.210321'));
+    expect(other.data?.staffAbsences.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(scheduled.data?.scheduleAbsence.id);
+  });
+});

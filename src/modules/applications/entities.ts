@@ -295,6 +295,10 @@ export class Application extends TenantOwnedEntity {
   @Column('simple-json', { nullable: true })
   oneTimeNotice: NoticeItem[] | null;
 
+  /** Ids of the matter's materials handed in so far (at acceptance, 补正 and 补件); null before any were recorded. */
+  @Column('simple-json', { nullable: true })
+  providedMaterialIds: number[] | null;
+
   @Field(() => String, { nullable: true, description: '上报件: the higher authority it was reported to' })
   @Column('varchar', { length: 200, nullable: true })
   reportedTo: string | null;

@@ -3,7 +3,7 @@ import { RequestContext } from '../../context';
 import { Connection, ConnectionArgs, ConnectionResult, pageSize } from '../../graphql/connection';
 import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
-import { Matter } from '../matters/entities';
+import { MaterialRequirement, Matter } from '../matters/entities';
 import * as matters from '../matters/service';
 import { Window } from '../windows/entities';
 import * as windows from '../windows/service';
@@ -201,6 +201,13 @@ export class ApplicationResolver {
   @FieldResolver(() => [JointOpinion], { description: '联办件 opinions given so far' })
   jointOpinions(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<JointOpinion[]> {
     return service.jointOpinionsOf(ctx, application);
+  }
+
+  @FieldResolver(() => [MaterialRequirement], {
+    description: '收件: the matter’s materials handed in so far (at acceptance, 补正 and 补件); empty when read by a collaboration partner, whose catalogue this is not',
+  })
+  providedMaterials(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<MaterialRequirement[]> {
+    return service.providedMaterialsOf(ctx, application);
   }
 
   @FieldResolver(() => [NoticeItemType], { description: '一次性告知: what was missing or wrong (补正)' })

@@ -12,7 +12,7 @@ import { DOCUMENT_PATTERNS, isValidCreditCode, isValidPhone, isValidResidentId }
 import * as tenancy from '../tenancy/service';
 import { Tenant } from '../tenancy/entities';
 import * as matters from '../matters/service';
-import { Matter, MatterCategory, MatterStatus } from '../matters/entities';
+import { MaterialRequirement, Matter, MatterCategory, MatterStatus } from '../matters/entities';
 import * as windows from '../windows/service';
 import { Window, WindowKind, WindowStatus } from '../windows/entities';
 import * as calendar from '../calendar/service';
@@ -274,3 +274,10 @@ export const nodeLoaders = {
   ApplicationEvent: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(ApplicationEvent).findByIds(ids),
   JointOpinion: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(JointOpinion).findByIds(ids),
 };
+
+/** The matter's materials handed in so far; none when the matter is not in the viewer's catalogue (a collaboration partner). */
+export async function providedMaterialsOf(ctx: RequestContext, application: Application): Promise<MaterialRequirement[]> {
+  const matter = await matters.loadMatter(ctx, application.matterId);
+  const ids = new Set(application.providedMaterialIds ?? []);
+  return matter ? (await matters.materialsOf(ctx, matter)).filter((m) => ids.has(m.id)) : [];
+}

@@ -159,6 +159,11 @@ function oneTimeNotice(required: Map<number, { name: string; required: boolean }
   return [...missing, ...wrong];
 }
 
+/** The materials handed in so far, with those just named. */
+function handedIn(application: Application, provided: number[]): number[] {
+  return [...new Set([...(application.providedMaterialIds ?? []), ...provided])].sort((a, b) => a - b);
+}
+
 function assertMaterialsOfMatter(list: Map<number, unknown>, ids: number[], field: string): void {
   const foreign = ids.find((id) => !list.has(id));
   if (foreign !== undefined) throw new BadUserInputError(`"${field.replace('input.', '')}" names a material of another matter`, field);
@@ -178,9 +183,10 @@ export async function acceptApplication(ctx: RequestContext, input: AcceptApplic
         throw new BadUserInputError(`Required materials missing: ${notice.map((n) => n.material).join('、')}: ask for them with requestSupplement (补正)`, 'input.providedMaterialIds');
       }
     },
-    apply: ({ matter, now, calendar: workingCalendar }) => ({
+    apply: ({ application, matter, now, calendar: workingCalendar }) => ({
       status: S.ACCEPTED,
       acceptedAt: now,
+      providedMaterialIds: handedIn(application, provided),
       ...deadlineOf(ctx, workingCalendar, matter, now),
     }),
   });
@@ -204,9 +210,10 @@ export async function requestSupplement(ctx: RequestContext, input: RequestSuppl
       notice = oneTimeNotice(list, provided, invalid);
       if (notice.length === 0) throw new BadUserInputError('Nothing is missing or invalid: accept the case instead', 'input.providedMaterialIds');
     },
-    apply: ({ matter, now, calendar: workingCalendar }) => ({
+    apply: ({ application, matter, now, calendar: workingCalendar }) => ({
       status: S.AWAITING_SUPPLEMENT,
       oneTimeNotice: notice,
+      providedMaterialIds: handedIn(application, provided),
       supplementDueAt: workingCalendar.deadline(now, matter.supplementDays ?? DEFAULT_SUPPLEMENT_DAYS),
     }),
   });
@@ -226,7 +233,7 @@ export async function supplementApplication(ctx: RequestContext, input: Suppleme
       assertMaterialsOfMatter(list, provided, 'input.providedMaterialIds');
       names = provided.map((id) => list.get(id)!.name).join('、');
     },
-    apply: () => ({ status: S.SUBMITTED, supplementDueAt: null }),
+    apply: ({ application }) => ({ status: S.SUBMITTED, supplementDueAt: null, providedMaterialIds: handedIn(application, provided) }),
   });
 }
 

@@ -1,14 +1,15 @@
 /** Who is on post at a window (AB岗, 替岗, 空岗), and the absences that decide it. */
 import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
-import { requireRole } from '../../auth/guards';
+import { requireRole, requireViewer } from '../../auth/guards';
+import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { EmptyPostCause, PostSignOff, StaffAbsence, Window, WindowCover, WindowPost, WindowStatus } from './entities';
-import { CancelAbsenceInput, ScheduleAbsenceInput } from './inputs';
+import { CancelAbsenceInput, ScheduleAbsenceInput, StaffAbsenceFilter } from './inputs';
 import { WindowCoverage, WindowOnPost } from './types';
 import { windows, unique, byNumber, toSecond, forUpdate, loadUsers, windowStaffOf } from './service';
 import { hallScheduleOf, HallSchedule, Interval, tenantOrOwn } from './hall-hours';
@@ -252,4 +253,17 @@ export async function cancelAbsence(ctx: RequestContext, input: CancelAbsenceInp
     await recordEmptyPosts(ctx, db, absence.tenantId, windowIds);
     return saved;
   });
+}
+
+/** Scheduled absences (请假、培训 …), so that a screen can show and cancel them. */
+export async function listStaffAbsences(ctx: RequestContext, args: ConnectionArgs, filter: StaffAbsenceFilter = {}): Promise<ConnectionResult<StaffAbsence>> {
+  requireViewer(ctx);
+  const query = ctx.db.scoped(StaffAbsence).query('a');
+  if (filter.userId) query.andWhere('a.userId = :userId', { userId: decodeGlobalIdOf('User', filter.userId, 'filter.userId') });
+  if (filter.tenantCode) query.andWhere('a.tenantId = :tenantId', { tenantId: (await tenantOrOwn(ctx, filter.tenantCode)).id });
+  // Absences overlapping [from, to).
+  if (filter.from) query.andWhere('a.endsAt > :from', { from: filter.from });
+  if (filter.to) query.andWhere('a.startsAt < :to', { to: filter.to });
+  if (!filter.includeCancelled) query.andWhere('a.cancelled = 0');
+  return paginate(query, 'a', args);
 }

@@ -184,3 +184,21 @@ export class EmptyPostEventFilter {
   @Field({ nullable: true, description: 'Events started before this moment' })
   to?: Date;
 }
+
+@InputType({ description: 'Which scheduled absences to list' })
+export class StaffAbsenceFilter {
+  @Field(() => ID, { nullable: true, description: 'Only this person’s absences' })
+  userId?: string;
+
+  @Field({ nullable: true, description: 'Only the absences of this 行政区划代码 (a readable tenant)' })
+  tenantCode?: string;
+
+  @Field({ nullable: true, description: 'Absences still running at or after this moment' })
+  from?: Date;
+
+  @Field({ nullable: true, description: 'Absences starting before this moment' })
+  to?: Date;
+
+  @Field({ nullable: true, description: 'Include cancelled absences (default: no)' })
+  includeCancelled?: boolean;
+}

@@ -14,6 +14,7 @@ import {
   ScheduleAbsenceInput,
   SetHallHoursInput,
   SetLunchDutyRotaInput,
+  StaffAbsenceFilter,
   UpdateWindowInput,
   WindowFilter,
   WindowStatusInput,
@@ -27,6 +28,7 @@ import * as emptyPosts from './empty-posts';
 
 const WindowConnection = Connection(Window);
 const EmptyPostEventConnection = Connection(EmptyPostEvent);
+const StaffAbsenceConnection = Connection(StaffAbsence);
 
 @Resolver(() => Window)
 export class WindowResolver {
@@ -177,6 +179,15 @@ export class WindowStatusChangeResolver {
 
 @Resolver(() => StaffAbsence)
 export class StaffAbsenceResolver {
+  @Query(() => StaffAbsenceConnection, { description: '请假 and other scheduled absences the viewer may read, to show and cancel them' })
+  staffAbsences(
+    @Ctx() ctx: RequestContext,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => StaffAbsenceFilter, { nullable: true }) filter?: StaffAbsenceFilter,
+  ): Promise<ConnectionResult<StaffAbsence>> {
+    return coverage.listStaffAbsences(ctx, args, filter);
+  }
+
   @Mutation(() => StaffAbsence, {
     description: '请假 / 培训 / 出差: schedule a staff absence; refused when a window would have nobody on post (空岗) unless a replacement is given (centre admin)',
   })
