@@ -15,6 +15,12 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
   });
 
+  it('allows browser origins only where listed; development allows localhost by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual(['http://localhost:*', 'http://127.0.0.1:*']);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://Gov.Example.cn/, http://localhost:5173' }).corsOrigins).toEqual(['https://gov.example.cn', 'http://localhost:5173']);
+  });
+
   it('parses a MySQL URL', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://api:p%40ss@db.internal:3307/gov' }).database).toEqual({
       type: 'mysql', flavour: 'mysql', host: 'db.internal', port: 3307, username: 'api', password: 'p@ss', database: 'gov',
@@ -36,6 +42,8 @@ describe('configuration', () => {
     [{ INTROSPECTION: 'maybe' }, 'INTROSPECTION'],
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'x; rm -rf' }, 'TRUST_PROXY'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://ok.example.cn, javascript:alert(1)' }, 'CORS_ORIGINS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
