@@ -22,6 +22,8 @@ import { duplicateKeyOf } from './db/errors';
 import { TokenService } from './auth/jwt';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { httpErrorAsJson, notFound, securityHeaders } from './http';
+import { auditPlugin } from './modules/audit/service';
+import { auditCsvExport } from './modules/audit/csv';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -54,6 +56,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, dataSource, logger } = options;
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
+  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock };
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
@@ -78,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       operationGuard(PUBLIC_ROOT_FIELDS, SESSION_MUTATIONS),
       redactionReport,
       textInputGuard,
+      auditPlugin,
     ],
   });
   await server.start();
@@ -132,11 +136,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     expressMiddleware(server, {
       context: async ({ req }) =>
         buildContext(
-          { config, tokens, dataSource, logger, clock: options.clock },
+          contextDeps,
           { requestId: String(req.id), clientIp: req.ip ?? 'unknown', authorization: req.headers.authorization },
         ),
     }),
   );
+
+  // 审计日志 export for an inspection: an authenticated download (README, Audit log).
+  app.get('/audit.csv', auditCsvExport(contextDeps));
 
   app.use(notFound);
   app.use(httpErrorAsJson(logger));
