@@ -9,7 +9,8 @@ export const PLATFORM_CHAIN = 0;
 
 /** An entry before it is chained. */
 export interface AuditDraft {
-  tenantId: number | null;
+  /** The tenant, which is also the chain (PLATFORM_CHAIN for none). */
+  tenantId: number;
   tenantCode: string | null;
   kind: AuditKind;
   operation: string;
@@ -24,7 +25,7 @@ export interface AuditDraft {
   at: Date;
 }
 
-type Chained = AuditDraft & { chain: number; seq: number; previousHash: string; hash: string };
+type Chained = AuditDraft & { seq: number; previousHash: string; hash: string };
 
 /** JSON with keys in sorted order, so that the same content always hashes the same. */
 export function stableJson(value: unknown): string {
@@ -39,7 +40,6 @@ export function stableJson(value: unknown): string {
 /** The hash of an entry: sha256 over the previous hash and the entry's canonical content. */
 export function entryHash(entry: Omit<Chained, 'hash'>): string {
   const content = stableJson({
-    chain: entry.chain,
     seq: entry.seq,
     tenantId: entry.tenantId,
     tenantCode: entry.tenantCode,
@@ -67,12 +67,12 @@ async function lockHead(db: Db, chain: number): Promise<AuditChainHead> {
   // Audit rows are not tenant-scoped data: the audit service alone reads and writes them.
   const manager = db.unscoped;
   const read = () => {
-    const query = manager.createQueryBuilder(AuditChainHead, 'h').where('h.chain = :chain', { chain });
+    const query = manager.createQueryBuilder(AuditChainHead, 'h').where('h.tenantId = :chain', { chain });
     return (db.dataSource.options.type === 'better-sqlite3' ? query : query.setLock('pessimistic_write')).getOne();
   };
   const head = await read();
   if (head) return head;
-  const fresh = Object.assign(new AuditChainHead(), { chain, seq: 0, hash: GENESIS_HASH });
+  const fresh = Object.assign(new AuditChainHead(), { tenantId: chain, seq: 0, hash: GENESIS_HASH });
   try {
     await manager.insert(AuditChainHead, fresh);
     return fresh;
@@ -94,7 +94,7 @@ export async function appendEntries(db: Db, drafts: AuditDraft[]): Promise<void>
   await db.transaction(async (tx) => {
     const byChain = new Map<number, AuditDraft[]>();
     for (const draft of drafts) {
-      const chain = draft.tenantId ?? PLATFORM_CHAIN;
+      const chain = draft.tenantId;
       byChain.set(chain, [...(byChain.get(chain) ?? []), draft]);
     }
     const rows: Chained[] = [];
@@ -103,11 +103,11 @@ export async function appendEntries(db: Db, drafts: AuditDraft[]): Promise<void>
       let { seq, hash } = head;
       for (const draft of byChain.get(chain) ?? []) {
         seq += 1;
-        const link = { ...draft, chain, seq, previousHash: hash };
+        const link = { ...draft, seq, previousHash: hash };
         hash = entryHash(link);
         rows.push({ ...link, hash });
       }
-      await tx.unscoped.update(AuditChainHead, { chain }, { seq, hash });
+      await tx.unscoped.update(AuditChainHead, { tenantId: chain }, { seq, hash });
     }
     await tx.unscoped.insert(AuditEntry, rows);
   });

@@ -25,26 +25,22 @@ registerEnumType(AuditKind, {
 
 /**
  * 审计日志: one entry, never updated or deleted (the database refuses it: triggers).
- * Entries of one chain (a tenant, or 0 for entries that belong to no tenant) are
- * numbered without gaps by `seq`, and each `hash` covers the previous one.
+ * Entries of one chain (a tenant, or tenant 0 for entries that belong to no tenant)
+ * are numbered without gaps by `seq`, and each `hash` covers the previous one.
  */
 @ObjectType({ implements: Node, description: '审计日志条目: an audit log entry (append-only, hash-chained per tenant)' })
 @Entity()
-@Index(['chain', 'seq'], { unique: true })
+@Index(['tenantId', 'seq'], { unique: true })
 @Index(['tenantId', 'at'])
-@Index(['kind', 'at'])
+@Index(['tenantId', 'kind', 'at'])
 export class AuditEntry extends NodeEntity {
-  /** The tenant the entry belongs to; null for the platform chain (an unknown username's sign-in). */
-  @Column('int', { nullable: true })
-  tenantId: number | null;
+  /** The tenant, which is also the chain; 0 for the platform chain (an unknown username's sign-in). */
+  @Column('int')
+  tenantId: number;
 
   @Field(() => String, { nullable: true, description: '行政区划代码 of the tenant; null on the platform chain' })
   @Column('varchar', { length: 6, nullable: true })
   tenantCode: string | null;
-
-  /** The chain: the tenant id, or 0 for the platform chain. */
-  @Column('int')
-  chain: number;
 
   @Field(() => Int, { description: 'Position in its chain, from 1, without gaps' })
   @Column('int')
@@ -120,8 +116,9 @@ export class AuditEntry extends NodeEntity {
 /** The last link of each chain, locked by the transaction that appends to it. */
 @Entity()
 export class AuditChainHead {
+  /** The tenant id; 0 for the platform chain. */
   @PrimaryColumn('int')
-  chain: number;
+  tenantId: number;
 
   @Column('int')
   seq: number;

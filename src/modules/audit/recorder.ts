@@ -9,7 +9,7 @@ import { maskOfField } from '../../auth/field-policy';
 import { isDuplicateKey } from '../../db/errors';
 import { Tenant } from '../tenancy/entities';
 import { DepartmentResolver, TenantResolver, UserResolver } from '../tenancy/resolver';
-import { AuditDraft, appendEntries, stableJson } from './chain';
+import { AuditDraft, appendEntries, PLATFORM_CHAIN, stableJson } from './chain';
 import { AuditKind } from './entities';
 
 /** Sign-ins are recorded by the session service: a failed one must keep its attempt count, which a rollback would undo. */
@@ -109,7 +109,7 @@ export function draftOf(ctx: RequestContext, fields: EntryFields): AuditDraft {
   const tenant = fields.tenant !== undefined ? fields.tenant : viewer ? { id: viewer.tenantId, code: viewer.tenantCode } : null;
   const now = ctx.now();
   return {
-    tenantId: tenant?.id ?? null,
+    tenantId: tenant?.id ?? PLATFORM_CHAIN,
     tenantCode: tenant?.code ?? null,
     kind: fields.kind ?? kindOf(fields.operation),
     operation: fields.operation.slice(0, 200),

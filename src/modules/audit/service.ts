@@ -116,7 +116,7 @@ export async function verifyChain(ctx: RequestContext, tenantCode: string | null
   });
   const manager = ctx.db.unscoped;
   const page = (afterSeq: number) => {
-    const query = manager.createQueryBuilder(AuditEntry, 'e').where('e.chain = :chain AND e.seq > :afterSeq', { chain, afterSeq });
+    const query = manager.createQueryBuilder(AuditEntry, 'e').where('e.tenantId = :chain AND e.seq > :afterSeq', { chain, afterSeq });
     if (from) query.andWhere('e.at >= :from', { from });
     if (to) query.andWhere('e.at <= :to', { to });
     return query.orderBy('e.seq', 'ASC').limit(VERIFY_BATCH).getMany();
@@ -126,7 +126,7 @@ export async function verifyChain(ctx: RequestContext, tenantCode: string | null
   for (let rows = await page(0); rows.length > 0; rows = await page(rows[rows.length - 1].seq)) {
     for (const entry of rows) {
       if (!previous) {
-        const before: AuditEntry | null = entry.seq > 1 ? await manager.findOne(AuditEntry, { where: { chain, seq: entry.seq - 1 } }) : null;
+        const before: AuditEntry | null = entry.seq > 1 ? await manager.findOne(AuditEntry, { where: { tenantId: chain, seq: entry.seq - 1 } }) : null;
         previous = before ? { seq: before.seq, hash: before.hash } : { seq: entry.seq === 1 ? 0 : -1, hash: GENESIS_HASH };
       }
       if (entry.seq !== previous.seq + 1) return report(checked, entry, `entries missing before seq ${entry.seq}`);
@@ -138,7 +138,7 @@ export async function verifyChain(ctx: RequestContext, tenantCode: string | null
   }
   if (!to) {
     // Without an end, the last entry checked must be the chain head: nothing was cut off the end.
-    const head = await manager.findOne(AuditChainHead, { where: { chain } });
+    const head = await manager.findOne(AuditChainHead, { where: { tenantId: chain } });
     const headSeq = head?.seq ?? 0;
     const lastSeq = previous?.seq ?? (from ? headSeq : 0);
     if (headSeq !== lastSeq) return report(checked, null, `entries missing after seq ${lastSeq}`);
