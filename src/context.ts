@@ -94,15 +94,20 @@ export class RequestContext {
    * Runs `fn` with this request's database bound to one transaction, so that a
    * mutation and its audit entry commit or fail together (services' own
    * `ctx.db.transaction` joins it). Mutations run one at a time, so the binding cannot
-   * leak into another field; loaders start fresh on both sides of it.
+   * leak into another field; loaders start fresh on both sides of it. At READ COMMITTED,
+   * the reads a service makes before its own locking reads do not fix a snapshot that
+   * would hide rows committed while it waited for its locks (windows/coverage.ts).
    */
   async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
     const outside = this.session;
     try {
-      return await outside.db.transaction((db) => {
-        this.session = { viewer: outside.viewer, db, loaders: new Loaders() };
-        return fn();
-      });
+      return await outside.db.transaction(
+        (db) => {
+          this.session = { viewer: outside.viewer, db, loaders: new Loaders() };
+          return fn();
+        },
+        { readCommitted: true },
+      );
     } finally {
       this.session = { viewer: outside.viewer, db: outside.db, loaders: new Loaders() };
     }

@@ -199,8 +199,10 @@ export async function recordRequestEnd(request: GraphQLRequestContextWillSendRes
     const known = request.schema.getMutationType()?.getFields() ?? {};
     const unrecorded = [...new Set(rootFieldNames(operation, document))].filter((name) => name in known && !ctx.auditedMutations.has(name));
     const outcome = typeof firstError?.extensions?.code === 'string' ? firstError.extensions.code.slice(0, 32) : 'NOT_EXECUTED';
-    // No details: the variables of an unexecuted operation are not yet tied to argument names, so secrets could not be told apart.
-    for (const name of unrecorded) drafts.push(draftOf(ctx, { operation: name, outcome }));
+    // Global ids from the variables, but no details: the variables of an unexecuted operation
+    // are not yet tied to argument names, so secrets could not be told apart.
+    const targets = inputIds(request.request.variables ?? {});
+    for (const name of unrecorded) drafts.push(draftOf(ctx, { operation: name, outcome, targets }));
   }
   if (ctx.clearReads.size > 0) {
     const fields = [...ctx.clearReads.keys()].sort();
