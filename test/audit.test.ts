@@ -7,6 +7,9 @@ import { AuditEntry } from '../src/modules/audit/entities';
 /**
  * 审计日志 (issue 13; DESIGN.md §2 Audit log): every mutation, every refused attempt,
  * every sign-in and every read of PII in clear, hash-chained per tenant and append-only.
+ * The documents' sentences behind it: 鞍山 规范 四 服务流程 (后台分类审批) "业务办理各流程、
+ * 环节一律实行网上办理、网上留痕、网上监管"; 锦州 第十一条 (监督监察: 电子监察 … 对行政服务过程
+ * … 实施监督监察) and 第二十五条 (健全内控机制 … 接受 … 监察 … 监督).
  */
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +37,7 @@ async function departmentIdOf(token: string): Promise<string> {
 
 const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id username } }';
 
-describe('every mutation is recorded', () => {
+describe('every mutation is recorded (鞍山 规范 四 网上留痕)', () => {
   it('a successful mutation records actor, tenant, operation, targets (created ones too), OK, request id, client address; secrets left out, PII masked', async () => {
     const admin = await t.tokenOf('centre_admin.210381');
     const departmentId = await departmentIdOf(admin);
@@ -121,7 +124,7 @@ describe('every mutation is recorded', () => {
   });
 });
 
-describe('sign-ins and sign-outs', () => {
+describe('sign-ins and sign-outs (鞍山 规范 四 网上留痕)', () => {
   const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
   const loginFrom = (client: string, username: string, password: string) =>
     request(t.app).post('/graphql').set('x-forwarded-for', client).send({ query: LOGIN, variables: { input: { username, password } } });
@@ -149,7 +152,7 @@ describe('sign-ins and sign-outs', () => {
   });
 });
 
-describe('reads of PII in clear', () => {
+describe('reads of PII in clear (锦州 第十一条 监督监察)', () => {
   const LIST = 'query($first: Int) { applications(first: $first) { edges { node { id applicantName } } } }';
 
   it('one entry per request lists the Type.field names and the rows read, in a bounded number of statements', async () => {
@@ -188,7 +191,7 @@ describe('reads of PII in clear', () => {
   });
 });
 
-describe('who reads the log', () => {
+describe('who reads the log (锦州 第十一条, 第二十五条; DESIGN.md §3.1 scope)', () => {
   it('an auditor of a county cannot read the city’s entries; the city’s auditor reads the county’s', async () => {
     const county = await t.tokenOf('auditor.210381');
     expect(await logOf(county, { tenantCode: '210300' })).toEqual([]);
@@ -228,15 +231,19 @@ describe('who reads the log', () => {
   });
 });
 
-describe('tamper-evident and append-only', () => {
+describe('tamper-evident and append-only (锦州 第二十五条 内控机制)', () => {
   const VERIFY = 'query($code: String) { verifyAuditChain(tenantCode: $code) { tenantCode intact checkedEntries problem firstBroken { seq } } }';
 
   it('no password or token is in any entry', async () => {
-    const tokens = [await t.tokenOf('centre_admin.210381'), await t.tokenOf('auditor.210381'), await t.tokenOf('platform_admin')];
+    const staff = await t.tokenOf('staff05.210381');
+    const changed = await t.gql('mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }', { input: { currentPassword: SEED_PASSWORD, newPassword: 'Changed-pass-2026' } }, staff);
+    expect(changed.errors).toBeUndefined();
+    expect((await logOf(await t.tokenOf('auditor.210381'), { operation: 'changePassword', actorUsername: 'staff05.210381' })).map((e) => e.outcome)).toEqual(['OK']);
+    const tokens = [staff, changed.data?.changePassword.token, await t.tokenOf('centre_admin.210381'), await t.tokenOf('auditor.210381'), await t.tokenOf('platform_admin')];
     const rows = await t.dataSource.getRepository(AuditEntry).find();
     expect(rows.length).toBeGreaterThan(20);
     const text = JSON.stringify(rows);
-    for (const secret of [SEED_PASSWORD, 'Secret-pass-2026', 'Sneaky-pass-2026', 'Nope-pass-2026', 'wrong-guess-1', ...tokens]) expect(text).not.toContain(secret);
+    for (const secret of [SEED_PASSWORD, 'Changed-pass-2026', 'Secret-pass-2026', 'Sneaky-pass-2026', 'Nope-pass-2026', 'wrong-guess-1', ...tokens]) expect(text).not.toContain(secret);
   });
 
   it('concurrent mutations in one tenant from parallel requests keep the chain gap-free', async () => {
