@@ -28,7 +28,6 @@ async function logOf(token: string, filter: Record<string, unknown> = {}, first 
   return res.data?.auditLog.edges.map((edge: { node: Entry }) => edge.node);
 }
 
-const isMySql = () => t.dataSource.options.type !== 'better-sqlite3';
 const table = (name: string) => t.dataSource.driver.escape(name);
 
 async function departmentIdOf(token: string): Promise<string> {
