@@ -91,6 +91,22 @@ describe('every mutation is recorded (鞍山 规范 四 网上留痕)', () => {
     expect(platform[0]).toMatchObject({ tenantCode: null, actorUsername: null, kind: 'SIGN_OUT' });
   });
 
+  it('a mutation never run because an earlier one in the same operation failed is recorded as NOT_EXECUTED', async () => {
+    const clerk = await t.tokenOf('window_staff.210381');
+    const departmentId = await departmentIdOf(await t.tokenOf('centre_admin.210381'));
+    const target = (await t.gql('{ viewer { id } }', {}, await t.tokenOf('staff06.210381'))).data?.viewer.id;
+    const res = await t.gql(
+      'mutation($i: CreateUserInput!, $j: SetUserActiveInput!) { createUser(input: $i) { id } setUserActive(input: $j) { id } }',
+      { i: { departmentId, username: 'audit.twice', displayName: '两次', roles: ['WINDOW_STAFF'], password: 'Twice-pass-2026' }, j: { id: target, active: false, version: 1 } },
+      clerk,
+    );
+    expect(codeOf(res)).toBe('FORBIDDEN');
+    const entries = await logOf(await t.tokenOf('auditor.210381'), { actorUsername: 'window_staff.210381', operation: 'setUserActive' });
+    expect(entries.map((e) => e.outcome)).toEqual(['NOT_EXECUTED']);
+    // Ids from the operation's variables: the field's arguments are not bound yet.
+    expect(entries[0].targetIds).toEqual(expect.arrayContaining([target, departmentId]));
+  });
+
   it('the schema walk: every mutation of the schema, called by an auditor, leaves an entry with its name', async () => {
     const { data } = await t.gql<{ login: { token: string } }>('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username: 'auditor.210302', password: SEED_PASSWORD } });
     const auditor = data!.login.token;

@@ -194,11 +194,13 @@ export async function recordRequestEnd(request: GraphQLRequestContextWillSendRes
   const document = request.document;
   const operation = request.operation ?? (document ? getOperationAST(document, request.request.operationName) : null);
   const body = request.response.body;
-  const firstError = body.kind === 'single' ? body.singleResult.errors?.[0] : undefined;
+  // An error without a path refused the whole operation (the guard, bad variables); one with
+  // a path belongs to a field, and later mutations were then never run.
+  const refusal = body.kind === 'single' ? body.singleResult.errors?.find((error) => error.path === undefined) : undefined;
   if (operation && document && operation.operation === 'mutation') {
     const known = request.schema.getMutationType()?.getFields() ?? {};
     const unrecorded = [...new Set(rootFieldNames(operation, document))].filter((name) => name in known && !ctx.auditedMutations.has(name));
-    const outcome = typeof firstError?.extensions?.code === 'string' ? firstError.extensions.code.slice(0, 32) : 'NOT_EXECUTED';
+    const outcome = typeof refusal?.extensions?.code === 'string' ? refusal.extensions.code.slice(0, 32) : 'NOT_EXECUTED';
     // Global ids from the variables, but no details: the variables of an unexecuted operation
     // are not yet tied to argument names, so secrets could not be told apart.
     const targets = inputIds(request.request.variables ?? {});
