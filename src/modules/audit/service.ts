@@ -23,7 +23,7 @@ export const MAX_EXPORT_ROWS = 10_000;
 /**
  * The entries the viewer may read (issue 13): auditors their own tenant and its
  * descendants; centre admins their own centre's entries; platform admins tenancy and
- * sign-in entries everywhere. Audit rules are not the business rows' scope (a city
+ * sign-in entries everywhere, and the platform chain (entries of no tenant). Audit rules are not the business rows' scope (a city
  * centre admin reads only the own centre here), so they are applied here, on the
  * scope's readable tenants, for the audit tables alone.
  */
@@ -40,8 +40,9 @@ function visibleEntries(ctx: RequestContext): SelectQueryBuilder<AuditEntry> {
     params.ownTenant = viewer.tenantId;
   }
   if (viewer.roles.has(Role.PLATFORM_ADMIN)) {
-    reach.push('e.kind IN (:...platformKinds)');
+    reach.push('e.kind IN (:...platformKinds) OR e.tenantId = :platformChain');
     params.platformKinds = PLATFORM_KINDS;
+    params.platformChain = PLATFORM_CHAIN;
   }
   if (reach.length === 0) throw new ForbiddenError('The audit log is read by auditors, centre admins and platform admins');
   // Audit rows belong to the audit module alone; the reach above is their scope.
