@@ -23,6 +23,8 @@ import { duplicateKeyOf } from './db/errors';
 import { TokenService } from './auth/jwt';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
+import { auditPlugin } from './modules/audit/service';
+import { auditCsvExport } from './modules/audit/csv';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -55,6 +57,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, dataSource, logger } = options;
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
+  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock };
   const armor = new ApolloArmor({
     // Depth counts fields: a component-per-fragment query is as deep as its fields.
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
@@ -83,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       redactionReport,
       textInputGuard,
       httpStatusByCode,
+      auditPlugin,
     ],
   });
   await server.start();
@@ -139,11 +143,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     expressMiddleware(server, {
       context: async ({ req }) =>
         buildContext(
-          { config, tokens, dataSource, logger, clock: options.clock },
+          contextDeps,
           { requestId: String(req.id), clientIp: req.ip ?? 'unknown', authorization: req.headers.authorization },
         ),
     }),
   );
+
+  // 审计日志 export for an inspection: an authenticated download (README, Audit log).
+  app.get('/audit.csv', auditCsvExport(contextDeps));
 
   app.use(notFound);
   app.use(httpErrorAsJson(logger));

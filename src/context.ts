@@ -47,6 +47,10 @@ interface Session {
 export class RequestContext {
   /** Guarded fields this request redacted (reported in `extensions.redacted`). */
   readonly redacted = new Set<string>();
+  /** Guarded fields read in clear about someone else: `Type.field` → row ids (one audit entry per request). */
+  readonly clearReads = new Map<string, Set<number>>();
+  /** Mutations whose audit entry is already written (the rest are recorded as refused at the end). */
+  readonly auditedMutations = new Set<string>();
   readonly logger: Logger;
   private session: Session;
 
@@ -86,6 +90,29 @@ export class RequestContext {
     return this.session.loaders;
   }
 
+  /**
+   * Runs `fn` with this request's database bound to one transaction, so that a
+   * mutation and its audit entry commit or fail together (services' own
+   * `ctx.db.transaction` joins it). Mutations run one at a time, so the binding cannot
+   * leak into another field; loaders start fresh on both sides of it. At READ COMMITTED,
+   * the reads a service makes before its own locking reads do not fix a snapshot that
+   * would hide rows committed while it waited for its locks (windows/coverage.ts).
+   */
+  async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outside = this.session;
+    try {
+      return await outside.db.transaction(
+        (db) => {
+          this.session = { viewer: outside.viewer, db, loaders: new Loaders() };
+          return fn();
+        },
+        { readCommitted: true },
+      );
+    } finally {
+      this.session = { viewer: outside.viewer, db: outside.db, loaders: new Loaders() };
+    }
+  }
+
   async signIn(user: User): Promise<void> {
     const { viewer, scope } = await viewerOf(this.deps, user);
     this.session = { viewer, db: new Db(this.deps.dataSource, scope), loaders: new Loaders() };
@@ -106,6 +133,7 @@ async function viewerOf(deps: ContextDeps, user: User): Promise<{ viewer: Viewer
     userId: user.id,
     username: user.username,
     tenantId: user.tenantId,
+    tenantCode: tenant.code,
     tenantLevel: tenant.level,
     departmentId: user.departmentId,
     roles,

@@ -69,13 +69,29 @@ export function visibleToLine(policy: FieldPolicy<unknown>): string {
   return `Visible to: ${clear} (clear)${masked ? `; ${masked} (masked)` : ''}; null to everyone else.`;
 }
 
+function noteClearRead(context: RequestContext, key: string, rowId: number): void {
+  const ids = context.clearReads.get(key);
+  if (ids) ids.add(rowId);
+  else context.clearReads.set(key, new Set([rowId]));
+}
+
+/** The mask of the guarded field named `field` (of any type), for masking the same data in inputs. */
+export function maskOfField(field: string): ((value: string) => string) | undefined {
+  return [...table.values()].find((policy) => policy.key.endsWith(`.${field}`))?.mask;
+}
+
 /** Requests record which guarded fields they redacted; app.ts reports them in `extensions.redacted`. */
 function policyMiddleware<Row>(policy: FieldPolicy<Row>): MiddlewareFn<RequestContext> {
   return async ({ root, context }, next) => {
     const value: unknown = await next();
     if (value === null || value === undefined) return value;
-    const access = accessFor(policy as FieldPolicy<unknown>, context.viewer, await policy.subject(root as Row, context));
-    if (access === FieldAccess.CLEAR) return value;
+    const subject = await policy.subject(root as Row, context);
+    const access = accessFor(policy as FieldPolicy<unknown>, context.viewer, subject);
+    if (access === FieldAccess.CLEAR) {
+      // The audit log records clear reads about someone other than the viewer (one entry per request).
+      if (subject.personUserId !== context.viewer?.userId) noteClearRead(context, policy.key, (root as { id: number }).id);
+      return value;
+    }
     context.redacted.add(policy.key);
     return access === FieldAccess.MASKED ? policy.mask(String(value)) : null;
   };

@@ -6,6 +6,8 @@ export interface Viewer {
   readonly userId: number;
   readonly username: string;
   readonly tenantId: number;
+  /** 行政区划代码 of the own tenant (audit entries carry it). */
+  readonly tenantCode: string;
   readonly tenantLevel: TenantLevel;
   readonly departmentId: number;
   readonly roles: ReadonlySet<Role>;

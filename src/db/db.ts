@@ -63,13 +63,20 @@ export class Db {
     return this.manager.queryRunner?.isTransactionActive === true;
   }
 
-  /** Runs `fn` in one transaction (joined if one is open), retrying on deadlock. */
-  async transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in one transaction (joined if one is open), retrying on deadlock.
+   * `readCommitted` (MySQL; SQLite runs one transaction at a time anyway): every plain
+   * read sees what was committed before it, as outside a transaction, for a transaction
+   * opened around code that was written to run its reads outside one.
+   */
+  async transaction<T>(fn: (db: Db) => Promise<T>, options: { readCommitted?: boolean } = {}): Promise<T> {
     if (this.inTransaction) return fn(this);
+    const run = (manager: EntityManager) => fn(new Db(this.dataSource, this.scope, manager));
+    const readCommitted = options.readCommitted === true && this.dataSource.options.type !== 'better-sqlite3';
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await serialised(this.dataSource, () =>
-          this.dataSource.transaction((manager) => fn(new Db(this.dataSource, this.scope, manager))),
+          readCommitted ? this.dataSource.transaction('READ COMMITTED', run) : this.dataSource.transaction(run),
         );
       } catch (error) {
         if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;

@@ -1,5 +1,6 @@
 import { Department, Tenant, User } from '../modules/tenancy/entities';
 import { Throttle } from '../auth/throttle';
+import { AuditChainHead, AuditEntry } from '../modules/audit/entities';
 import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from '../modules/calendar/entities';
 import { Application, ApplicationCounter, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
 import {
@@ -54,4 +55,6 @@ export const ENTITIES = [
   CrossProvinceMatter,
   ContactLedgerEntry,
   ProblemLedgerEntry,
+  AuditEntry,
+  AuditChainHead,
 ];

@@ -5,20 +5,23 @@ import { MODULES } from '../modules/registry';
 import { NodeResolver } from './node-resolver';
 import { FieldAccessResolver } from '../auth/field-access-resolver';
 import { treatNullArgumentsAsAbsent } from './null-arguments';
+import { auditEveryMutation } from '../modules/audit/service';
 // Every entity that implements Node is in the schema (as a possible Node): load them
 // all, so that the schema does not depend on what else the process has imported.
 import '../db/entities';
 
 let schema: GraphQLSchema | undefined;
 
-/** The schema, built once per process from the modules' resolvers. */
+/** The schema, built once per process from the modules' resolvers; every mutation is audited (issue 13). */
 export function appSchema(): GraphQLSchema {
-  schema ??= treatNullArgumentsAsAbsent(
-    buildSchemaSync({
-      resolvers: [NodeResolver, FieldAccessResolver, ...MODULES.flatMap((module) => module.resolvers)],
-      // Inputs are checked by the services, which name the field at fault.
-      validate: false,
-    }),
+  schema ??= auditEveryMutation(
+    treatNullArgumentsAsAbsent(
+      buildSchemaSync({
+        resolvers: [NodeResolver, FieldAccessResolver, ...MODULES.flatMap((module) => module.resolvers)],
+        // Inputs are checked by the services, which name the field at fault.
+        validate: false,
+      }),
+    ),
   );
   return schema;
 }

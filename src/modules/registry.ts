@@ -28,6 +28,7 @@ import { ContactLedgerResolver, ProblemLedgerResolver } from './collaboration/le
 import { nodeLoaders as ledgerNodes } from './collaboration/ledgers';
 import { SupervisionResolver } from './supervision/resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
+import { AuditResolver } from './audit/resolver';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -88,5 +89,8 @@ export const MODULES: ModuleManifest[] = [
   },
   {
     resolvers: [SupervisionResolver],
+  },
+  {
+    resolvers: [AuditResolver],
   },
 ];

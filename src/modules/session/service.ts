@@ -7,6 +7,7 @@ import { IssuedToken } from '../../auth/jwt';
 import { hashPassword, isStrongEnough, PASSWORD_RULES, TIMING_DUMMY_HASH, verifyPassword } from '../../auth/passwords';
 import { requireViewer } from '../../auth/guards';
 import { ChangePasswordInput, LoginInput } from './inputs';
+import * as audit from '../audit/service';
 
 /**
  * Sign-in throttling (README, Security). Tight per username and client: five attempts
@@ -39,19 +40,38 @@ function throttleKeys(username: string, clientIp: string) {
   };
 }
 
+/**
+ * Signs in, and records the attempt in the audit log whatever its outcome (username as
+ * typed, client address). Not in a transaction: a failed attempt must keep its count.
+ */
 export async function login(ctx: RequestContext, input: LoginInput): Promise<SignedIn> {
+  const attempt: { account: User | null } = { account: null };
+  let signedIn: SignedIn;
+  try {
+    signedIn = await attemptSignIn(ctx, input, attempt);
+  } catch (error) {
+    await audit.recordSignIn(ctx, input.username, audit.outcomeOf(error), attempt.account);
+    throw error;
+  }
+  await audit.recordSignIn(ctx, input.username, 'OK', signedIn.user);
+  return signedIn;
+}
+
+async function attemptSignIn(ctx: RequestContext, input: LoginInput, attempt: { account: User | null }): Promise<SignedIn> {
   if (input.username.length > 200 || input.password.length > 200) throw badCredentials();
   const now = ctx.now();
   const keys = throttleKeys(input.username, ctx.clientIp);
   const db = ctx.db;
+  const username = input.username.trim().toLowerCase();
+  // Unscoped on purpose: sign-in precedes any scope. A look-alike name (not lower-case
+  // ASCII) never reaches the database, whose collation might fold it onto a real one.
+  // Looked up first so that a throttled attempt is still recorded in the account's tenant.
+  const user = USERNAME_PATTERN.test(username) ? await db.unscoped.findOne(User, { where: { username } }) : null;
+  attempt.account = user && user.username === username ? user : null;
   // Every attempt counts before the password is checked, so parallel attempts cannot slip past the limit.
   await countAttempt(db, keys.perClient, now, LOGIN_PER_CLIENT);
   const knownClient = await seenSince(db, keys.knownClient, new Date(now.getTime() - KNOWN_CLIENT_DAYS * 86_400_000));
   if (!knownClient) await countAttempt(db, keys.perAccount, now, LOGIN_PER_ACCOUNT);
-  const username = input.username.trim().toLowerCase();
-  // Unscoped on purpose: sign-in precedes any scope. A look-alike name (not lower-case
-  // ASCII) never reaches the database, whose collation might fold it onto a real one.
-  const user = USERNAME_PATTERN.test(username) ? await db.unscoped.findOne(User, { where: { username } }) : null;
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DUMMY_HASH);
   if (!user || user.username !== username || !passwordMatches || !user.active) {
     ctx.logger.info({ throttleKey: keys.perClient }, 'sign-in refused');
