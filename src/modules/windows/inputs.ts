@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { AbsenceKind, WindowKind, WindowStatus } from './entities';
 
 @InputType()
@@ -156,3 +157,11 @@ export class SetLunchDutyRotaInput {
   @Field(() => Int, { nullable: true, description: 'The version of the current rota; required when the window has one' })
   version?: number;
 }
+
+export const windowSorting = defineSorting({
+  typeName: 'Window',
+  label: 'window lists (窗口)',
+  fields: { NUMBER: { column: 'w.number', kind: 'text', description: '窗口编号' } },
+  defaultOrder: [{ field: 'NUMBER', direction: OrderDirection.ASC }],
+});
+export type WindowOrderField = keyof typeof windowSorting.fields;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Department, Tenant, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
@@ -13,6 +13,8 @@ import {
   SetLunchDutyRotaInput,
   UpdateWindowInput,
   WindowFilter,
+  WindowOrderField,
+  windowSorting,
   WindowStatusInput,
 } from './inputs';
 import { WindowCoverage, WindowCoverView, WindowPostView } from './types';
@@ -27,7 +29,7 @@ export class WindowResolver {
   @Query(() => WindowConnection, { description: '窗口: the windows the viewer may read' })
   windows(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => windowSorting.Args) args: ListArgs<WindowOrderField>,
     @Arg('filter', () => WindowFilter, { nullable: true }) filter?: WindowFilter,
   ): Promise<ConnectionResult<Window>> {
     return windows.listWindows(ctx, args, filter);
