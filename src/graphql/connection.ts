@@ -313,7 +313,8 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
     const values = [...cursor.values.map((value, i) => boundValue(value, fields[i])), cursor.id];
     pageQuery.andWhere(beyondCursor(walk, values, parameters), parameters);
   }
-  fields.forEach((field, i) => pageQuery.addSelect(field.column, `sort_${i}`));
+  // In parentheses: a bare `alias.property` would make TypeORM select only that column of the row.
+  fields.forEach((field, i) => pageQuery.addSelect(`(${field.column})`, `sort_${i}`));
   walk.forEach((key, i) => (i === 0 ? pageQuery.orderBy(key.expression, key.direction) : pageQuery.addOrderBy(key.expression, key.direction)));
   const { entities, raw } = await pageQuery.limit(size + 1).getRawAndEntities<Record<string, unknown>>();
   const rawById = new Map(raw.map((row) => [Number(row[`${spec.alias}_id`]), row]));
