@@ -252,6 +252,7 @@ describe('cursors carry their list and their order', () => {
     badInput(await t.gql(CASES, { first: 2, after: forged({ list: 'applications', order: 'RECEIVED_AT:DESC', values: ['2026-11-01T00:00:00.000Z'], id: -1 }) }, token), 'after');
     badInput(await t.gql(CASES, { first: 2, last: 2 }, token), 'last');
     badInput(await t.gql(CASES, { last: 2, after: page.pageInfo.endCursor, before: page.pageInfo.startCursor }, token), 'before');
+    badInput(await t.gql(CASES, { first: 2, before: page.pageInfo.startCursor }, token), 'before');
     badInput(await t.gql(CASES, { last: 101 }, token), 'last');
     badInput(await t.gql(CASES, { first: 2, orderBy: [{ field: 'NUMBER' }, { field: 'NUMBER', direction: 'DESC' }] }, token), 'orderBy');
   });

@@ -132,21 +132,21 @@ export function Connection<T extends object>(nodeClass: ClassType<T>): ClassType
   const existing = connectionTypes.get(nodeClass);
   if (existing) return existing as ClassType<ConnectionResult<T>>;
 
-  @ObjectType(`${nodeClass.name}Edge`)
+  @ObjectType(`${nodeClass.name}Edge`, { description: `One ${nodeClass.name} of a page, with its cursor` })
   class EdgeType {
     @Field({ description: 'Opaque; valid only on the list and the order it came from' })
     cursor: string;
 
-    @Field(() => nodeClass)
+    @Field(() => nodeClass, { description: 'The item' })
     node: T;
   }
 
-  @ObjectType(`${nodeClass.name}Connection`)
+  @ObjectType(`${nodeClass.name}Connection`, { description: `A page of ${nodeClass.name} items (Relay connection)` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in list order' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors and whether more items precede or follow' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages' })
@@ -195,13 +195,14 @@ function validValue(value: unknown, field: SortField): boolean {
 /** The content of a cursor of this list and order; anything else is BAD_USER_INPUT on `argument`. */
 function decodeCursor(cursor: string, list: string, order: OrderTerm[], fields: SortField[], argument: 'after' | 'before'): CursorContent {
   const refuse = (why: string) => new BadUserInputError(`"${argument}" ${why}`, argument);
+  if (cursor.length > 2000) throw refuse('is not a cursor');
   let content: Partial<CursorContent>;
   try {
     content = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorContent>;
   } catch {
     throw refuse('is not a cursor');
   }
-  if (typeof content !== 'object' || content === null) throw refuse('is not a cursor');
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) throw refuse('is not a cursor');
   if (content.list !== list) throw refuse(`is a cursor of another list, not of ${list}`);
   if (content.order !== orderKey(order)) throw refuse('is a cursor of another order: ask again from the first page with the new order');
   const { values, id } = content;
@@ -235,10 +236,21 @@ export interface ListSpec<F extends string> {
   sorting: Sorting<F>;
 }
 
+/** One key of the SQL order: a sort field or the id. */
 interface Key {
   expression: string;
-  field: SortField;
   direction: OrderDirection;
+  nullable: boolean;
+}
+
+/** `first`/`after` page forwards, `last`/`before` backwards; the two are not mixed. */
+function pagingDirection(args: ConnectionArgs): 'forwards' | 'backwards' {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  if (given(args.first) && given(args.last)) throw new BadUserInputError('"first" and "last" cannot be combined', 'last');
+  if (args.after && args.before) throw new BadUserInputError('"after" pages forwards and "before" backwards: pass one of them', 'before');
+  if (given(args.first) && args.before) throw new BadUserInputError('"before" pages backwards: use it with "last"', 'before');
+  if (given(args.last) && args.after) throw new BadUserInputError('"after" pages forwards: use it with "first"', 'after');
+  return given(args.last) || args.before ? 'backwards' : 'forwards';
 }
 
 function resolveOrder<F extends string>(sorting: Sorting<F>, orderBy: OrderTerm<F>[] | null | undefined): OrderTerm<F>[] {
@@ -266,7 +278,7 @@ function beyondCursor(keys: Key[], values: unknown[], parameters: Record<string,
     const ascending = key.direction === OrderDirection.ASC;
     if (values[i] === null) return ascending ? `${key.expression} IS NOT NULL` : null;
     const compare = `${key.expression} ${ascending ? '>' : '<'} :cursor${i}`;
-    return !ascending && key.field.nullable ? `(${compare} OR ${key.expression} IS NULL)` : compare;
+    return !ascending && key.nullable ? `(${compare} OR ${key.expression} IS NULL)` : compare;
   };
   values.forEach((value, i) => {
     if (value !== null) parameters[`cursor${i}`] = value;
@@ -290,16 +302,14 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
   spec: ListSpec<F>,
   args: ListArgs<F>,
 ): Promise<ConnectionResult<T>> {
-  const backwards = args.last !== undefined && args.last !== null || Boolean(args.before);
-  if (backwards && (args.first !== undefined && args.first !== null)) throw new BadUserInputError('"first" and "last" cannot be combined', 'last');
-  if (backwards && args.after) throw new BadUserInputError('"after" pages forwards and "before" backwards: pass one of them', 'before');
+  const backwards = pagingDirection(args) === 'backwards';
   const size = backwards ? pageSize(args.last, 'last') : pageSize(args.first, 'first');
   const order = resolveOrder(spec.sorting, args.orderBy);
   const fields = order.map((term) => spec.sorting.fields[term.field]);
   const tieBreak = order[order.length - 1].direction;
   const keys: Key[] = [
-    ...order.map((term, i) => ({ expression: fields[i].column, field: fields[i], direction: term.direction })),
-    { expression: `${spec.alias}.id`, field: { column: `${spec.alias}.id`, kind: 'number', description: 'id' }, direction: tieBreak },
+    ...order.map((term, i) => ({ expression: fields[i].column, direction: term.direction, nullable: fields[i].nullable === true })),
+    { expression: `${spec.alias}.id`, direction: tieBreak, nullable: false },
   ];
   // Backwards: walk the reversed order from the cursor, then turn the page round.
   const walk = backwards ? keys.map((key) => ({ ...key, direction: flip(key.direction) })) : keys;
