@@ -164,6 +164,25 @@ describe('orderBy, tie-broken by id, across three pages both ways', () => {
     expect(walked.backwards).toEqual(expected);
   });
 
+  it('a city user’s cases over all its centres (each centre read on its own index, the pages merged), three pages both ways', async () => {
+    const city = await tenantOf('210300');
+    const subtree = await repo(Tenant).createQueryBuilder('t').where('t.path LIKE :p', { p: `${city.path}%` }).getMany();
+    const rows = await repo(Application).findBy({ tenantId: In(subtree.map((tenant) => tenant.id)) });
+    expect(new Set(rows.map((r) => r.tenantId)).size).toBeGreaterThan(2);
+    const token = await t.tokenOf('centre_admin.210300');
+    const size = Math.ceil(rows.length / 3);
+    const newest = [...rows].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || b.id - a.id).map((r) => gid('Application', r));
+    const walked = await walkBothWays(CASES, {}, token, size);
+    expect(walked.pages).toBe(3);
+    expect(walked.forwards).toEqual(newest);
+    expect(walked.backwards).toEqual(newest);
+    const due = (r: Application) => (r.dueAt === null ? -Infinity : r.dueAt.getTime());
+    const byDue = [...rows].sort((a, b) => compare(due(a), due(b)) || a.id - b.id).map((r) => gid('Application', r));
+    const walkedByDue = await walkBothWays(CASES, { orderBy: [{ field: 'DUE_AT' }] }, token, size);
+    expect(walkedByDue.forwards).toEqual(byDue);
+    expect(walkedByDue.backwards).toEqual(byDue);
+  });
+
   it('matters with equal names are ordered by id, and all matters by code, three pages both ways', async () => {
     const source = await publishedMatter('QR00300002');
     const twins: Matter[] = [];

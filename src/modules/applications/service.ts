@@ -112,7 +112,7 @@ export async function listApplications(ctx: RequestContext, args: ListArgs<Appli
     const { clause, parameters } = await lightFilter(ctx, 'a', filter.light);
     query.andWhere(clause, parameters);
   }
-  return paginate(query, { list: 'applications', alias: 'a', sorting: applicationSorting }, args);
+  return paginate(query, { list: 'applications', alias: 'a', sorting: applicationSorting, partitions: { column: 'a.tenantId', values: ctx.db.scope.readableTenantIds } }, args);
 }
 
 /** Writes one timeline event of a case (who, when, from, to, note). */
