@@ -5,7 +5,7 @@ import { Tenant } from '../src/modules/tenancy/entities';
 import { Matter, MatterStatus } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
 import { Application, ApplicationStatus } from '../src/modules/applications/entities';
-import { CollaborationTicket } from '../src/modules/collaboration/entities';
+import { CollaborationTicket, TicketStep } from '../src/modules/collaboration/entities';
 
 /**
  * Lists (issue 11, DESIGN.md §4): orderBy tie-broken by id, keyset cursors that carry
@@ -220,6 +220,26 @@ describe('orderBy, tie-broken by id, across three pages both ways', () => {
     const usernames = users.data?.users.edges.map((e: any) => e.node.username) as string[];
     expect(usernames.length).toBeGreaterThan(10);
     expect(usernames).toEqual([...usernames].sort().reverse());
+  });
+
+  it('tickets by the due time of their earliest open step, tickets with none below every date, both ways', async () => {
+    const tenant = await tenantOf('150302');
+    const tickets = await repo(CollaborationTicket).findBy({ tenantId: tenant.id });
+    const steps = await repo(TicketStep).findBy({ ticketId: In(tickets.map((ticket) => ticket.id)) });
+    const dueOf = new Map(tickets.map((ticket) => {
+      const open = steps.filter((step) => step.ticketId === ticket.id && step.doneAt === null && step.dueAt !== null).map((step) => step.dueAt!.getTime());
+      return [ticket.id, open.length > 0 ? Math.min(...open) : -Infinity];
+    }));
+    expect(new Set(dueOf.values()).size).toBeGreaterThan(2);
+    const OUTGOING = listQuery('outgoingTickets', 'CollaborationTicketOrder', 'TicketFilter');
+    const token = await t.tokenOf('window_staff.150302');
+    for (const direction of ['ASC', 'DESC'] as const) {
+      const sign = direction === 'ASC' ? 1 : -1;
+      const expected = [...tickets].sort((a, b) => sign * (compare(dueOf.get(a.id)!, dueOf.get(b.id)!) || a.id - b.id)).map((ticket) => gid('CollaborationTicket', ticket));
+      const walked = await walkBothWays(OUTGOING, { orderBy: [{ field: 'DUE_AT', direction }] }, token, Math.max(1, Math.ceil(tickets.length / 3)));
+      expect(walked.forwards).toEqual(expected);
+      expect(walked.backwards).toEqual(expected);
+    }
   });
 
   it('a second page costs the same statements as the first (keyset, no OFFSET, no extra query)', async () => {
