@@ -388,15 +388,30 @@ describe('applicant search: only for viewers who see the field in clear (锦州 
   });
 
   it('the handling department finds its case, and only the cases where it sees the field in clear', async () => {
-    const token = await t.tokenOf('approver.210300');
-    const res = await search({ applicantIdNumber: ID_B }, token);
+    const res = await search({ applicantIdNumber: ID_B }, await t.tokenOf('approver.210300'));
     expect(res.errors).toBeUndefined();
     expect(res.data?.applications.edges).toEqual([{ node: { id: gid('Application', handled), applicantName: '查询测试人', applicantIdNumber: ID_B } }]);
-    // Row for row the policy: every case found shows the ID number in clear, and every clear one is found.
-    const all = await t.gql('{ applications(first: 100, filter: { tenantCode: "210300" }) { totalCount edges { node { id applicantIdNumber } } } }', {}, token);
-    expect(all.data?.applications.edges).toHaveLength(all.data?.applications.totalCount);
-    const clearIds = all.data?.applications.edges.filter((e: any) => e.node.applicantIdNumber === ID_B).map((e: any) => e.node.id);
-    expect(clearIds).toEqual([gid('Application', handled)]);
+  });
+
+  it('row for row the policy: a search finds exactly the cases where the field comes back in clear with that value', async () => {
+    const ALL = '{ applications(first: 100, filter: { tenantCode: "210300" }) { totalCount edges { node { id applicantName applicantIdNumber } } } }';
+    const checks: [string, 'applicantIdNumber' | 'applicantName', string][] = [
+      ['window_staff.210300', 'applicantIdNumber', ID_B],
+      ['approver.210300', 'applicantIdNumber', ID_B],
+      ['window_staff.210300', 'applicantName', '查询测试人'],
+      ['approver.210300', 'applicantName', '查询测试人'],
+      ['supervisor.210300', 'applicantName', '查询测试人'],
+      ['centre_admin.210300', 'applicantName', '查询测试人'],
+    ];
+    for (const [username, field, value] of checks) {
+      const token = await t.tokenOf(username);
+      const all = (await t.gql(ALL, {}, token)).data?.applications;
+      expect(all.edges).toHaveLength(all.totalCount);
+      const shown = all.edges.filter((e: any) => e.node[field] === value).map((e: any) => e.node.id).sort();
+      const found = (await search({ [field]: value }, token)).data?.applications.edges.map((e: any) => e.node.id).sort();
+      expect([username, field, found]).toEqual([username, field, shown]);
+      expect(found.length).toBeGreaterThan(0);
+    }
   });
 
   it('an auditor (masked) gets FORBIDDEN naming the filter, whether or not the person has a case', async () => {

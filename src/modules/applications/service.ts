@@ -1,3 +1,4 @@
+import { SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
 import { requireText } from '../../validation/text';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
@@ -6,7 +7,6 @@ import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { Viewer } from '../../auth/viewer';
 import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
-import { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { DOCUMENT_PATTERNS, isValidCreditCode, isValidPhone, isValidResidentId } from '../../validation/china-ids';
