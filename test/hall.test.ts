@@ -129,7 +129,7 @@ describe('hall hours (大厅办公时间)', () => {
 describe('empty-post events (空岗) and leaving the post (离岗)', () => {
   const LEAVE = 'mutation($input: LeavePostInput!) { leavePost(input: $input) { id leftAt returnedAt endsBy reason user { username } } }';
   const RETURN = 'mutation { returnToPost { id leftAt returnedAt } }';
-  const EVENTS = `query($filter: EmptyPostEventFilter, $first: Int) { emptyPostEvents(filter: $filter, first: $first) {
+  const EVENTS = `query($filter: EmptyPostEventFilter, $first: Int) { emptyPostEvents(filter: $filter, first: $first, orderBy: [{ field: STARTS_AT, direction: ASC }]) {
     totalCount edges { node { id from to cause window { number } user { username } } }
   } }`;
   const at = (local: string) => t.clock.set(new Date(`${local}+08:00`));

@@ -1,4 +1,5 @@
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
+import { In } from 'typeorm';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { Tenant, User } from '../src/modules/tenancy/entities';
 import { Matter, MatterStatus } from '../src/modules/matters/entities';
@@ -107,8 +108,11 @@ describe('联系人台账: the contact ledger', () => {
     expect(own.errors).toBeUndefined();
     const rows = await repo(ContactLedgerEntry).find({ where: { tenantId: (await tenantOf('150302')).id }, order: { id: 'ASC' } });
     expect(rows.length).toBeGreaterThan(2);
+    const codes = new Map((await repo(Matter).findBy({ id: In(rows.map((r) => r.matterId)) })).map((m) => [m.id, m.code]));
     expect(own.data?.contactLedger.totalCount).toBe(rows.length);
-    expect(own.data?.contactLedger.edges.map((e: any) => e.node.id)).toEqual(rows.map((r) => gid('ContactLedgerEntry', r)));
+    // By matter code (the ledger's default order).
+    expect(own.data?.contactLedger.edges.map((e: any) => e.node.matter.code)).toEqual(rows.map((r) => codes.get(r.matterId)).sort());
+    expect(own.data?.contactLedger.edges.map((e: any) => e.node.id).sort()).toEqual(rows.map((r) => gid('ContactLedgerEntry', r)).sort());
     // Another centre's entries are not there; the city reads its districts'.
     expect((await t.gql(LIST, { code: '150304' }, admin)).data?.contactLedger.totalCount).toBe(0);
     const city = await t.gql(LIST, { code: '150304' }, await t.tokenOf('centre_admin.150300'));

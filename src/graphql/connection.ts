@@ -1,4 +1,4 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 
@@ -6,27 +6,110 @@ import { BadUserInputError } from './errors';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: '排序方向: ASC ascending (升序), DESC descending (降序). An empty value (null) sorts below every other value.',
+});
+
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1-${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
-  first?: number;
+  @Field(() => Int, { nullable: true, description: `Page size going forwards, 1-${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
+  first?: number | null;
 
-  @Field({ nullable: true, description: 'Cursor of the last edge of the previous page' })
-  after?: string;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page (with `first`)' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size going backwards, 1-${MAX_PAGE_SIZE}: the last edges before \`before\` (or of the whole list)` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the next page (with `last`)' })
+  before?: string | null;
 }
 
-@ObjectType()
+/** One term of an `orderBy` argument. */
+export interface OrderTerm<F extends string = string> {
+  field: F;
+  direction: OrderDirection;
+}
+
+/** The arguments of a list with an `orderBy` over the fields `F`. */
+export interface ListArgs<F extends string = string> extends ConnectionArgs {
+  orderBy?: OrderTerm<F>[] | null;
+}
+
+/**
+ * One sortable value of a row: a column (`a.receivedAt`) or an SQL expression over the
+ * row's alias. `kind` says how its value travels in a cursor.
+ */
+export interface SortField {
+  column: string;
+  kind: 'instant' | 'text' | 'number';
+  description: string;
+  /** Rows may have no value; they sort below every other value, on both databases. */
+  nullable?: boolean;
+}
+
+/** The sort orders of one node type: its field enum, its order input, its list arguments and the default. */
+export interface Sorting<F extends string = string> {
+  typeName: string;
+  fields: Record<F, SortField>;
+  defaultOrder: OrderTerm<F>[];
+  /** `@Args(() => sorting.Args)` on every list of the type. */
+  Args: ClassType<ListArgs<F>>;
+}
+
+/**
+ * The orders a type's lists may be sorted by: `<Type>OrderField` (one enum value per
+ * field), `<Type>Order` ({ field, direction }) and the list arguments with `orderBy`.
+ * Defined once per node type and shared by all its lists.
+ */
+export function defineSorting<F extends string>(spec: { typeName: string; label: string; fields: Record<F, SortField>; defaultOrder: OrderTerm<NoInfer<F>>[] }): Sorting<F> {
+  const names = Object.keys(spec.fields) as F[];
+  const fieldEnum = Object.fromEntries(names.map((name) => [name, name]));
+  const defaultText = spec.defaultOrder.map((term) => `${term.field} ${term.direction}`).join(', ');
+  registerEnumType(fieldEnum, {
+    name: `${spec.typeName}OrderField`,
+    description: `What ${spec.label} can be sorted by`,
+    valuesConfig: Object.fromEntries(names.map((name) => [name, { description: spec.fields[name].description }])),
+  });
+
+  @InputType(`${spec.typeName}Order`, { description: `One sort key of ${spec.label}` })
+  class Order {
+    @Field(() => fieldEnum, { description: 'The value to sort by' })
+    field: F;
+
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'ASC (default) or DESC' })
+    direction: OrderDirection;
+  }
+
+  @ArgsType()
+  class Args extends ConnectionArgs {
+    @Field(() => [Order], {
+      nullable: true,
+      description: `排序: sort keys, most significant first (default ${defaultText}); equal rows are always ordered by id, so pages are stable`,
+    })
+    orderBy?: OrderTerm<F>[] | null;
+  }
+
+  return { typeName: spec.typeName, fields: spec.fields, defaultOrder: spec.defaultOrder, Args };
+}
+
+@ObjectType({ description: 'Where a page lies in its list (Relay)' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'More edges follow this page' })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: 'More edges precede this page' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null for an empty page' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; null for an empty page' })
   endCursor: string | null;
 }
 
@@ -49,21 +132,21 @@ export function Connection<T extends object>(nodeClass: ClassType<T>): ClassType
   const existing = connectionTypes.get(nodeClass);
   if (existing) return existing as ClassType<ConnectionResult<T>>;
 
-  @ObjectType(`${nodeClass.name}Edge`)
+  @ObjectType(`${nodeClass.name}Edge`, { description: `One ${nodeClass.name} of a page, with its cursor` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Opaque; valid only on the list and the order it came from' })
     cursor: string;
 
-    @Field(() => nodeClass)
+    @Field(() => nodeClass, { description: 'The item' })
     node: T;
   }
 
-  @ObjectType(`${nodeClass.name}Connection`)
+  @ObjectType(`${nodeClass.name}Connection`, { description: `A page of ${nodeClass.name} items (Relay connection)` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in list order' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors and whether more items precede or follow' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages' })
@@ -74,46 +157,211 @@ export function Connection<T extends object>(nodeClass: ClassType<T>): ClassType
   return ConnectionType as unknown as ClassType<ConnectionResult<T>>;
 }
 
-export function pageSize(first: number | undefined | null): number {
-  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+export function pageSize(size: number | undefined | null, field = 'first'): number {
+  if (size === undefined || size === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`"${field}" must be between 1 and ${MAX_PAGE_SIZE}`, field);
   }
-  return first;
+  return size;
 }
 
-function encodeCursor(id: number): string {
-  return Buffer.from(`cursor:${id}`, 'utf8').toString('base64url');
+// ---- cursors ----------------------------------------------------------------------
+
+type CursorValue = string | number | null;
+
+/** What a cursor carries: the list and order it came from, the row's sort values and id. */
+interface CursorContent {
+  list: string;
+  order: string;
+  values: CursorValue[];
+  id: number;
 }
 
-function decodeCursor(cursor: string): number {
-  const match = /^cursor:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadUserInputError('"after" is not a cursor from this list', 'after');
-  return Number(match[1]);
+function encodeCursor(content: CursorContent): string {
+  return Buffer.from(JSON.stringify(content), 'utf8').toString('base64url');
+}
+
+function orderKey(order: OrderTerm[]): string {
+  return order.map((term) => `${term.field}:${term.direction}`).join(',');
+}
+
+function validValue(value: unknown, field: SortField): boolean {
+  if (value === null) return field.nullable === true;
+  if (field.kind === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (field.kind === 'instant') return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && value.length <= 1000;
+}
+
+/** The content of a cursor of this list and order; anything else is BAD_USER_INPUT on `argument`. */
+function decodeCursor(cursor: string, list: string, order: OrderTerm[], fields: SortField[], argument: 'after' | 'before'): CursorContent {
+  const refuse = (why: string) => new BadUserInputError(`"${argument}" ${why}`, argument);
+  if (cursor.length > 2000) throw refuse('is not a cursor');
+  let content: Partial<CursorContent>;
+  try {
+    content = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorContent>;
+  } catch {
+    throw refuse('is not a cursor');
+  }
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) throw refuse('is not a cursor');
+  if (content.list !== list) throw refuse(`is a cursor of another list, not of ${list}`);
+  if (content.order !== orderKey(order)) throw refuse('is a cursor of another order: ask again from the first page with the new order');
+  const { values, id } = content;
+  if (!Number.isSafeInteger(id) || (id as number) < 1 || !Array.isArray(values) || values.length !== fields.length || !values.every((v, i) => validValue(v, fields[i]))) {
+    throw refuse('is not a cursor');
+  }
+  return content as CursorContent;
+}
+
+/** A sort value as read from the database, in the form a cursor carries it. */
+function cursorValue(raw: unknown, field: SortField): CursorValue {
+  if (raw === null || raw === undefined) return null;
+  if (field.kind === 'number') return Number(raw);
+  if (field.kind === 'text') return String(raw);
+  // MySQL returns a Date (UTC); SQLite the stored UTC text "YYYY-MM-DD HH:MM:SS.SSS".
+  return raw instanceof Date ? raw.toISOString() : new Date(`${String(raw).replace(' ', 'T')}Z`).toISOString();
+}
+
+function boundValue(value: CursorValue, field: SortField): unknown {
+  return field.kind === 'instant' && value !== null ? new Date(value) : value;
+}
+
+// ---- the builder ------------------------------------------------------------------
+
+/** What a service tells the builder about one list. */
+export interface ListSpec<F extends string> {
+  /** The list's name in its cursors, e.g. `applications` or `incomingTickets`. */
+  list: string;
+  /** The query's alias for the listed rows. */
+  alias: string;
+  sorting: Sorting<F>;
+  /**
+   * A large list spread over several tenants: each tenant's page is read on its own
+   * tenant-leading index (stopping after one page) and the pages merged in the same
+   * statement. Without it, MySQL reads and sorts every row of every tenant in scope:
+   * an index cannot give one order across several `tenant_id` values.
+   */
+  partitions?: { column: string; values: number[] };
+}
+
+/** One key of the SQL order: a sort field or the id. */
+interface Key {
+  expression: string;
+  direction: OrderDirection;
+  nullable: boolean;
+}
+
+/** `first`/`after` page forwards, `last`/`before` backwards; the two are not mixed. */
+function pagingDirection(args: ConnectionArgs): 'forwards' | 'backwards' {
+  const given = (value: unknown) => value !== undefined && value !== null;
+  if (given(args.first) && given(args.last)) throw new BadUserInputError('"first" and "last" cannot be combined', 'last');
+  if (args.after && args.before) throw new BadUserInputError('"after" pages forwards and "before" backwards: pass one of them', 'before');
+  if (given(args.first) && args.before) throw new BadUserInputError('"before" pages backwards: use it with "last"', 'before');
+  if (given(args.last) && args.after) throw new BadUserInputError('"after" pages forwards: use it with "first"', 'after');
+  return given(args.last) || args.before ? 'backwards' : 'forwards';
+}
+
+function resolveOrder<F extends string>(sorting: Sorting<F>, orderBy: OrderTerm<F>[] | null | undefined): OrderTerm<F>[] {
+  if (!orderBy || orderBy.length === 0) return sorting.defaultOrder;
+  const seen = new Set<F>();
+  for (const term of orderBy) {
+    if (seen.has(term.field)) throw new BadUserInputError(`"orderBy" names ${term.field} twice`, 'orderBy');
+    seen.add(term.field);
+  }
+  return orderBy;
+}
+
+function flip(direction: OrderDirection): OrderDirection {
+  return direction === OrderDirection.ASC ? OrderDirection.DESC : OrderDirection.ASC;
 }
 
 /**
- * The one list builder: keyset pagination on the row id of `alias` in ascending order,
- * `first + 1` rows to learn whether there is a next page, and a lazy COUNT.
+ * Rows strictly beyond the cursor in the order `keys` (keyset pagination), NULL being
+ * below every value as on both databases: for each key k, the earlier keys equal the
+ * cursor's and key k is beyond it.
  */
-export async function paginate<T extends ObjectLiteral & { id: number }>(
+function beyondCursor(keys: Key[], values: unknown[], parameters: Record<string, unknown>): string {
+  const equal = (key: Key, i: number) => (values[i] === null ? `${key.expression} IS NULL` : `${key.expression} = :cursor${i}`);
+  const beyond = (key: Key, i: number): string | null => {
+    const ascending = key.direction === OrderDirection.ASC;
+    if (values[i] === null) return ascending ? `${key.expression} IS NOT NULL` : null;
+    const compare = `${key.expression} ${ascending ? '>' : '<'} :cursor${i}`;
+    return !ascending && key.nullable ? `(${compare} OR ${key.expression} IS NULL)` : compare;
+  };
+  values.forEach((value, i) => {
+    if (value !== null) parameters[`cursor${i}`] = value;
+  });
+  const disjuncts: string[] = [];
+  keys.forEach((key, k) => {
+    const step = beyond(key, k);
+    if (step !== null) disjuncts.push([...keys.slice(0, k).map(equal), step].join(' AND '));
+  });
+  return disjuncts.length === 0 ? '1 = 0' : `(${disjuncts.map((d) => `(${d})`).join(' OR ')})`;
+}
+
+/** Limits `pageQuery` to the union of the same page taken in each partition on its own. */
+function mergePartitionPages<T extends ObjectLiteral>(pageQuery: SelectQueryBuilder<T>, alias: string, partitions: { column: string; values: number[] }): void {
+  const pages = partitions.values.map((value, i) => {
+    const page = pageQuery.clone().select(`${alias}.id`, 'id').andWhere(`${partitions.column} = :partition${i}`);
+    pageQuery.setParameter(`partition${i}`, value);
+    return `SELECT id FROM (${page.getQuery()}) partition${i}`;
+  });
+  pageQuery.andWhere(`${alias}.id IN (SELECT merged.id FROM (${pages.join(' UNION ALL ')}) merged)`);
+}
+
+/**
+ * The one list builder (DESIGN.md §4): `orderBy` over the type's sort fields, always
+ * tie-broken by id; keyset pagination on the order's values and the id, forwards
+ * (`first`/`after`) or backwards (`last`/`before`); cursors that carry their list and
+ * order; `n + 1` rows to learn whether more follow; a lazy COUNT.
+ */
+export async function paginate<T extends ObjectLiteral & { id: number }, F extends string>(
   query: SelectQueryBuilder<T>,
-  alias: string,
-  args: ConnectionArgs,
+  spec: ListSpec<F>,
+  args: ListArgs<F>,
 ): Promise<ConnectionResult<T>> {
-  const first = pageSize(args.first);
+  const backwards = pagingDirection(args) === 'backwards';
+  const size = backwards ? pageSize(args.last, 'last') : pageSize(args.first, 'first');
+  const order = resolveOrder(spec.sorting, args.orderBy);
+  const fields = order.map((term) => spec.sorting.fields[term.field]);
+  const tieBreak = order[order.length - 1].direction;
+  const keys: Key[] = [
+    ...order.map((term, i) => ({ expression: fields[i].column, direction: term.direction, nullable: fields[i].nullable === true })),
+    { expression: `${spec.alias}.id`, direction: tieBreak, nullable: false },
+  ];
+  // Backwards: walk the reversed order from the cursor, then turn the page round.
+  const walk = backwards ? keys.map((key) => ({ ...key, direction: flip(key.direction) })) : keys;
+  const cursorText = backwards ? args.before : args.after;
+
   const countQuery = query.clone();
   const pageQuery = query.clone();
-  if (args.after) pageQuery.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
-  const rows = await pageQuery.orderBy(`${alias}.id`, 'ASC').limit(first + 1).getMany();
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  if (cursorText) {
+    const cursor = decodeCursor(cursorText, spec.list, order, fields, backwards ? 'before' : 'after');
+    const parameters: Record<string, unknown> = {};
+    const values = [...cursor.values.map((value, i) => boundValue(value, fields[i])), cursor.id];
+    pageQuery.andWhere(beyondCursor(walk, values, parameters), parameters);
+  }
+  walk.forEach((key, i) => (i === 0 ? pageQuery.orderBy(key.expression, key.direction) : pageQuery.addOrderBy(key.expression, key.direction)));
+  pageQuery.limit(size + 1);
+  if (spec.partitions && spec.partitions.values.length > 1) mergePartitionPages(pageQuery, spec.alias, spec.partitions);
+  // In parentheses: a bare `alias.property` would make TypeORM select only that column of the row.
+  fields.forEach((field, i) => pageQuery.addSelect(`(${field.column})`, `sort_${i}`));
+  const { entities, raw } = await pageQuery.getRawAndEntities<Record<string, unknown>>();
+  const rawById = new Map(raw.map((row) => [Number(row[`${spec.alias}_id`]), row]));
+  const rows = entities.slice(0, size);
+  if (backwards) rows.reverse();
+  const key = orderKey(order);
+  const edges = rows.map((node) => {
+    const values = fields.map((field, i) => cursorValue(rawById.get(node.id)?.[`sort_${i}`], field));
+    return { cursor: encodeCursor({ list: spec.list, order: key, values, id: node.id }), node };
+  });
+  const more = entities.length > size;
   let count: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: Boolean(args.after),
+      // A cursor's own row lies on its side of the page (Relay: "if the server can efficiently determine").
+      hasNextPage: backwards ? Boolean(args.before) : more,
+      hasPreviousPage: backwards ? more : Boolean(args.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

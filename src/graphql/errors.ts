@@ -29,8 +29,9 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this') {
-    super('FORBIDDEN', message);
+  /** `field`, when given, names the argument or input field that is not allowed (`extensions.field`). */
+  constructor(message = 'You are not allowed to do this', field?: string) {
+    super('FORBIDDEN', message, field ? { field } : {});
   }
 }
 

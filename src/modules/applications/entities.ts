@@ -184,6 +184,9 @@ export interface NoticeItem {
 @Index(['tenantId', 'matterId', 'receivedAt'])
 @Index(['tenantId', 'departmentId', 'receivedAt'])
 @Index(['tenantId', 'receivingWindowId', 'receivedAt'])
+@Index(['tenantId', 'dueAt'])
+@Index(['tenantId', 'applicantIdNumber'])
+@Index(['tenantId', 'applicantName'])
 export class Application extends TenantOwnedEntity {
   @Field({ description: '办件编号: <tenant code>-<yyyymmdd>-<6-digit sequence>' })
   @Column('varchar', { length: 24 })

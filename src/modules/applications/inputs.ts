@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { ApplicantKind, ApplicantNotification, ApplicationStatus, DeliveryMethod, IdDocumentType, SupervisionLight, SuspensionKind } from './entities';
 
 @InputType({ description: '接件: a case handed in at a window' })
@@ -178,8 +179,14 @@ export class ApplicationFilter {
   @Field(() => ApplicationStatus, { nullable: true })
   status?: ApplicationStatus;
 
+  @Field(() => [ApplicationStatus], { nullable: true, description: 'Any of these statuses' })
+  statusIn?: ApplicationStatus[];
+
   @Field(() => SupervisionLight, { nullable: true })
   light?: SupervisionLight;
+
+  @Field({ nullable: true, description: 'One readable centre (a city user picking a subordinate); another code gives an empty list' })
+  tenantCode?: string;
 
   @Field(() => ID, { nullable: true })
   matterId?: string;
@@ -193,6 +200,35 @@ export class ApplicationFilter {
   @Field(() => InstantRange, { nullable: true, description: 'Received at or after `from` and before `to`' })
   receivedBetween?: InstantRange;
 
+  @Field(() => InstantRange, { nullable: true, description: '办结时限 at or after `from` and before `to`' })
+  dueBetween?: InstantRange;
+
   @Field({ nullable: true, description: 'Exact case number' })
   number?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Exact applicant ID number (证件号码). Only for viewers who see it in clear (Application.applicantIdNumber); it matches only the cases where they do. Others: FORBIDDEN',
+  })
+  applicantIdNumber?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Exact applicant name (申请人姓名 / 名称). Only for viewers who see it in clear (Application.applicantName); it matches only the cases where they do. Others: FORBIDDEN',
+  })
+  applicantName?: string;
 }
+
+export const applicationSorting = defineSorting({
+  typeName: 'Application',
+  label: '办件 lists',
+  fields: {
+    RECEIVED_AT: { column: 'a.receivedAt', kind: 'instant', description: '接件时间' },
+    DUE_AT: { column: 'a.dueAt', kind: 'instant', nullable: true, description: '办结时限; cases without a deadline sort below every date' },
+    NUMBER: { column: 'a.number', kind: 'text', description: '办件编号' },
+    STATUS: { column: 'a.status', kind: 'text', description: 'Status, by its code' },
+  },
+  defaultOrder: [{ field: 'RECEIVED_AT', direction: OrderDirection.DESC }],
+});
+
+export type ApplicationOrderField = keyof typeof applicationSorting.fields;

@@ -1,4 +1,5 @@
 import { Audience, audiences, defineFieldPolicy, PolicySubject } from '../../auth/field-policy';
+import type { Viewer } from '../../auth/viewer';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../auth/masks';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../context';
@@ -43,3 +44,32 @@ function handlersOnly(key: string, mask: (value: string) => string) {
 export const applicantIdNumber = handlersOnly('Application.applicantIdNumber', maskIdNumber);
 export const applicantPhone = handlersOnly('Application.applicantPhone', maskPhone);
 export const applicantAddress = handlersOnly('Application.applicantAddress', maskAddress);
+
+/** A condition over a case alias, with its bound parameters. */
+export interface CaseCondition {
+  clause: string;
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * The cases on which the viewer sees an applicant field in clear, as SQL over `alias`:
+ * the clear audiences of the policies above, row for row (test/lists.test.ts checks that a
+ * search matches exactly the cases where the field comes back in clear). A search by the
+ * field is limited to these, so it reveals nothing the list itself would not show.
+ */
+export async function clearApplicantCases(ctx: RequestContext, viewer: Viewer, field: 'applicantIdNumber' | 'applicantName', alias: string): Promise<CaseCondition> {
+  const a = (column: string) => `${alias}.${column}`;
+  if (field === 'applicantName') {
+    // staffOfTenant
+    if (viewer.roles.has(Role.AUDITOR)) return { clause: '1 = 0', parameters: {} };
+    return { clause: `${a('tenantId')} = :clearTenant`, parameters: { clearTenant: viewer.tenantId } };
+  }
+  // implementingDepartment, receivingWindowStaff
+  const posted = await windows.windowIdsPostedBy(ctx, viewer.userId);
+  const handlers = [`(${a('tenantId')} = :clearTenant AND ${a('departmentId')} = :clearDepartment)`, `${a('receivedById')} = :clearUser`];
+  if (posted.length > 0) handlers.push(`${a('receivingWindowId')} IN (:...clearWindows)`);
+  return {
+    clause: `(${handlers.join(' OR ')})`,
+    parameters: { clearTenant: viewer.tenantId, clearDepartment: viewer.departmentId, clearUser: viewer.userId, clearWindows: posted },
+  };
+}

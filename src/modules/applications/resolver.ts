@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult, pageSize } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs, pageSize } from '../../graphql/connection';
 import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { MaterialRequirement, Matter } from '../matters/entities';
@@ -11,6 +11,8 @@ import { Application, ApplicationAction, ApplicationEvent, JointOpinion, Supervi
 import {
   AcceptApplicationInput,
   ApplicationFilter,
+  ApplicationOrderField,
+  applicationSorting,
   ApplicationVersionInput,
   DecideWithdrawalInput,
   DeliverApplicationInput,
@@ -41,7 +43,7 @@ export class ApplicationResolver {
   @Query(() => ApplicationConnection, { description: '办件 of the readable tenants' })
   applications(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => applicationSorting.Args) args: ListArgs<ApplicationOrderField>,
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter?: ApplicationFilter,
   ): Promise<ConnectionResult<Application>> {
     return service.listApplications(ctx, args, filter);

@@ -1,3 +1,4 @@
+import { SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
 import { requireText } from '../../validation/text';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
@@ -5,8 +6,8 @@ import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { Viewer } from '../../auth/viewer';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { DOCUMENT_PATTERNS, isValidCreditCode, isValidPhone, isValidResidentId } from '../../validation/china-ids';
 import * as tenancy from '../tenancy/service';
@@ -17,7 +18,8 @@ import * as windows from '../windows/service';
 import { Window, WindowKind, WindowStatus } from '../windows/entities';
 import * as calendar from '../calendar/service';
 import { ApplicantKind, Application, ApplicationEvent, ApplicationStatus, IdDocumentType, JointOpinion } from './entities';
-import { ApplicationFilter, ReceiveApplicationInput } from './inputs';
+import { ApplicationFilter, ApplicationOrderField, applicationSorting, InstantRange, ReceiveApplicationInput } from './inputs';
+import { clearApplicantCases } from './policies';
 import { nextCaseNumber } from './numbering';
 import { Action, RUNNING_STATUSES } from './lifecycle';
 import { lightFilter } from './supervision';
@@ -62,26 +64,55 @@ export function jointOpinionsOf(ctx: RequestContext, application: Application): 
   return rowsOfCase(ctx, JointOpinion, application);
 }
 
-export async function listApplications(ctx: RequestContext, args: ConnectionArgs, filter: ApplicationFilter = {}): Promise<ConnectionResult<Application>> {
-  requireViewer(ctx);
+function rangeOf(range: InstantRange | undefined | null, field: string): InstantRange | null {
+  if (!range) return null;
+  if (!(range.from < range.to)) throw new BadUserInputError(`"${field}.from" must be before "to"`, field);
+  return range;
+}
+
+/**
+ * A search by an applicant field (filter.applicantIdNumber / filter.applicantName): only
+ * for viewers the field policy shows it in clear on some case of their scope, and only
+ * over those cases, so the filter cannot probe PII the viewer would not see.
+ */
+async function applicantSearch(ctx: RequestContext, viewer: Viewer, query: SelectQueryBuilder<Application>, field: 'applicantIdNumber' | 'applicantName', value: string): Promise<void> {
+  const name = `filter.${field}`;
+  const text = value.trim();
+  if (text.length === 0 || text.length > 100) throw new BadUserInputError(`"${name}" must be 1-100 characters`, name);
+  const clear = await clearApplicantCases(ctx, viewer, field, 'a');
+  const anyClear = await applications(ctx.db).query('a').select('a.id').andWhere(clear.clause, clear.parameters).limit(1).getRawOne();
+  if (!anyClear) throw new ForbiddenError(`You do not see ${field} in clear, so you cannot search by it`, name);
+  const parameter = `search_${field}`;
+  query.andWhere(clear.clause, clear.parameters).andWhere(`a.${field} = :${parameter}`, { [parameter]: field === 'applicantIdNumber' ? text.toUpperCase() : text });
+}
+
+export async function listApplications(ctx: RequestContext, args: ListArgs<ApplicationOrderField>, filter: ApplicationFilter = {}): Promise<ConnectionResult<Application>> {
+  const viewer = requireViewer(ctx);
   const query = applications(ctx.db).query('a');
+  if (filter.tenantCode) {
+    query.andWhere('a.tenantId = :listTenant', { listTenant: await tenancy.readableTenantIdOf(ctx, filter.tenantCode, 'filter.tenantCode') });
+  }
   if (filter.number) query.andWhere('a.number = :number', { number: filter.number });
   if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+  if (filter.statusIn) {
+    query.andWhere(filter.statusIn.length > 0 ? 'a.status IN (:...statusIn)' : '1 = 0', { statusIn: filter.statusIn });
+  }
   if (filter.matterId) query.andWhere('a.matterId = :matterId', { matterId: decodeGlobalIdOf('Matter', filter.matterId, 'filter.matterId') });
   if (filter.departmentId) {
     query.andWhere('a.departmentId = :departmentId', { departmentId: decodeGlobalIdOf('Department', filter.departmentId, 'filter.departmentId') });
   }
   if (filter.windowId) query.andWhere('a.receivingWindowId = :windowId', { windowId: decodeGlobalIdOf('Window', filter.windowId, 'filter.windowId') });
-  if (filter.receivedBetween) {
-    const { from, to } = filter.receivedBetween;
-    if (!(from < to)) throw new BadUserInputError('"receivedBetween.from" must be before "to"', 'filter.receivedBetween');
-    query.andWhere('a.receivedAt >= :from AND a.receivedAt < :to', { from, to });
-  }
+  const received = rangeOf(filter.receivedBetween, 'filter.receivedBetween');
+  if (received) query.andWhere('a.receivedAt >= :receivedFrom AND a.receivedAt < :receivedTo', { receivedFrom: received.from, receivedTo: received.to });
+  const due = rangeOf(filter.dueBetween, 'filter.dueBetween');
+  if (due) query.andWhere('a.dueAt >= :dueFrom AND a.dueAt < :dueTo', { dueFrom: due.from, dueTo: due.to });
+  if (filter.applicantIdNumber) await applicantSearch(ctx, viewer, query, 'applicantIdNumber', filter.applicantIdNumber);
+  if (filter.applicantName) await applicantSearch(ctx, viewer, query, 'applicantName', filter.applicantName);
   if (filter.light) {
     const { clause, parameters } = await lightFilter(ctx, 'a', filter.light);
     query.andWhere(clause, parameters);
   }
-  return paginate(query, 'a', args);
+  return paginate(query, { list: 'applications', alias: 'a', sorting: applicationSorting, partitions: { column: 'a.tenantId', values: ctx.db.scope.readableTenantIds } }, args);
 }
 
 /** Writes one timeline event of a case (who, when, from, to, note). */

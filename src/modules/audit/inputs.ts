@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 
 @InputType({ description: '审计日志 filter; every field narrows the list' })
 export class AuditLogFilter {
@@ -23,3 +24,12 @@ export class AuditLogFilter {
   @Field({ nullable: true, description: '行政区划代码 of the entries’ tenant' })
   tenantCode?: string;
 }
+
+/** The audit log reads newest first; a trail (auditTrail) oldest first, as a story. */
+export const auditSorting = defineSorting({
+  typeName: 'AuditEntry',
+  label: 'audit entries (审计日志)',
+  fields: { AT: { column: 'e.at', kind: 'instant', description: '记录时间: when the entry was written' } },
+  defaultOrder: [{ field: 'AT', direction: OrderDirection.DESC }],
+});
+export type AuditOrderField = keyof typeof auditSorting.fields;

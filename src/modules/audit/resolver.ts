@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { AuditEntry } from './entities';
-import { AuditLogFilter } from './inputs';
+import { AuditLogFilter, AuditOrderField, auditSorting } from './inputs';
 import * as audit from './service';
 
 const AuditEntryConnection = Connection(AuditEntry);
@@ -29,18 +29,22 @@ export class AuditChainReport {
 export class AuditResolver {
   @Query(() => AuditEntryConnection, {
     description:
-      '审计日志: auditors read their tenant and its subordinates; centre admins their own centre; platform admins tenancy and sign-in entries everywhere. Oldest first.',
+      '审计日志: auditors read their tenant and its subordinates; centre admins their own centre; platform admins tenancy and sign-in entries everywhere. Newest first unless ordered otherwise.',
   })
   auditLog(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => auditSorting.Args) args: ListArgs<AuditOrderField>,
     @Arg('filter', () => AuditLogFilter, { nullable: true }) filter?: AuditLogFilter,
   ): Promise<ConnectionResult<AuditEntry>> {
     return audit.auditLog(ctx, args, filter);
   }
 
-  @Query(() => AuditEntryConnection, { description: 'Every readable audit entry that touched or read one object (global id), oldest first' })
-  auditTrail(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Args() args: ConnectionArgs): Promise<ConnectionResult<AuditEntry>> {
+  @Query(() => AuditEntryConnection, { description: 'Every readable audit entry that touched or read one object (global id), oldest first unless ordered otherwise' })
+  auditTrail(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Args(() => auditSorting.Args) args: ListArgs<AuditOrderField>,
+  ): Promise<ConnectionResult<AuditEntry>> {
     return audit.auditTrail(ctx, id, args);
   }
 

@@ -3,13 +3,13 @@ import { RequestContext } from '../../context';
 import { Role } from '../../auth/roles';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../graphql/errors';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, OrderDirection, paginate } from '../../graphql/connection';
 import { decodeGlobalId } from '../../graphql/global-id';
 import { likeClause, containsPattern } from '../../db/like';
 import { Tenant } from '../tenancy/entities';
 import { AuditChainHead, AuditEntry, AuditKind } from './entities';
 import { entryHash, GENESIS_HASH, PLATFORM_CHAIN } from './chain';
-import { AuditLogFilter } from './inputs';
+import { AuditLogFilter, AuditOrderField, auditSorting } from './inputs';
 
 export { auditEveryMutation, recordSignIn, outcomeOf } from './recorder';
 export { auditPlugin } from './plugin';
@@ -64,13 +64,14 @@ function filtered(ctx: RequestContext, filter: AuditLogFilter = {}): SelectQuery
   return query;
 }
 
-export function auditLog(ctx: RequestContext, args: ConnectionArgs, filter?: AuditLogFilter): Promise<ConnectionResult<AuditEntry>> {
-  return paginate(filtered(ctx, filter), 'e', args);
+export function auditLog(ctx: RequestContext, args: ListArgs<AuditOrderField>, filter?: AuditLogFilter): Promise<ConnectionResult<AuditEntry>> {
+  return paginate(filtered(ctx, filter), { list: 'auditLog', alias: 'e', sorting: auditSorting }, args);
 }
 
-/** Every entry that touched or read one object, oldest first. */
-export function auditTrail(ctx: RequestContext, id: string, args: ConnectionArgs): Promise<ConnectionResult<AuditEntry>> {
-  return paginate(filtered(ctx, { targetId: id }), 'e', args);
+/** Every entry that touched or read one object, oldest first unless ordered otherwise. */
+export function auditTrail(ctx: RequestContext, id: string, args: ListArgs<AuditOrderField>): Promise<ConnectionResult<AuditEntry>> {
+  const orderBy = args.orderBy ?? [{ field: 'AT' as const, direction: OrderDirection.ASC }];
+  return paginate(filtered(ctx, { targetId: id }), { list: `auditTrail:${id}`, alias: 'e', sorting: auditSorting }, { ...args, orderBy });
 }
 
 /** The rows of a CSV export, oldest first, at most MAX_EXPORT_ROWS. */

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { ResultDelivery, TicketStatus } from './entities';
 
 @InputType({ description: 'Open a collaboration ticket for a case just received here (受理地)' })
@@ -66,9 +67,32 @@ export class TicketFilter {
   @Field({ nullable: true, description: 'Only tickets with a late step (true) or without (false)' })
   overdue?: boolean;
 
+  @Field(() => [TicketStatus], { nullable: true, description: 'Any of these statuses' })
+  statusIn?: TicketStatus[];
+
   @Field({ nullable: true, description: 'The other side’s division code' })
   counterpartTenantCode?: string;
+
+  @Field({ nullable: true, description: 'The viewer’s side: one readable centre (a city user picking a subordinate); another code gives an empty list' })
+  tenantCode?: string;
 }
+
+export const ticketSorting = defineSorting({
+  typeName: 'CollaborationTicket',
+  label: 'ticket lists (协作流转单)',
+  fields: {
+    CREATED_AT: { column: 't.createdAt', kind: 'instant', description: 'When the ticket was opened' },
+    DUE_AT: {
+      // The earliest due time of the ticket's open steps.
+      column: '(SELECT MIN(ds.due_at) FROM ticket_step ds WHERE ds.ticket_id = t.id AND ds.tenant_id = t.tenant_id AND ds.done_at IS NULL)',
+      kind: 'instant',
+      nullable: true,
+      description: 'Due time of the earliest open step; tickets without one sort below every date',
+    },
+  },
+  defaultOrder: [{ field: 'CREATED_AT', direction: OrderDirection.DESC }],
+});
+export type TicketOrderField = keyof typeof ticketSorting.fields;
 
 @InputType({ description: 'Platform admin: put a matter code on, or take it off, the cross-province list (跨省通办)' })
 export class CrossProvinceMatterInput {

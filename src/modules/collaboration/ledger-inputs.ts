@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { ProblemCategory, ProblemStatus } from './entities';
 
 @InputType({ description: '联系人台账: name the responsible person (and a deputy) for a cross-region matter (全区通办) of your centre' })
@@ -63,3 +64,24 @@ export class ProblemFilter {
   @Field({ nullable: true, description: 'Only the problems of this centre (行政区划代码)' })
   tenantCode?: string;
 }
+
+export const contactSorting = defineSorting({
+  typeName: 'ContactLedgerEntry',
+  label: 'the contact ledger (联系人台账)',
+  fields: {
+    MATTER_CODE: { column: '(SELECT cm.code FROM matter cm WHERE cm.id = c.matter_id)', kind: 'text', description: '事项编码 of the entry’s matter' },
+  },
+  defaultOrder: [{ field: 'MATTER_CODE', direction: OrderDirection.ASC }],
+});
+export type ContactOrderField = keyof typeof contactSorting.fields;
+
+export const problemSorting = defineSorting({
+  typeName: 'ProblemLedgerEntry',
+  label: 'the problem ledger (问题台账)',
+  fields: {
+    CREATED_AT: { column: 'p.createdAt', kind: 'instant', description: 'When the problem was raised' },
+    STATUS: { column: 'p.status', kind: 'text', description: 'Status, by its code' },
+  },
+  defaultOrder: [{ field: 'CREATED_AT', direction: OrderDirection.DESC }],
+});
+export type ProblemOrderField = keyof typeof problemSorting.fields;

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Tenant, User } from '../tenancy/entities';
 import { Matter } from '../matters/entities';
 import { CollaborationTicket, ContactLedgerEntry, ProblemCategory, ProblemLedgerEntry } from './entities';
-import { AssignProblemInput, ProblemFilter, ProblemVersionInput, RaiseProblemInput, RectifyProblemInput, SetContactLedgerEntryInput } from './ledger-inputs';
+import { AssignProblemInput, ContactOrderField, contactSorting, ProblemFilter, ProblemOrderField, problemSorting, ProblemVersionInput, RaiseProblemInput, RectifyProblemInput, SetContactLedgerEntryInput } from './ledger-inputs';
 import * as ledgers from './ledgers';
 
 const ContactLedgerConnection = Connection(ContactLedgerEntry);
@@ -54,7 +54,7 @@ export class ContactLedgerResolver {
   @Query(() => ContactLedgerConnection, { description: '联系人台账: responsible persons for cross-region matters (全区通办) of the readable centres' })
   contactLedger(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => contactSorting.Args) args: ListArgs<ContactOrderField>,
     @Arg('tenantCode', () => String, { nullable: true, description: 'Only this centre (行政区划代码)' }) tenantCode?: string | null,
   ): Promise<ConnectionResult<ContactLedgerEntry>> {
     return ledgers.listContacts(ctx, args, tenantCode);
@@ -96,7 +96,7 @@ export class ProblemLedgerResolver {
   @Query(() => ProblemLedgerConnection, { description: '问题台账: problems of the readable centres' })
   problems(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => problemSorting.Args) args: ListArgs<ProblemOrderField>,
     @Arg('filter', () => ProblemFilter, { nullable: true }) filter?: ProblemFilter,
   ): Promise<ConnectionResult<ProblemLedgerEntry>> {
     return ledgers.listProblems(ctx, args, filter);

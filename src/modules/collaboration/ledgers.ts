@@ -4,7 +4,7 @@ import { Db } from '../../db/db';
 import { byIdLoader } from '../../db/loaders';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
@@ -12,7 +12,7 @@ import { Tenant, User } from '../tenancy/entities';
 import * as matters from '../matters/service';
 import { Matter } from '../matters/entities';
 import { CollaborationTicket, ContactLedgerEntry, ProblemCategory, ProblemLedgerEntry, ProblemStatus } from './entities';
-import { AssignProblemInput, ProblemFilter, ProblemVersionInput, RaiseProblemInput, RectifyProblemInput, SetContactLedgerEntryInput } from './ledger-inputs';
+import { AssignProblemInput, ContactOrderField, contactSorting, ProblemFilter, ProblemOrderField, problemSorting, ProblemVersionInput, RaiseProblemInput, RectifyProblemInput, SetContactLedgerEntryInput } from './ledger-inputs';
 import { loadTicket, partyView } from './service';
 import { isDuplicateKey } from '../../db/errors';
 
@@ -72,11 +72,11 @@ export function contactTenant(ctx: RequestContext, entry: ContactLedgerEntry): P
 }
 
 /** 联系人台账 of the readable centres (a city user sees its subordinates'), optionally of one centre. */
-export function listContacts(ctx: RequestContext, args: ConnectionArgs, tenantCode?: string | null): Promise<ConnectionResult<ContactLedgerEntry>> {
+export function listContacts(ctx: RequestContext, args: ListArgs<ContactOrderField>, tenantCode?: string | null): Promise<ConnectionResult<ContactLedgerEntry>> {
   requireViewer(ctx);
   const query = contacts(ctx.db).query('c');
   if (tenantCode) query.innerJoin(Tenant, 'ct', 'ct.id = c.tenantId').andWhere('ct.code = :tenantCode', { tenantCode });
-  return paginate(query, 'c', args);
+  return paginate(query, { list: 'contactLedger', alias: 'c', sorting: contactSorting }, args);
 }
 
 /**
@@ -167,13 +167,13 @@ export function problemTenant(ctx: RequestContext, problem: ProblemLedgerEntry):
   return tenancy.loadTenant(ctx, problem.tenantId);
 }
 
-export function listProblems(ctx: RequestContext, args: ConnectionArgs, filter: ProblemFilter = {}): Promise<ConnectionResult<ProblemLedgerEntry>> {
+export function listProblems(ctx: RequestContext, args: ListArgs<ProblemOrderField>, filter: ProblemFilter = {}): Promise<ConnectionResult<ProblemLedgerEntry>> {
   requireViewer(ctx);
   const query = problems(ctx.db).query('p');
   if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
   if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
   if (filter.tenantCode) query.innerJoin(Tenant, 'pt', 'pt.id = p.tenantId').andWhere('pt.code = :tenantCode', { tenantCode: filter.tenantCode });
-  return paginate(query, 'p', args);
+  return paginate(query, { list: 'problems', alias: 'p', sorting: problemSorting }, args);
 }
 
 /**

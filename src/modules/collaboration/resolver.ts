@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Tenant, User } from '../tenancy/entities';
 import { Application } from '../applications/entities';
 import { CollaborationTicket, TicketAction, TicketSide, TicketStep } from './entities';
@@ -11,6 +11,8 @@ import {
   MailInput,
   ReturnTicketInput,
   TicketFilter,
+  TicketOrderField,
+  ticketSorting,
   TicketNoteInput,
   TicketVersionInput,
 } from './inputs';
@@ -32,7 +34,7 @@ export class TicketResolver {
   @Query(() => TicketConnection, { description: 'Tickets received here and handled elsewhere (受理地)' })
   outgoingTickets(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => ticketSorting.Args) args: ListArgs<TicketOrderField>,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
   ): Promise<ConnectionResult<CollaborationTicket>> {
     return collaboration.listTickets(ctx, 'OUTGOING', args, filter);
@@ -41,7 +43,7 @@ export class TicketResolver {
   @Query(() => TicketConnection, { description: 'Tickets received elsewhere and handled here (办理地)' })
   incomingTickets(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => ticketSorting.Args) args: ListArgs<TicketOrderField>,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
   ): Promise<ConnectionResult<CollaborationTicket>> {
     return collaboration.listTickets(ctx, 'INCOMING', args, filter);

@@ -6,7 +6,7 @@ import { isDuplicateKey } from '../../db/errors';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { Viewer } from '../../auth/viewer';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
@@ -20,7 +20,7 @@ import { WindowStatus } from '../windows/entities';
 import * as calendar from '../calendar/service';
 import { CollaborationKind, CollaborationTicket, CrossProvinceMatter, TicketAction, TicketSide, TicketStatus, TicketStep, TicketStepKind } from './entities';
 import { TICKET_RULES } from './lifecycle';
-import { CreateTicketInput, ForwardTicketInput, MailInput, ReturnTicketInput, TicketFilter, TicketNoteInput, TicketVersionInput } from './inputs';
+import { CreateTicketInput, ForwardTicketInput, MailInput, ReturnTicketInput, TicketFilter, TicketNoteInput, TicketOrderField, ticketSorting, TicketVersionInput } from './inputs';
 
 const tickets = (db: Db) => db.scoped(CollaborationTicket);
 const steps = (db: Db) => db.scoped(TicketStep);
@@ -79,13 +79,15 @@ export async function ticketById(ctx: RequestContext, globalId: string): Promise
  * Outgoing: tickets whose receiving centre (受理地) the viewer reads; incoming: whose
  * handling centre (办理地) it reads. A city user sees those of its subordinates.
  */
-export async function listTickets(ctx: RequestContext, direction: 'OUTGOING' | 'INCOMING', args: ConnectionArgs, filter: TicketFilter = {}): Promise<ConnectionResult<CollaborationTicket>> {
+export async function listTickets(ctx: RequestContext, direction: 'OUTGOING' | 'INCOMING', args: ListArgs<TicketOrderField>, filter: TicketFilter = {}): Promise<ConnectionResult<CollaborationTicket>> {
   requireViewer(ctx);
   const own = direction === 'OUTGOING' ? 't.tenantId' : 't.partnerTenantId';
   const other = direction === 'OUTGOING' ? 't.partnerTenantId' : 't.tenantId';
   const readable = ctx.db.scope.readableTenantIds;
   const query = tickets(ctx.db).query('t').andWhere(readable.length > 0 ? `${own} IN (:...readable)` : '1 = 0', { readable });
   if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+  if (filter.statusIn) query.andWhere(filter.statusIn.length > 0 ? 't.status IN (:...statusIn)' : '1 = 0', { statusIn: filter.statusIn });
+  if (filter.tenantCode) query.andWhere(`${own} = :listTenant`, { listTenant: await tenancy.readableTenantIdOf(ctx, filter.tenantCode, 'filter.tenantCode') });
   if (filter.matterCode) query.andWhere('t.matterCode = :matterCode', { matterCode: filter.matterCode });
   if (filter.counterpartTenantCode) {
     query.innerJoin(Tenant, 'counterpart', `counterpart.id = ${other}`).andWhere('counterpart.code = :counterpart', { counterpart: filter.counterpartTenantCode });
@@ -94,7 +96,7 @@ export async function listTickets(ctx: RequestContext, direction: 'OUTGOING' | '
     const late = `EXISTS (SELECT 1 FROM ticket_step s WHERE s.ticket_id = t.id AND s.tenant_id = t.tenant_id AND s.due_at IS NOT NULL AND ((s.done_at IS NULL AND s.due_at < :now) OR s.done_at > s.due_at))`;
     query.andWhere(filter.overdue ? late : `NOT ${late}`, { now: ctx.now() });
   }
-  return paginate(query, 't', args);
+  return paginate(query, { list: direction === 'OUTGOING' ? 'outgoingTickets' : 'incomingTickets', alias: 't', sorting: ticketSorting }, args);
 }
 
 /** Open steps past due, of tickets the viewer reads, owned by one of the given tenants. */

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { MaterialForm, MatterAcceptor, MatterCategory, MatterStatus, MatterType, ServiceObject } from './entities';
 
 @InputType({ description: '申请材料' })
@@ -152,6 +153,9 @@ export class MatterFilter {
   @Field({ nullable: true })
   crossRegion?: boolean;
 
+  @Field({ nullable: true, description: 'One readable centre (a city user picking a subordinate); another code gives an empty list' })
+  tenantCode?: string;
+
   @Field({ nullable: true, description: 'Matches the name or the code (Chinese text welcome)' })
   search?: string;
 }
@@ -167,3 +171,14 @@ export class PublicMatterFilter {
   @Field({ nullable: true, description: 'Matches the name or the code' })
   search?: string;
 }
+
+export const matterSorting = defineSorting({
+  typeName: 'Matter',
+  label: 'matter lists (事项)',
+  fields: {
+    CODE: { column: 'm.code', kind: 'text', description: '事项编码' },
+    NAME: { column: 'm.name', kind: 'text', description: '事项名称' },
+  },
+  defaultOrder: [{ field: 'CODE', direction: OrderDirection.ASC }],
+});
+export type MatterOrderField = keyof typeof matterSorting.fields;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult, mapConnection } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs, mapConnection } from '../../graphql/connection';
 import { Department, Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { FeeItem, MaterialRequirement, Matter } from './entities';
@@ -12,6 +12,8 @@ import {
   PublicMatterFilter,
   SuspendMatterInput,
   UpdateMatterInput,
+  MatterOrderField,
+  matterSorting,
 } from './inputs';
 import { AdoptableMatter, GuideFeeItem, GuideMaterial, GuideWindow, MatterConsistencyReport, MatterGuide } from './types';
 import { Window } from '../windows/entities';
@@ -28,7 +30,7 @@ export class MatterResolver {
   @Query(() => MatterConnection, { description: 'Matters of the readable tenants' })
   matters(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => matterSorting.Args) args: ListArgs<MatterOrderField>,
     @Arg('filter', () => MatterFilter, { nullable: true }) filter?: MatterFilter,
   ): Promise<ConnectionResult<Matter>> {
     return matters.listMatters(ctx, args, filter);
@@ -37,7 +39,7 @@ export class MatterResolver {
   @Query(() => AdoptableMatterConnection, { description: '事项认领: published matters of the levels above the viewer, to adopt' })
   async adoptableMatters(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => matterSorting.Args) args: ListArgs<MatterOrderField>,
     @Arg('filter', () => PublicMatterFilter, { nullable: true }) filter?: PublicMatterFilter,
   ): Promise<ConnectionResult<AdoptableMatter>> {
     const { connection, readOf, adopted } = await matters.adoptableMatters(ctx, args, filter);
@@ -125,7 +127,7 @@ export class MatterGuideResolver {
   async publicMatters(
     @Ctx() ctx: RequestContext,
     @Arg('tenantCode') tenantCode: string,
-    @Args() args: ConnectionArgs,
+    @Args(() => matterSorting.Args) args: ListArgs<MatterOrderField>,
     @Arg('filter', () => PublicMatterFilter, { nullable: true }) filter?: PublicMatterFilter,
   ): Promise<ConnectionResult<MatterGuide>> {
     const { connection, read } = await matters.publicMatters(ctx, tenantCode, args, filter);

@@ -5,13 +5,13 @@ import { Db } from '../../db/db';
 import { containsPattern, likeClause } from '../../db/like';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { Department, Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { FeeItem, MaterialRequirement, Matter, MatterStatus } from './entities';
-import { AdoptMatterInput, CreateMatterInput, FeeItemInput, MaterialInput, MatterFilter, MatterLocalFields, MatterSharedFields, MatterVersionInput, PublicMatterFilter, SuspendMatterInput, UpdateMatterInput } from './inputs';
+import { AdoptMatterInput, CreateMatterInput, FeeItemInput, MaterialInput, MatterFilter, MatterLocalFields, MatterOrderField, matterSorting, MatterSharedFields, MatterVersionInput, PublicMatterFilter, SuspendMatterInput, UpdateMatterInput } from './inputs';
 import { SHARED_FIELDS, validateMatter } from './rules';
 
 export const matters = (db: Db) => db.scoped(Matter);
@@ -69,7 +69,7 @@ function applySearch<T extends object>(query: import('typeorm').SelectQueryBuild
   query.andWhere(`(${likeClause('m.name', 'search')} OR ${likeClause('m.code', 'search')})`, { search: containsPattern(text) });
 }
 
-export function listMatters(ctx: RequestContext, args: ConnectionArgs, filter: MatterFilter = {}): Promise<ConnectionResult<Matter>> {
+export async function listMatters(ctx: RequestContext, args: ListArgs<MatterOrderField>, filter: MatterFilter = {}): Promise<ConnectionResult<Matter>> {
   requireViewer(ctx);
   const query = matters(ctx.db).query('m');
   if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
@@ -82,8 +82,9 @@ export function listMatters(ctx: RequestContext, args: ConnectionArgs, filter: M
       departmentId: decodeGlobalIdOf('Department', filter.departmentId, 'filter.departmentId'),
     });
   }
+  if (filter.tenantCode) query.andWhere('m.tenantId = :listTenant', { listTenant: await tenancy.readableTenantIdOf(ctx, filter.tenantCode, 'filter.tenantCode') });
   applySearch(query, filter.search);
-  return paginate(query, 'm', args);
+  return paginate(query, { list: 'matters', alias: 'm', sorting: matterSorting }, args);
 }
 
 /**
@@ -109,7 +110,7 @@ async function viewerTenant(ctx: RequestContext): Promise<Tenant> {
  */
 export async function adoptableMatters(
   ctx: RequestContext,
-  args: ConnectionArgs,
+  args: ListArgs<MatterOrderField>,
   filter: PublicMatterFilter = {},
 ): Promise<{ connection: ConnectionResult<Matter>; readOf: (matter: Matter) => PublicGuideRead; adopted: Set<number> }> {
   const tenant = await viewerTenant(ctx);
@@ -121,7 +122,7 @@ export async function adoptableMatters(
     .andWhere('m.sourceMatterId IS NULL');
   if (filter.category) query.andWhere('m.category = :category', { category: filter.category });
   applySearch(query, filter.search);
-  const connection = await paginate(query, 'm', args);
+  const connection = await paginate(query, { list: 'adoptableMatters', alias: 'm', sorting: matterSorting }, args);
   const ids = connection.edges.map((edge) => edge.node.id);
   const adopted = ids.length === 0 ? [] : await matters(ctx.db).query('m').select(['m.id', 'm.sourceMatterId']).andWhere('m.tenantId = :own AND m.sourceMatterId IN (:...ids)', { own: tenant.id, ids }).getMany();
   const reads = new Map(ancestors.map((t) => [t.id, { db, tenant: t }]));
@@ -145,7 +146,7 @@ export interface PublicGuideRead {
 export async function publicMatters(
   ctx: RequestContext,
   tenantCode: string,
-  args: ConnectionArgs,
+  args: ListArgs<MatterOrderField>,
   filter: PublicMatterFilter = {},
 ): Promise<{ connection: ConnectionResult<Matter>; read: PublicGuideRead | null }> {
   const tenant = await publicTenant(ctx, tenantCode);
@@ -156,7 +157,7 @@ export async function publicMatters(
     query.andWhere('m.crossRegion = :crossRegion', { crossRegion: filter.crossRegion });
   }
   applySearch(query, filter.search);
-  return { connection: await paginate(query, 'm', args), read: tenant ? { db, tenant } : null };
+  return { connection: await paginate(query, { list: `publicMatters:${tenantCode}`, alias: 'm', sorting: matterSorting }, args), read: tenant ? { db, tenant } : null };
 }
 
 export async function publicMatter(ctx: RequestContext, tenantCode: string, code: string): Promise<{ matter: Matter; read: PublicGuideRead } | null> {

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { TenantLevel } from './entities';
 import { Role } from '../../auth/roles';
 
@@ -95,3 +96,26 @@ export class SetUserRolesInput {
   })
   replacements: WindowReplacementInput[];
 }
+
+export const tenantSorting = defineSorting({
+  typeName: 'Tenant',
+  label: 'tenant lists',
+  fields: {
+    CODE: { column: 't.code', kind: 'text', description: '行政区划代码' },
+    NAME: { column: 't.name', kind: 'text', description: 'Name' },
+  },
+  defaultOrder: [{ field: 'CODE', direction: OrderDirection.ASC }],
+});
+export type TenantOrderField = keyof typeof tenantSorting.fields;
+
+export const userSorting = defineSorting({
+  typeName: 'User',
+  label: 'staff lists',
+  fields: {
+    USERNAME: { column: 'u.username', kind: 'text', description: 'Username' },
+    DISPLAY_NAME: { column: 'u.displayName', kind: 'text', description: '姓名' },
+    CREATED_AT: { column: 'u.createdAt', kind: 'instant', description: 'When the account was created' },
+  },
+  defaultOrder: [{ field: 'USERNAME', direction: OrderDirection.ASC }],
+});
+export type UserOrderField = keyof typeof userSorting.fields;

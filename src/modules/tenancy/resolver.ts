@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Department, Tenant, User } from './entities';
-import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, UserFilter } from './inputs';
+import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, TenantOrderField, tenantSorting, UserFilter, UserOrderField, userSorting } from './inputs';
 import * as tenancy from './service';
 
 const TenantConnection = Connection(Tenant);
@@ -13,7 +13,7 @@ export class TenantResolver {
   @Query(() => TenantConnection, { description: 'Tenants the viewer may read (own, plus subordinates for city and province users)' })
   tenants(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => tenantSorting.Args) args: ListArgs<TenantOrderField>,
     @Arg('filter', () => TenantFilter, { nullable: true }) filter?: TenantFilter,
   ): Promise<ConnectionResult<Tenant>> {
     return tenancy.listTenants(ctx, args, filter);
@@ -58,7 +58,7 @@ export class UserResolver {
   @Query(() => UserConnection, { description: 'Staff accounts the viewer may read' })
   users(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => userSorting.Args) args: ListArgs<UserOrderField>,
     @Arg('filter', () => UserFilter, { nullable: true }) filter?: UserFilter,
   ): Promise<ConnectionResult<User>> {
     return tenancy.listUsers(ctx, args, filter);

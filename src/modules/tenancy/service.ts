@@ -3,7 +3,7 @@ import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { Department, Tenant, User } from './entities';
 import { containsPattern, likeClause } from '../../db/like';
 import { Db } from '../../db/db';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
@@ -12,7 +12,7 @@ import { rolesBeyondGrant } from '../../auth/role-grants';
 import { hashPassword, isStrongEnough, PASSWORD_RULES } from '../../auth/passwords';
 import { isValidPhone, isValidResidentId } from '../../validation/china-ids';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
-import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, UserFilter } from './inputs';
+import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, TenantOrderField, tenantSorting, UserFilter, UserOrderField, userSorting } from './inputs';
 import { releaseStaff } from './staff-release';
 
 /** Tenancy rows are platform-managed: platform admins read and manage them everywhere. */
@@ -48,20 +48,29 @@ export function childrenOf(ctx: RequestContext, tenantId: number): Promise<Tenan
     .load(tenantId);
 }
 
-export function listTenants(ctx: RequestContext, args: ConnectionArgs, filter: TenantFilter = {}): Promise<ConnectionResult<Tenant>> {
+export function listTenants(ctx: RequestContext, args: ListArgs<TenantOrderField>, filter: TenantFilter = {}): Promise<ConnectionResult<Tenant>> {
   requireViewer(ctx);
   const query = tenants(ctx).query('t');
   if (filter.level) query.andWhere('t.level = :level', { level: filter.level });
   if (filter.parentCode) {
     query.innerJoin(Tenant, 'p', 'p.id = t.parentId').andWhere('p.code = :parentCode', { parentCode: filter.parentCode });
   }
-  return paginate(query, 't', args);
+  return paginate(query, { list: 'tenants', alias: 't', sorting: tenantSorting }, args);
 }
 
 export async function tenantByCode(ctx: RequestContext, code: string): Promise<Tenant | null> {
   requireViewer(ctx);
   if (!/^\d{6}$/.test(code)) throw new BadUserInputError('"code" must be a 6-digit division code', 'code');
   return tenants(ctx).query('t').andWhere('t.code = :code', { code }).getOne();
+}
+
+/**
+ * A list's `tenantCode` filter: the id of that readable tenant, or 0 (no rows) for a code
+ * that is unknown or out of scope, which therefore look alike.
+ */
+export async function readableTenantIdOf(ctx: RequestContext, code: string, field: string): Promise<number> {
+  if (!/^\d{6}$/.test(code)) throw new BadUserInputError(`"${field}" must be a 6-digit division code`, field);
+  return (await tenants(ctx).query('t').andWhere('t.code = :code', { code }).getOne())?.id ?? 0;
 }
 
 /** A tenant and the subordinates of it that the viewer may read. */
@@ -108,7 +117,7 @@ export async function viewerUser(ctx: RequestContext): Promise<User> {
   return user;
 }
 
-export function listUsers(ctx: RequestContext, args: ConnectionArgs, filter: UserFilter = {}): Promise<ConnectionResult<User>> {
+export function listUsers(ctx: RequestContext, args: ListArgs<UserOrderField>, filter: UserFilter = {}): Promise<ConnectionResult<User>> {
   requireViewer(ctx);
   const query = users(ctx).query('u');
   if (filter.tenantCode) {
@@ -126,7 +135,7 @@ export function listUsers(ctx: RequestContext, args: ConnectionArgs, filter: Use
       search: containsPattern(filter.search),
     });
   }
-  return paginate(query, 'u', args);
+  return paginate(query, { list: 'users', alias: 'u', sorting: userSorting }, args);
 }
 
 /** Usernames are lower-case ASCII, so that no two can look alike; sign-in refuses anything else unseen. */

@@ -2,14 +2,14 @@
 import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { EmptyPostCause, PostSignOff, StaffAbsence, Window, WindowCover, WindowPost, WindowStatus } from './entities';
-import { CancelAbsenceInput, ScheduleAbsenceInput, StaffAbsenceFilter } from './inputs';
+import { CancelAbsenceInput, ScheduleAbsenceInput, StaffAbsenceFilter, StaffAbsenceOrderField, staffAbsenceSorting } from './inputs';
 import { WindowCoverage, WindowOnPost } from './types';
 import { windows, unique, byNumber, toSecond, forUpdate, loadUsers, windowStaffOf } from './service';
 import { hallScheduleOf, HallSchedule, Interval, tenantOrOwn } from './hall-hours';
@@ -256,7 +256,7 @@ export async function cancelAbsence(ctx: RequestContext, input: CancelAbsenceInp
 }
 
 /** Scheduled absences (请假、培训 …), so that a screen can show and cancel them. */
-export async function listStaffAbsences(ctx: RequestContext, args: ConnectionArgs, filter: StaffAbsenceFilter = {}): Promise<ConnectionResult<StaffAbsence>> {
+export async function listStaffAbsences(ctx: RequestContext, args: ListArgs<StaffAbsenceOrderField>, filter: StaffAbsenceFilter = {}): Promise<ConnectionResult<StaffAbsence>> {
   requireViewer(ctx);
   const query = ctx.db.scoped(StaffAbsence).query('a');
   if (filter.userId) query.andWhere('a.userId = :userId', { userId: decodeGlobalIdOf('User', filter.userId, 'filter.userId') });
@@ -265,5 +265,5 @@ export async function listStaffAbsences(ctx: RequestContext, args: ConnectionArg
   if (filter.from) query.andWhere('a.endsAt > :from', { from: filter.from });
   if (filter.to) query.andWhere('a.startsAt < :to', { to: filter.to });
   if (!filter.includeCancelled) query.andWhere('a.cancelled = 0');
-  return paginate(query, 'a', args);
+  return paginate(query, { list: 'staffAbsences', alias: 'a', sorting: staffAbsenceSorting }, args);
 }

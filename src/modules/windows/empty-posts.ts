@@ -6,12 +6,12 @@ import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { ConflictError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { requireText } from '../../validation/text';
 import { EmptyPostEvent, PostSignOff, Window, WindowCover, WindowPost, WindowStatus } from './entities';
-import { EmptyPostEventFilter, LeavePostInput } from './inputs';
+import { EmptyPostEventFilter, EmptyPostEventOrderField, emptyPostEventSorting, LeavePostInput } from './inputs';
 import { forUpdate, toSecond, unique, windows } from './service';
 import { HallSchedule, hallScheduleOf, Interval, tenantOrOwn } from './hall-hours';
 import { causeAt, emptyStretches, Staffing } from './staffing';
@@ -136,7 +136,7 @@ export async function returnToPost(ctx: RequestContext): Promise<PostSignOff> {
 /** Empty-post events the viewer may read (a centre's, or a readable one's by 行政区划代码). */
 export async function listEmptyPostEvents(
   ctx: RequestContext,
-  args: ConnectionArgs,
+  args: ListArgs<EmptyPostEventOrderField>,
   filter: EmptyPostEventFilter = {},
 ): Promise<ConnectionResult<EmptyPostEvent>> {
   requireViewer(ctx);
@@ -146,5 +146,5 @@ export async function listEmptyPostEvents(
   // Events overlapping [from, to).
   if (filter.from) query.andWhere('e.endsAt > :from', { from: filter.from });
   if (filter.to) query.andWhere('e.startsAt < :to', { to: filter.to });
-  return paginate(query, 'e', args);
+  return paginate(query, { list: 'emptyPostEvents', alias: 'e', sorting: emptyPostEventSorting }, args);
 }

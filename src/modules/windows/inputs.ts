@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { AbsenceKind, WindowKind, WindowStatus } from './entities';
 import { WindowReplacementInput } from '../tenancy/inputs';
 
@@ -202,3 +203,27 @@ export class StaffAbsenceFilter {
   @Field({ nullable: true, description: 'Include cancelled absences (default: no)' })
   includeCancelled?: boolean;
 }
+
+export const windowSorting = defineSorting({
+  typeName: 'Window',
+  label: 'window lists (窗口)',
+  fields: { NUMBER: { column: 'w.number', kind: 'text', description: '窗口编号' } },
+  defaultOrder: [{ field: 'NUMBER', direction: OrderDirection.ASC }],
+});
+export type WindowOrderField = keyof typeof windowSorting.fields;
+
+export const staffAbsenceSorting = defineSorting({
+  typeName: 'StaffAbsence',
+  label: 'scheduled absences (请假)',
+  fields: { STARTS_AT: { column: 'a.startsAt', kind: 'instant', description: '开始时间' } },
+  defaultOrder: [{ field: 'STARTS_AT', direction: OrderDirection.DESC }],
+});
+export type StaffAbsenceOrderField = keyof typeof staffAbsenceSorting.fields;
+
+export const emptyPostEventSorting = defineSorting({
+  typeName: 'EmptyPostEvent',
+  label: 'empty-post events (空岗)',
+  fields: { STARTS_AT: { column: 'e.startsAt', kind: 'instant', description: '空岗开始' } },
+  defaultOrder: [{ field: 'STARTS_AT', direction: OrderDirection.DESC }],
+});
+export type EmptyPostEventOrderField = keyof typeof emptyPostEventSorting.fields;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionArgs, ConnectionResult } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Department, Tenant, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
@@ -10,13 +10,19 @@ import {
   CancelAbsenceInput,
   CreateWindowInput,
   EmptyPostEventFilter,
+  EmptyPostEventOrderField,
+  emptyPostEventSorting,
   LeavePostInput,
   ScheduleAbsenceInput,
   SetHallHoursInput,
   SetLunchDutyRotaInput,
   StaffAbsenceFilter,
+  StaffAbsenceOrderField,
+  staffAbsenceSorting,
   UpdateWindowInput,
   WindowFilter,
+  WindowOrderField,
+  windowSorting,
   WindowStatusInput,
 } from './inputs';
 import { HallHoursView, LunchDutyDay, WindowCoverage, WindowCoverView, WindowPostView } from './types';
@@ -35,7 +41,7 @@ export class WindowResolver {
   @Query(() => WindowConnection, { description: '窗口: the windows the viewer may read' })
   windows(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => windowSorting.Args) args: ListArgs<WindowOrderField>,
     @Arg('filter', () => WindowFilter, { nullable: true }) filter?: WindowFilter,
   ): Promise<ConnectionResult<Window>> {
     return windows.listWindows(ctx, args, filter);
@@ -84,7 +90,7 @@ export class WindowResolver {
   @Query(() => EmptyPostEventConnection, { description: '空岗: stretches of opening hours in which a window had nobody on post' })
   emptyPostEvents(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => emptyPostEventSorting.Args) args: ListArgs<EmptyPostEventOrderField>,
     @Arg('filter', () => EmptyPostEventFilter, { nullable: true }) filter?: EmptyPostEventFilter,
   ): Promise<ConnectionResult<EmptyPostEvent>> {
     return emptyPosts.listEmptyPostEvents(ctx, args, filter);
@@ -182,7 +188,7 @@ export class StaffAbsenceResolver {
   @Query(() => StaffAbsenceConnection, { description: '请假 and other scheduled absences the viewer may read, to show and cancel them' })
   staffAbsences(
     @Ctx() ctx: RequestContext,
-    @Args() args: ConnectionArgs,
+    @Args(() => staffAbsenceSorting.Args) args: ListArgs<StaffAbsenceOrderField>,
     @Arg('filter', () => StaffAbsenceFilter, { nullable: true }) filter?: StaffAbsenceFilter,
   ): Promise<ConnectionResult<StaffAbsence>> {
     return coverage.listStaffAbsences(ctx, args, filter);

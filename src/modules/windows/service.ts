@@ -7,7 +7,7 @@ import { isDuplicateKey } from '../../db/errors';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
-import { ConnectionArgs, ConnectionResult, paginate } from '../../graphql/connection';
+import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { Department, User } from '../tenancy/entities';
@@ -28,7 +28,7 @@ import {
   WindowStatus,
   WindowStatusChange,
 } from './entities';
-import { AssignWindowPostsInput, CreateWindowInput, UpdateWindowInput, WindowFilter, WindowStatusInput } from './inputs';
+import { AssignWindowPostsInput, CreateWindowInput, UpdateWindowInput, WindowFilter, WindowOrderField, windowSorting, WindowStatusInput } from './inputs';
 import { isWindowStaff } from './staffing';
 import { recordEmptyPosts } from './empty-posts';
 
@@ -73,6 +73,12 @@ export function postsOf(ctx: RequestContext, window: Window): Promise<WindowPost
       ),
     )
     .load(window.id);
+}
+
+/** The windows where a user holds a post (A or B) now, in the viewer's scope. */
+export async function windowIdsPostedBy(ctx: RequestContext, userId: number): Promise<number[]> {
+  const posts = await ctx.db.scoped(WindowPost).query('p').andWhere('p.userId = :userId', { userId }).getMany();
+  return unique(posts.map((post) => post.windowId));
 }
 
 export async function mattersOf(ctx: RequestContext, window: Window): Promise<Matter[]> {
@@ -214,7 +220,7 @@ export function tenantCodeOf(code: string, field: string): string {
   return code;
 }
 
-export async function listWindows(ctx: RequestContext, args: ConnectionArgs, filter: WindowFilter = {}): Promise<ConnectionResult<Window>> {
+export async function listWindows(ctx: RequestContext, args: ListArgs<WindowOrderField>, filter: WindowFilter = {}): Promise<ConnectionResult<Window>> {
   requireViewer(ctx);
   const query = windows(ctx.db).query('w');
   if (filter.kind) query.andWhere('w.kind = :kind', { kind: filter.kind });
@@ -228,7 +234,7 @@ export async function listWindows(ctx: RequestContext, args: ConnectionArgs, fil
     const tenant = await tenancy.tenantByCode(ctx, tenantCodeOf(filter.tenantCode, 'filter.tenantCode'));
     query.andWhere('w.tenantId = :tenantId', { tenantId: tenant?.id ?? 0 });
   }
-  return paginate(query, 'w', args);
+  return paginate(query, { list: 'windows', alias: 'w', sorting: windowSorting }, args);
 }
 
 export async function windowById(ctx: RequestContext, globalId: string): Promise<Window | null> {
