@@ -20,7 +20,7 @@ export class TenantResolver {
   }
 
   @Query(() => Tenant, { nullable: true, description: 'A readable tenant by 行政区划代码; null when missing or out of scope' })
-  tenant(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<Tenant | null> {
+  tenant(@Ctx() ctx: RequestContext, @Arg('code', { description: '行政区划代码: 6-digit GB/T 2260 code' }) code: string): Promise<Tenant | null> {
     return tenancy.tenantByCode(ctx, code);
   }
 
@@ -34,7 +34,7 @@ export class TenantResolver {
     return tenancy.childrenOf(ctx, tenant.id);
   }
 
-  @FieldResolver(() => [Department])
+  @FieldResolver(() => [Department], { description: 'Departments (部门) of this centre the viewer may read' })
   departments(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<Department[]> {
     return tenancy.departmentsOf(ctx, tenant.id);
   }
@@ -86,7 +86,7 @@ export class UserResolver {
     return tenancy.loadTenant(ctx, user.tenantId);
   }
 
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The department (部门) of the account; null when the viewer may not read its tenant (a collaboration partner’s staff)' })
   department(@Ctx() ctx: RequestContext, @Root() user: User): Promise<Department | null> {
     return tenancy.loadDepartment(ctx, user.departmentId);
   }
