@@ -42,7 +42,7 @@ export class TenantResolver {
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant' })
+  @FieldResolver(() => Tenant, { description: '政务服务中心 the department belongs to' })
   tenant(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, department.tenantId);
   }
