@@ -14,6 +14,7 @@ export enum WindowKind {
 }
 registerEnumType(WindowKind, {
   name: 'WindowKind',
+  description: '窗口类型: what a window does',
   valuesConfig: {
     COMPREHENSIVE: { description: '综合受理' },
     DEPARTMENT: { description: '派驻: a stationed department window' },
