@@ -52,7 +52,7 @@ const CONVENTIONS: Record<string, string> = {
 
 const TYPE_CONVENTIONS: Record<string, string> = {
   Query: 'Reads. Lists are Relay connections scoped to the tenants the viewer may read',
-  Mutation: 'Writes. Each takes one `input` and returns the object it changed or created',
+  Mutation: 'Writes. Each takes one `input` and returns the object it changed or created; the few that do not (sign-in, removals) say what they return',
   PageInfo: 'Relay page information of a connection',
 };
 

@@ -68,7 +68,7 @@ export class CalendarResolver {
     return calendar.setCalendarOverride(ctx, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Centre admin: remove an own exception' })
+  @Mutation(() => Boolean, { description: 'Centre admin: remove an own exception; returns true (also when there was none)' })
   removeCalendarOverride(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveCalendarDayInput): Promise<boolean> {
     return calendar.removeCalendarOverride(ctx, input);
   }
@@ -84,12 +84,12 @@ export class CalendarResolver {
     return calendar.nationalCalendarYears(ctx);
   }
 
-  @Mutation(() => Int, { description: 'Platform admin: load a year of the national schedule (国务院办公厅放假安排); provisional deadlines are recomputed' })
+  @Mutation(() => Int, { description: 'Platform admin: load a year of the national schedule (国务院办公厅放假安排); provisional deadlines are recomputed. Returns the year loaded' })
   setNationalCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: NationalCalendarInput): Promise<number> {
     return calendar.setNationalCalendar(ctx, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Platform admin: remove a national exception' })
+  @Mutation(() => Boolean, { description: 'Platform admin: remove a national exception; returns true (also when there was none)' })
   removeNationalCalendarDay(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveCalendarDayInput): Promise<boolean> {
     return calendar.removeNationalCalendarDay(ctx, input);
   }

@@ -122,7 +122,7 @@ export class MatterResolver {
     return windows.windowsServingMatter(ctx, matter.id);
   }
 
-  @FieldResolver(() => Matter, { nullable: true, description: 'The adopted source, when the viewer may read it' })
+  @FieldResolver(() => Matter, { nullable: true, description: 'The adopted source (三级九统); null for a locally defined matter or when the viewer may not read the source’s tenant' })
   source(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Matter | null> {
     return matters.sourceOf(ctx, matter);
   }

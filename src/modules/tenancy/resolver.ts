@@ -24,7 +24,7 @@ export class TenantResolver {
     return tenancy.tenantByCode(ctx, code);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: 'The enclosing division, when the viewer may read it' })
+  @FieldResolver(() => Tenant, { nullable: true, description: 'The enclosing division; null at the top level or when the viewer may not read it (a county user reading its city)' })
   parent(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, tenant.parentId);
   }
@@ -81,7 +81,7 @@ export class UserResolver {
     return tenancy.setUserRoles(ctx, input);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant (a collaboration partner’s staff)' })
+  @FieldResolver(() => Tenant, { nullable: true, description: '政务服务中心 of the account; null when the viewer may not read that tenant (a collaboration partner’s staff)' })
   tenant(@Ctx() ctx: RequestContext, @Root() user: User): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, user.tenantId);
   }

@@ -135,7 +135,7 @@ export class WindowResolver {
     return windows.mattersOf(ctx, window);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: '首席代表: the department’s authorised lead at the window' })
+  @FieldResolver(() => User, { nullable: true, description: '首席代表: the department’s authorised lead at the window; null when none is named' })
   chiefRepresentative(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<User | null> {
     return windows.loadUser(ctx, window.chiefRepresentativeId);
   }
@@ -150,7 +150,7 @@ export class WindowResolver {
     return windows.statusHistoryOf(ctx, window);
   }
 
-  @FieldResolver(() => LunchDutyRota, { nullable: true, description: '延时服务 / 午休值班: the lunch-time duty rota' })
+  @FieldResolver(() => LunchDutyRota, { nullable: true, description: '延时服务 / 午休值班: the lunch-time duty rota; null when the window has none' })
   lunchDutyRota(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<LunchDutyRota | null> {
     return windows.lunchDutyRotaOf(ctx, window);
   }
@@ -171,7 +171,7 @@ export class WindowStatusChangeResolver {
     return windows.loadWindow(ctx, change.windowId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who opened or closed the window' })
+  @FieldResolver(() => User, { nullable: true, description: 'Who opened or closed the window; null when no person is recorded for the change' })
   actor(@Ctx() ctx: RequestContext, @Root() change: WindowStatusChange): Promise<User | null> {
     return windows.loadUser(ctx, change.actorId);
   }

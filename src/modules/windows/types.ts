@@ -127,7 +127,10 @@ export class LunchDutyShift {
   @Field(() => [User], { description: 'Members of the rota group who are away (leave, 离岗) or no longer active window staff' })
   away: User[];
 
-  @Field(() => User, { nullable: true, description: 'Who stands in when nobody of the group can: the B (or A) post, else a scheduled replacement (替岗)' })
+  @Field(() => User, {
+    nullable: true,
+    description: 'Who stands in when nobody of the group can: the B (or A) post, else a scheduled replacement (替岗); null when the group is on post or nobody can stand in',
+  })
   replacement: User | null;
 
   @Field(() => OnPostRole, { nullable: true, description: 'Which post the replacement holds' })
