@@ -200,6 +200,26 @@ describe('who sees a ticket', () => {
     expect(await view('auditor.150300')).toEqual({ receivingCase: masked, handlingCase: masked });
     expect(await view('finance.150304')).toEqual({ receivingCase: hidden, handlingCase: hidden });
   });
+
+  it('the other centre’s case: its matter, department and receiving window are null, as the schema says; the ticket’s sides never are (issue 11)', async () => {
+    const RELATIONS = `query($id: ID!) { ticket(id: $id) {
+      receivingTenant { code } handlingTenant { code }
+      receivingCase { matter { code } department { name } receivingWindow { number } }
+      handlingCase { matter { code } department { name } receivingWindow { number } } } }`;
+    const view = async (username: string) => {
+      const res = await t.gql(RELATIONS, { id: ticket.id }, await t.tokenOf(username));
+      expect(res.errors).toBeUndefined();
+      return res.data?.ticket;
+    };
+    const sides = { receivingTenant: { code: '150302' }, handlingTenant: { code: '150304' } };
+    const hidden = { matter: null, department: null, receivingWindow: null };
+    const receiving = await view('window_staff.150302');
+    expect(receiving).toMatchObject({ ...sides, handlingCase: hidden });
+    expect(receiving.receivingCase).toEqual({ matter: { code: CROSS_REGION }, department: expect.anything(), receivingWindow: expect.anything() });
+    const handling = await view('window_staff.150304');
+    expect(handling).toMatchObject({ ...sides, receivingCase: hidden });
+    expect(handling.handlingCase).toEqual({ matter: { code: CROSS_REGION }, department: expect.anything(), receivingWindow: expect.anything() });
+  });
 });
 
 describe('which matters may travel', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { printAppSchema } from '../src/graphql/schema';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { appSchema, printAppSchema } from '../src/graphql/schema';
 import { startTestApp, TestApp, SEED_PASSWORD } from './harness';
 import { seedDemoData } from '../seeds/seed';
 
@@ -14,6 +15,22 @@ describe('schema and storage stay in step with the code', () => {
   it('schema.graphql is what the code generates (run `npm run schema`)', () => {
     const committed = fs.readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8');
     expect(committed).toBe(printAppSchema());
+  });
+
+  it('every type, field, argument, input field and enum value has a description (issue 11: a schema that documents itself)', () => {
+    const missing: string[] = [];
+    for (const type of Object.values(appSchema().getTypeMap())) {
+      if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
+      if (!type.description) missing.push(`type ${type.name}`);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('the migrations build exactly the schema the entities describe', async () => {

@@ -8,10 +8,10 @@ import { BadUserInputError, NotFoundError } from '../graphql/errors';
 
 @ObjectType({ description: 'How one guarded field reaches the viewer' })
 export class GuardedFieldAccess {
-  @Field()
+  @Field({ description: 'Name of the guarded field, e.g. applicantIdNumber' })
   field: string;
 
-  @Field(() => FieldAccess)
+  @Field(() => FieldAccess, { description: 'Clear, masked or hidden for this viewer' })
   access: FieldAccess;
 
   @Field({ description: 'The policy, as in the field description' })
@@ -27,7 +27,7 @@ export class FieldAccessResolver {
   async viewerFieldAccess(
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('type') type: string,
+    @Arg('type', { description: 'Name of an object type, e.g. Application' }) type: string,
     @Arg('id', () => ID, { nullable: true }) id?: string,
   ): Promise<GuardedFieldAccess[]> {
     const viewer = requireViewer(ctx);

@@ -14,7 +14,15 @@ export enum FieldAccess {
   MASKED = 'MASKED',
   HIDDEN = 'HIDDEN',
 }
-registerEnumType(FieldAccess, { name: 'FieldAccess', description: 'How a guarded field reaches the viewer' });
+registerEnumType(FieldAccess, {
+  name: 'FieldAccess',
+  description: 'How a guarded field reaches the viewer',
+  valuesConfig: {
+    CLEAR: { description: 'In clear (明文)' },
+    MASKED: { description: 'Masked (脱敏), e.g. 2103**********1234' },
+    HIDDEN: { description: 'Null, and named in extensions.redacted' },
+  },
+});
 
 /** What a policy needs to know about the row that holds the field. */
 export interface PolicySubject {

@@ -13,6 +13,7 @@ export enum OrderDirection {
 registerEnumType(OrderDirection, {
   name: 'OrderDirection',
   description: '排序方向: ASC ascending (升序), DESC descending (降序). An empty value (null) sorts below every other value.',
+  valuesConfig: { ASC: { description: '升序: smallest, earliest or A first' }, DESC: { description: '降序: largest, latest or Z first' } },
 });
 
 @ArgsType()

@@ -12,7 +12,7 @@ export class NodeResolver {
   }
 
   @Query(() => [Node], { nullable: 'items', description: 'Objects by global id, in order; null for each missing or out of scope' })
-  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(Node | null)[]> {
+  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: 'Global ids, at most one page (100)' }) ids: string[]): Promise<(Node | null)[]> {
     return loadNodes(ctx, ids, 'ids');
   }
 }

@@ -21,6 +21,7 @@ export enum ApplicationStatus {
 }
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
+  description: '办件状态: where a case is in its life cycle',
   valuesConfig: {
     SUBMITTED: { description: '接件: received, form being checked' },
     ACCEPTED: { description: '受理: the deadline clock runs' },
@@ -93,7 +94,14 @@ export enum ApplicantKind {
   NATURAL_PERSON = 'NATURAL_PERSON',
   LEGAL_PERSON = 'LEGAL_PERSON',
 }
-registerEnumType(ApplicantKind, { name: 'ApplicantKind', description: '自然人 / 法人' });
+registerEnumType(ApplicantKind, {
+  name: 'ApplicantKind',
+  description: '自然人 / 法人',
+  valuesConfig: {
+    NATURAL_PERSON: { description: '自然人: a person, identified by an ID document' },
+    LEGAL_PERSON: { description: '法人: an organisation, with its 统一社会信用代码' },
+  },
+});
 
 export enum IdDocumentType {
   RESIDENT_ID = 'RESIDENT_ID',
@@ -105,6 +113,7 @@ export enum IdDocumentType {
 }
 registerEnumType(IdDocumentType, {
   name: 'IdDocumentType',
+  description: '证件类型: the applicant’s identity document',
   valuesConfig: {
     RESIDENT_ID: { description: '居民身份证 (18 characters with check digit)' },
     PASSPORT: { description: '护照' },
@@ -123,6 +132,11 @@ export enum SupervisionLight {
 registerEnumType(SupervisionLight, {
   name: 'SupervisionLight',
   description: '电子监察: GREEN on time, YELLOW at most one working day left, RED overdue',
+  valuesConfig: {
+    GREEN: { description: '绿灯: on time, more than one working day left' },
+    YELLOW: { description: '黄灯: at most one working day left before the deadline' },
+    RED: { description: '红灯: overdue' },
+  },
 });
 
 export enum Decision {
@@ -134,7 +148,14 @@ export enum DeliveryMethod {
   PICKUP = 'PICKUP',
   MAIL = 'MAIL',
 }
-registerEnumType(DeliveryMethod, { name: 'DeliveryMethod', description: '窗口领取 / 证照寄送' });
+registerEnumType(DeliveryMethod, {
+  name: 'DeliveryMethod',
+  description: '窗口领取 / 证照寄送',
+  valuesConfig: {
+    PICKUP: { description: '窗口领取: picked up at the window' },
+    MAIL: { description: '证照寄送: mailed, with carrier and tracking number' },
+  },
+});
 
 export enum NotAcceptedReason {
   OUT_OF_SCOPE = 'OUT_OF_SCOPE',
@@ -142,6 +163,7 @@ export enum NotAcceptedReason {
 }
 registerEnumType(NotAcceptedReason, {
   name: 'NotAcceptedReason',
+  description: '不予受理: why a case was not accepted',
   valuesConfig: {
     OUT_OF_SCOPE: { description: '不属于本事项受理范围或不符合受理条件' },
     SUPPLEMENT_LAPSED: { description: '逾期未补正' },
@@ -154,7 +176,16 @@ export enum ApplicantNotification {
   LETTER = 'LETTER',
   IN_PERSON = 'IN_PERSON',
 }
-registerEnumType(ApplicantNotification, { name: 'ApplicantNotification', description: 'How the applicant was told: 电话 / 短信 / 书面 / 当面' });
+registerEnumType(ApplicantNotification, {
+  name: 'ApplicantNotification',
+  description: 'How the applicant was told: 电话 / 短信 / 书面 / 当面',
+  valuesConfig: {
+    PHONE: { description: '电话: by phone' },
+    SMS: { description: '短信: by text message' },
+    LETTER: { description: '书面: in writing' },
+    IN_PERSON: { description: '当面: in person' },
+  },
+});
 
 export enum SuspensionKind {
   SITE_SURVEY = 'SITE_SURVEY',
@@ -163,7 +194,17 @@ export enum SuspensionKind {
   HEARING = 'HEARING',
   OTHER = 'OTHER',
 }
-registerEnumType(SuspensionKind, { name: 'SuspensionKind', description: '特殊程序: 现场勘验 / 联合踏勘 (联办件) / 专家评审 / 听证 / 其他' });
+registerEnumType(SuspensionKind, {
+  name: 'SuspensionKind',
+  description: '特殊程序: 现场勘验 / 联合踏勘 (联办件) / 专家评审 / 听证 / 其他',
+  valuesConfig: {
+    SITE_SURVEY: { description: '现场勘验: site survey' },
+    JOINT_SURVEY: { description: '联合踏勘: joint site survey of the departments of a 联办件' },
+    EXPERT_REVIEW: { description: '专家评审: expert review' },
+    HEARING: { description: '听证: hearing' },
+    OTHER: { description: '其他: another special procedure, named in the reason' },
+  },
+});
 
 /** One item of the one-time notice (一次性告知). */
 export interface NoticeItem {
@@ -205,7 +246,7 @@ export class Application extends TenantOwnedEntity {
   @Column('int')
   receivedById: number;
 
-  @Field(() => ApplicantKind)
+  @Field(() => ApplicantKind, { description: '申请人类型: natural or legal person' })
   @Column('varchar', { length: 16 })
   applicantKind: ApplicantKind;
 
@@ -213,7 +254,7 @@ export class Application extends TenantOwnedEntity {
   @Column('varchar', { length: 100 })
   applicantName: string;
 
-  @Field(() => IdDocumentType)
+  @Field(() => IdDocumentType, { description: '证件类型 of the applicant (not guarded; the number is)' })
   @Column('varchar', { length: 32 })
   applicantIdType: IdDocumentType;
 
@@ -234,7 +275,7 @@ export class Application extends TenantOwnedEntity {
   @Column('varchar', { length: 18, nullable: true })
   creditCode: string | null;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: '办件状态 now' })
   @Column('varchar', { length: 24 })
   status: ApplicationStatus;
 
@@ -242,11 +283,11 @@ export class Application extends TenantOwnedEntity {
   @Column('varchar', { length: 24, nullable: true })
   statusBeforeSuspension: ApplicationStatus | null;
 
-  @Field()
+  @Field({ description: '接件: when the window took the case in' })
   @Column('datetime', { precision: 3 })
   receivedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: '受理: when the case was accepted (the clock starts); null before' })
   @Column('datetime', { nullable: true, precision: 3 })
   acceptedAt: Date | null;
 
@@ -259,7 +300,7 @@ export class Application extends TenantOwnedEntity {
   @Column('boolean', { default: false })
   dueAtProvisional: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: '挂起: when the running suspension started; null when not suspended' })
   @Column('datetime', { nullable: true, precision: 3 })
   suspendedAt: Date | null;
 
@@ -282,7 +323,7 @@ export class Application extends TenantOwnedEntity {
   @Column('varchar', { length: 8, nullable: true })
   decision: Decision | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: '办结: when it was approved or denied; null before the decision' })
   @Column('datetime', { nullable: true, precision: 3 })
   decidedAt: Date | null;
 
@@ -322,19 +363,19 @@ export class Application extends TenantOwnedEntity {
   @Column('varchar', { length: 500, nullable: true })
   withdrawalReason: string | null;
 
-  @Field(() => DeliveryMethod, { nullable: true })
+  @Field(() => DeliveryMethod, { nullable: true, description: '送达: picked up or mailed; null before delivery' })
   @Column('varchar', { length: 8, nullable: true })
   deliveryMethod: DeliveryMethod | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '证照寄送: the carrier (快递公司), e.g. EMS; null unless mailed' })
   @Column('varchar', { length: 32, nullable: true })
   carrier: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '证照寄送: the tracking number (运单号); null unless mailed' })
   @Column('varchar', { length: 40, nullable: true })
   trackingNumber: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: '送达: when the result was handed over or mailed; null before' })
   @Column('datetime', { nullable: true, precision: 3 })
   deliveredAt: Date | null;
 
@@ -355,18 +396,18 @@ export class ApplicationEvent extends TenantOwnedEntity {
   @Column('varchar', { length: 24 })
   action: `${ApplicationAction}`;
 
-  @Field(() => ApplicationStatus, { nullable: true })
+  @Field(() => ApplicationStatus, { nullable: true, description: 'Status before the step; null for intake (接件)' })
   @Column('varchar', { length: 24, nullable: true })
   fromStatus: ApplicationStatus | null;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: 'Status after the step (the same as before for remarks such as 延期)' })
   @Column('varchar', { length: 24 })
   toStatus: ApplicationStatus;
 
   @Column('int', { nullable: true })
   actorId: number | null;
 
-  @Field()
+  @Field({ description: 'When the step was taken' })
   @Column('datetime', { precision: 3 })
   at: Date;
 
@@ -390,14 +431,14 @@ export class JointOpinion extends TenantOwnedEntity {
   @Column('boolean')
   agrees: boolean;
 
-  @Field()
+  @Field({ description: 'The department’s remark or reasons; may be empty' })
   @Column('varchar', { length: 1000, default: '' })
   note: string;
 
   @Column('int')
   actorId: number;
 
-  @Field()
+  @Field({ description: 'When the opinion was recorded' })
   @CreateDateColumn()
   at: Date;
 }

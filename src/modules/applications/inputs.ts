@@ -4,13 +4,13 @@ import { ApplicantKind, ApplicantNotification, ApplicationStatus, DeliveryMethod
 
 @InputType({ description: '接件: a case handed in at a window' })
 export class ReceiveApplicationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The PUBLISHED matter (政务服务事项) applied for, served by the window' })
   matterId: string;
 
   @Field(() => ID, { description: 'The receiving window (of the own centre, open)' })
   windowId: string;
 
-  @Field(() => ApplicantKind)
+  @Field(() => ApplicantKind, { description: '申请人类型: natural or legal person' })
   applicantKind: ApplicantKind;
 
   @Field({ description: 'Name of the person, or of the legal person' })
@@ -19,13 +19,13 @@ export class ReceiveApplicationInput {
   @Field(() => IdDocumentType, { description: 'Document of the person (for a legal person: of its agent)' })
   applicantIdType: IdDocumentType;
 
-  @Field()
+  @Field({ description: '证件号码; a 居民身份证 number is checked (18 characters, check digit)' })
   applicantIdNumber: string;
 
-  @Field()
+  @Field({ description: '联系电话 of the applicant; its last 4 digits open the public progress page' })
   applicantPhone: string;
 
-  @Field()
+  @Field({ description: '联系地址 of the applicant' })
   applicantAddress: string;
 
   @Field({ nullable: true, description: '统一社会信用代码: required for a legal person' })
@@ -33,7 +33,7 @@ export class ReceiveApplicationInput {
 }
 
 /** Every transition names the case and the version it was read at. */
-@InputType('ApplicationVersionInput')
+@InputType('ApplicationVersionInput', { description: 'A case (办件) and the version you last read' })
 export class ApplicationVersionInput {
   @Field(() => ID)
   id: string;
@@ -42,15 +42,15 @@ export class ApplicationVersionInput {
   version: number;
 }
 
-@InputType()
+@InputType({ description: '受理: accept a case; every required material must be handed in' })
 export class AcceptApplicationInput extends ApplicationVersionInput {
   @Field(() => [ID], { description: 'The MaterialRequirements the applicant handed in' })
   providedMaterialIds: string[];
 }
 
-@InputType()
+@InputType({ description: 'A material handed in that is not acceptable (一次性告知)' })
 export class InvalidMaterialInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The MaterialRequirement of the case’s matter' })
   materialId: string;
 
   @Field({ description: 'What is wrong with it' })
@@ -59,94 +59,94 @@ export class InvalidMaterialInput {
 
 @InputType({ description: '补正 with the one-time notice (一次性告知): missing required materials are listed automatically' })
 export class RequestSupplementInput extends ApplicationVersionInput {
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The MaterialRequirements handed in so far; required ones not listed are listed as missing' })
   providedMaterialIds: string[];
 
-  @Field(() => [InvalidMaterialInput], { defaultValue: [] })
+  @Field(() => [InvalidMaterialInput], { defaultValue: [], description: 'Materials handed in but not acceptable, each with what is wrong' })
   invalidMaterials: InvalidMaterialInput[];
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'A remark for the applicant; optional' })
   note: string;
 }
 
 @InputType({ description: '补件: the materials the applicant has now handed in' })
 export class SupplementApplicationInput extends ApplicationVersionInput {
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The MaterialRequirements handed in now (added to those handed in before)' })
   providedMaterialIds: string[];
 }
 
 @InputType({ description: '不予受理: the case is outside the matter’s scope or conditions' })
 export class RefuseApplicationInput extends ApplicationVersionInput {
-  @Field()
+  @Field({ description: 'Why the case is not accepted (不予受理理由), told to the applicant' })
   reason: string;
 }
 
 @InputType({ description: '联办件: ask a dissenting joint department to review again' })
 export class ReopenJointOpinionInput extends ApplicationVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The joint department (联办部门) whose dissenting opinion is reopened' })
   departmentId: string;
 
-  @Field()
+  @Field({ description: 'Why it should review again' })
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'A case step with an optional remark' })
 export class NoteInput extends ApplicationVersionInput {
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'Remark kept on the timeline; optional' })
   note: string;
 }
 
-@InputType()
+@InputType({ description: 'A case step that needs a reason' })
 export class ReasonInput extends ApplicationVersionInput {
-  @Field()
+  @Field({ description: 'The reason, kept on the timeline (and on the case for 不予许可 and 退件)' })
   reason: string;
 }
 
 @InputType({ description: '联办件: the opinion of the viewer’s department' })
 export class JointOpinionInput extends ApplicationVersionInput {
-  @Field()
+  @Field({ description: 'true: agrees (同意); false: dissents' })
   agrees: boolean;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'The department’s remark or reasons; optional' })
   note: string;
 }
 
 @InputType({ description: '上报件: the higher authority the case is reported to' })
 export class ReportInput extends ApplicationVersionInput {
-  @Field()
+  @Field({ description: 'The higher authority, e.g. 辽宁省市场监督管理局' })
   reportedTo: string;
 }
 
 @InputType({ description: '上报件: the higher authority’s reply' })
 export class ReportReplyInput extends ApplicationVersionInput {
-  @Field()
+  @Field({ description: 'The reply (批复) as received' })
   reply: string;
 }
 
-@InputType()
+@InputType({ description: '挂起: stop the clock for a special procedure (特殊程序)' })
 export class SuspendApplicationInput extends ApplicationVersionInput {
-  @Field(() => SuspensionKind)
+  @Field(() => SuspensionKind, { description: 'Which special procedure' })
   kind: SuspensionKind;
 
-  @Field()
+  @Field({ description: 'Why, kept on the timeline' })
   reason: string;
 }
 
 @InputType({ description: '延期: more working days, with the reason told to the applicant' })
 export class ExtendApplicationInput extends ApplicationVersionInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Working days to add; never past the legal limit (法定时限) from acceptance' })
   days: number;
 
-  @Field()
+  @Field({ description: 'Why the case needs more time' })
   reason: string;
 
   @Field(() => ApplicantNotification, { description: 'How the applicant was told in advance' })
   notifiedBy: ApplicantNotification;
 }
 
-@InputType()
+@InputType({ description: '送达: hand over or mail the result' })
 export class DeliverApplicationInput extends ApplicationVersionInput {
-  @Field(() => DeliveryMethod)
+  @Field(() => DeliveryMethod, { description: 'PICKUP at the window or MAIL (then carrier and trackingNumber are required)' })
   method: DeliveryMethod;
 
   @Field({ nullable: true, description: 'MAIL: the carrier (快递公司)' })
@@ -156,45 +156,45 @@ export class DeliverApplicationInput extends ApplicationVersionInput {
   trackingNumber?: string;
 }
 
-@InputType()
+@InputType({ description: '退件: decide a pending withdrawal request' })
 export class DecideWithdrawalInput extends ApplicationVersionInput {
   @Field({ description: 'true: withdraw the case (退件); false: refuse the request' })
   approve: boolean;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'Remark kept on the timeline; optional' })
   note: string;
 }
 
-@InputType()
+@InputType({ description: 'A span of time: from (inclusive) to (exclusive)' })
 export class InstantRange {
-  @Field()
+  @Field({ description: 'Start, inclusive' })
   from: Date;
 
-  @Field()
+  @Field({ description: 'End, exclusive' })
   to: Date;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the cases list' })
 export class ApplicationFilter {
-  @Field(() => ApplicationStatus, { nullable: true })
+  @Field(() => ApplicationStatus, { nullable: true, description: 'Only cases in this status' })
   status?: ApplicationStatus;
 
   @Field(() => [ApplicationStatus], { nullable: true, description: 'Any of these statuses' })
   statusIn?: ApplicationStatus[];
 
-  @Field(() => SupervisionLight, { nullable: true })
+  @Field(() => SupervisionLight, { nullable: true, description: 'Only cases with this 电子监察 light' })
   light?: SupervisionLight;
 
   @Field({ nullable: true, description: 'One readable centre (a city user picking a subordinate); another code gives an empty list' })
   tenantCode?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only cases of this matter' })
   matterId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only cases of this implementing department' })
   departmentId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only cases received at this window (受理窗口)' })
   windowId?: string;
 
   @Field(() => InstantRange, { nullable: true, description: 'Received at or after `from` and before `to`' })

@@ -50,23 +50,27 @@ export class ApplicationResolver {
   }
 
   @Query(() => Application, { nullable: true, description: 'A readable case by its number; null when missing or out of scope' })
-  application(@Ctx() ctx: RequestContext, @Arg('number') number: string): Promise<Application | null> {
+  application(@Ctx() ctx: RequestContext, @Arg('number', { description: '办件编号, e.g. 210381-20261123-000042' }) number: string): Promise<Application | null> {
     return service.applicationByNumber(ctx, number);
   }
 
   @Query(() => [ApplicationStatsRow], { description: '数据统计 of the cases received in [from, to)' })
   applicationStats(
     @Ctx() ctx: RequestContext,
-    @Arg('tenantCode') tenantCode: string,
-    @Arg('from') from: Date,
-    @Arg('to') to: Date,
-    @Arg('groupBy', () => StatsGrouping) groupBy: StatsGrouping,
+    @Arg('tenantCode', { description: '行政区划代码 of a readable centre; a city’s code covers its subordinates too' }) tenantCode: string,
+    @Arg('from', { description: 'Cases received at or after this instant' }) from: Date,
+    @Arg('to', { description: 'Cases received before this instant (exclusive)' }) to: Date,
+    @Arg('groupBy', () => StatsGrouping, { description: 'One row per department, window, matter or tenant' }) groupBy: StatsGrouping,
   ): Promise<ApplicationStatsRow[]> {
     return applicationStats(ctx, tenantCode, from, to, groupBy);
   }
 
   @Query(() => ApplicationProgress, { nullable: true, description: '办件进度查询, no token: null for an unknown number or a wrong pair' })
-  applicationProgress(@Ctx() ctx: RequestContext, @Arg('number') number: string, @Arg('phoneLast4') phoneLast4: string): Promise<ApplicationProgress | null> {
+  applicationProgress(
+    @Ctx() ctx: RequestContext,
+    @Arg('number', { description: '办件编号 printed on the receipt (受理回执)' }) number: string,
+    @Arg('phoneLast4', { description: 'Last 4 digits of the applicant’s phone, as given at intake' }) phoneLast4: string,
+  ): Promise<ApplicationProgress | null> {
     return applicationProgress(ctx, number, phoneLast4);
   }
 
@@ -170,22 +174,34 @@ export class ApplicationResolver {
     return transitions.decideWithdrawal(ctx, input);
   }
 
-  @FieldResolver(() => Matter, { nullable: true })
+  @FieldResolver(() => Matter, {
+    nullable: true,
+    description: '政务服务事项 applied for; null when a collaboration partner reads the other centre’s case through a ticket (its catalogue is not the viewer’s)',
+  })
   matter(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Matter | null> {
     return matters.loadMatter(ctx, application.matterId);
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: '实施部门' })
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: '实施部门 at intake; null when a collaboration partner reads the other centre’s case through a ticket',
+  })
   department(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Department | null> {
     return tenancy.loadDepartment(ctx, application.departmentId);
   }
 
-  @FieldResolver(() => Window, { nullable: true, description: '受理窗口' })
+  @FieldResolver(() => Window, {
+    nullable: true,
+    description: '受理窗口 (receiving window) that took the case in; null when a collaboration partner reads the other centre’s case through a ticket',
+  })
   receivingWindow(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Window | null> {
     return windows.loadWindow(ctx, application.receivingWindowId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: '接件人' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: '接件人: the staff member who took the case in; null when a collaboration partner reads the other centre’s case through a ticket',
+  })
   receivedBy(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<User | null> {
     return tenancy.loadUser(ctx, application.receivedById);
   }
@@ -194,7 +210,7 @@ export class ApplicationResolver {
   async timeline(
     @Ctx() ctx: RequestContext,
     @Root() application: Application,
-    @Arg('last', () => Int, { nullable: true }) last?: number,
+    @Arg('last', () => Int, { nullable: true, description: 'Keep only the latest n events (1-100); all when left out' }) last?: number,
   ): Promise<ApplicationEvent[]> {
     const events = await service.timelineOf(ctx, application);
     return last === undefined || last === null ? events : events.slice(-pageSize(last));
@@ -252,7 +268,10 @@ export class ApplicationResolver {
 
 @Resolver(() => ApplicationEvent)
 export class ApplicationEventResolver {
-  @FieldResolver(() => User, { nullable: true, description: 'Who did it' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who did it; null for steps the system took (a deadline moved by the calendar) or staff the viewer may not read',
+  })
   actor(@Ctx() ctx: RequestContext, @Root() event: ApplicationEvent): Promise<User | null> {
     return event.actorId === null ? Promise.resolve(null) : tenancy.loadUser(ctx, event.actorId);
   }
@@ -260,7 +279,7 @@ export class ApplicationEventResolver {
 
 @Resolver(() => JointOpinion)
 export class JointOpinionResolver {
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { description: 'The joint department (联办部门) that gave the opinion' })
   department(@Ctx() ctx: RequestContext, @Root() opinion: JointOpinion): Promise<Department | null> {
     return tenancy.loadDepartment(ctx, opinion.departmentId);
   }

@@ -14,7 +14,16 @@ export enum StatsGrouping {
   MATTER = 'MATTER',
   TENANT = 'TENANT',
 }
-registerEnumType(StatsGrouping, { name: 'StatsGrouping', description: 'TENANT: a city or province over its readable subordinates' });
+registerEnumType(StatsGrouping, {
+  name: 'StatsGrouping',
+  description: 'TENANT: a city or province over its readable subordinates',
+  valuesConfig: {
+    DEPARTMENT: { description: 'One row per implementing department (实施部门)' },
+    WINDOW: { description: 'One row per receiving window (受理窗口)' },
+    MATTER: { description: 'One row per matter (政务服务事项)' },
+    TENANT: { description: 'One row per centre: the given one and its readable subordinates' },
+  },
+});
 
 export interface StatsRow {
   groupId: string;

@@ -3,40 +3,40 @@ import { ApplicationStatus } from './entities';
 
 @ObjectType({ description: '一次性告知: one missing or invalid material' })
 export class NoticeItemType {
-  @Field()
+  @Field({ description: 'Name of the material (申请材料) concerned' })
   material: string;
 
   @Field({ description: 'MISSING or INVALID' })
   problem: string;
 
-  @Field()
+  @Field({ description: 'What is wrong or what to bring; may be empty' })
   note: string;
 }
 
 @ObjectType({ description: 'One step of a case as the applicant sees it: no names, no notes' })
 export class ProgressStep {
-  @Field()
+  @Field({ description: 'What was done, as an ApplicationAction name (e.g. ACCEPT)' })
   action: string;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: 'Status of the case after the step' })
   status: ApplicationStatus;
 
-  @Field()
+  @Field({ description: 'When the step was taken' })
   at: Date;
 }
 
 @ObjectType({ description: 'Public progress of a case (办件进度查询): no personal data, no staff' })
 export class ApplicationProgress {
-  @Field()
+  @Field({ description: '办件编号' })
   number: string;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: '办件状态 now' })
   status: ApplicationStatus;
 
-  @Field()
+  @Field({ description: '事项名称 of the matter applied for' })
   matterName: string;
 
-  @Field()
+  @Field({ description: '接件: when the case was taken in' })
   receivedAt: Date;
 
   @Field(() => Date, { nullable: true, description: '办结时限' })
@@ -48,7 +48,7 @@ export class ApplicationProgress {
   @Field(() => [NoticeItemType], { description: '一次性告知: what to hand in (补正); empty when nothing is asked' })
   oneTimeNotice: NoticeItemType[];
 
-  @Field(() => [ProgressStep])
+  @Field(() => [ProgressStep], { description: 'The steps so far, oldest first' })
   timeline: ProgressStep[];
 }
 
@@ -57,13 +57,13 @@ export class ApplicationStatsRow {
   @Field(() => ID, { description: 'Global id of the department, window, matter or tenant' })
   groupId: string;
 
-  @Field()
+  @Field({ description: 'Name of the department, window (number and name), matter or tenant' })
   groupName: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '接件: cases received in the period' })
   received: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '受理: of those, cases accepted' })
   accepted: number;
 
   @Field(() => Int, { description: '补正: cases asked for a supplement (一次性告知) at least once' })
@@ -75,19 +75,19 @@ export class ApplicationStatsRow {
   @Field(() => Int, { description: '上报件 reported to the higher authority' })
   reportedUp: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '准予许可: of those, cases approved' })
   approved: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '不予许可: of those, cases denied' })
   denied: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '送达: of those, cases delivered' })
   delivered: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '办结: of those, cases decided (approved or denied)' })
   decided: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of the decided cases, those decided by their deadline (按时办结)' })
   decidedOnTime: number;
 
   @Field(() => Float, { nullable: true, description: 'Decided on time / decided (0-1); null when nothing was decided' })

@@ -46,7 +46,7 @@ export class AuditEntry extends NodeEntity {
   @Column('int')
   seq: number;
 
-  @Field(() => AuditKind)
+  @Field(() => AuditKind, { description: 'What was recorded: a mutation, a sign-in or sign-out, or a read of clear PII' })
   @Column('varchar', { length: 16 })
   kind: AuditKind;
 
@@ -77,7 +77,7 @@ export class AuditEntry extends NodeEntity {
   @Column('text')
   details: string;
 
-  @Field()
+  @Field({ description: 'The request id (x-request-id header), to find the request in the logs' })
   @Column('varchar', { length: 64 })
   requestId: string;
 

@@ -15,7 +15,7 @@ export class AuditChainReport {
   @Field({ description: 'True when every entry checked follows the previous one and hashes to what it says' })
   intact: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entries were recomputed' })
   checkedEntries: number;
 
   @Field(() => AuditEntry, { nullable: true, description: 'The first entry that does not verify' })
@@ -53,9 +53,9 @@ export class AuditResolver {
   })
   verifyAuditChain(
     @Ctx() ctx: RequestContext,
-    @Arg('tenantCode', () => String, { nullable: true }) tenantCode?: string | null,
-    @Arg('from', () => Date, { nullable: true }) from?: Date | null,
-    @Arg('to', () => Date, { nullable: true }) to?: Date | null,
+    @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of the chain to verify (a readable tenant); the viewer’s own by default' }) tenantCode?: string | null,
+    @Arg('from', () => Date, { nullable: true, description: 'Verify only the entries written at or after this moment' }) from?: Date | null,
+    @Arg('to', () => Date, { nullable: true, description: 'Verify entries written before this moment' }) to?: Date | null,
   ): Promise<AuditChainReport> {
     return audit.verifyChain(ctx, tenantCode, from, to);
   }

@@ -45,7 +45,7 @@ export class CalendarOverride extends TenantOwnedEntity {
   @Column('boolean')
   working: boolean;
 
-  @Field()
+  @Field({ description: 'Why the centre closes or opens that day, e.g. 停电检修' })
   @Column('varchar', { length: 200 })
   reason: string;
 

@@ -8,7 +8,7 @@ export class CalendarOverrideInput {
   @Field({ description: 'true: an extra working day; false: closed' })
   working: boolean;
 
-  @Field()
+  @Field({ description: 'Why, e.g. 停电检修; shown in the calendar' })
   reason: string;
 }
 
@@ -17,14 +17,14 @@ export class NationalCalendarDayInput {
   @Field({ description: 'yyyy-mm-dd' })
   date: string;
 
-  @Field()
+  @Field({ description: 'true: a make-up working day (调休上班); false: a holiday' })
   working: boolean;
 
   @Field({ description: 'e.g. 春节, 调休上班' })
   name: string;
 }
 
-@InputType()
+@InputType({ description: 'The exception to remove: the day returns to what its weekday says' })
 export class RemoveCalendarDayInput {
   @Field({ description: 'yyyy-mm-dd' })
   date: string;
@@ -41,7 +41,7 @@ export class NationalHolidayInput {
 
 @InputType({ description: 'One year of the national schedule, as the State Council publishes it (国务院办公厅放假安排)' })
 export class NationalCalendarInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year the schedule is for, e.g. 2026; replaces what was loaded for it' })
   year: number;
 
   @Field(() => [NationalHolidayInput], { description: 'Every day off, one entry per date' })

@@ -13,6 +13,7 @@ export enum TicketStatus {
 }
 registerEnumType(TicketStatus, {
   name: 'TicketStatus',
+  description: '协作流转单状态: where a ticket is in its flow',
   valuesConfig: {
     DRAFT: { description: 'Opened at the receiving window (受理地), not yet pushed' },
     PUSHED: { description: '推送转办: waiting for the handling centre’s re-check' },
@@ -27,7 +28,14 @@ export enum TicketSide {
   RECEIVING = 'RECEIVING',
   HANDLING = 'HANDLING',
 }
-registerEnumType(TicketSide, { name: 'TicketSide', description: '受理地 (receiving) or 办理地 (handling)' });
+registerEnumType(TicketSide, {
+  name: 'TicketSide',
+  description: '受理地 (receiving) or 办理地 (handling)',
+  valuesConfig: {
+    RECEIVING: { description: '受理地: the centre whose window received the case' },
+    HANDLING: { description: '办理地: the centre whose department decides it' },
+  },
+});
 
 /** What a centre's window does to a ticket (the mutations of the same names). */
 export enum TicketAction {
@@ -68,6 +76,7 @@ export enum TicketStepKind {
 }
 registerEnumType(TicketStepKind, {
   name: 'TicketStepKind',
+  description: 'A step of the collaboration flow, with its time limit',
   valuesConfig: {
     ASSISTED_CHECK: { description: '辅助审核 with the handling side’s department (receiving side, before the push)' },
     PUSH: { description: 'Form and identity checked, pushed to the handling centre: 1 working day after intake or return' },
@@ -85,6 +94,7 @@ export enum CollaborationKind {
 }
 registerEnumType(CollaborationKind, {
   name: 'CollaborationKind',
+  description: '通办类型: within the region or across provinces',
   valuesConfig: { REGION: { description: '全区通办: both centres in one province' }, CROSS_PROVINCE: { description: '跨省通办' } },
 });
 
@@ -92,7 +102,14 @@ export enum ResultDelivery {
   APPLICANT = 'APPLICANT',
   RECEIVING_CENTRE = 'RECEIVING_CENTRE',
 }
-registerEnumType(ResultDelivery, { name: 'ResultDelivery', description: 'Where the paper certificate is mailed, as the applicant chose' });
+registerEnumType(ResultDelivery, {
+  name: 'ResultDelivery',
+  description: 'Where the paper certificate is mailed, as the applicant chose',
+  valuesConfig: {
+    APPLICANT: { description: 'Mailed to the applicant (证照寄送)' },
+    RECEIVING_CENTRE: { description: 'Mailed to the receiving centre (受理地), which hands it over' },
+  },
+});
 
 /**
  * 协作流转单: a case received in one centre (受理地, `tenantId`) and handled in another
@@ -119,11 +136,11 @@ export class CollaborationTicket extends SharedTenantEntity {
   @Column('int')
   handlingMatterId: number;
 
-  @Field(() => CollaborationKind)
+  @Field(() => CollaborationKind, { description: '全区通办 (one province) or 跨省通办 (cross-province)' })
   @Column('varchar', { length: 16 })
   kind: CollaborationKind;
 
-  @Field(() => TicketStatus)
+  @Field(() => TicketStatus, { description: 'Where the ticket is in its flow' })
   @Column('varchar', { length: 12 })
   status: TicketStatus;
 
@@ -135,7 +152,7 @@ export class CollaborationTicket extends SharedTenantEntity {
   @Column('boolean')
   paperMaterials: boolean;
 
-  @Field(() => ResultDelivery)
+  @Field(() => ResultDelivery, { description: 'Where the paper certificate goes: to the applicant or to the receiving centre, which hands it over' })
   @Column('varchar', { length: 16 })
   resultDelivery: ResultDelivery;
 
@@ -146,7 +163,7 @@ export class CollaborationTicket extends SharedTenantEntity {
   @VersionColumn()
   version: number;
 
-  @Field()
+  @Field({ description: 'When the receiving window opened the ticket' })
   @CreateDateColumn()
   createdAt: Date;
 }
@@ -165,11 +182,11 @@ export class TicketStep extends SharedTenantEntity {
   @Column('int')
   ticketId: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Push round the step belongs to: 1, then one more after every return' })
   @Column('int')
   round: number;
 
-  @Field(() => TicketStepKind)
+  @Field(() => TicketStepKind, { description: 'Which step of the flow (推送, 复核, 办理, 寄送 …)' })
   @Column('varchar', { length: 24 })
   kind: TicketStepKind;
 
@@ -181,7 +198,7 @@ export class TicketStep extends SharedTenantEntity {
   @Column('datetime', { nullable: true, precision: 3 })
   dueAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the step was done; null while open (then compare dueAt: late steps are flagged)' })
   @Column('datetime', { nullable: true, precision: 3 })
   doneAt: Date | null;
 
@@ -196,11 +213,11 @@ export class TicketStep extends SharedTenantEntity {
   @Column('simple-json', { nullable: true })
   missingMaterials: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Mailing steps: the carrier (快递公司); null otherwise' })
   @Column('varchar', { length: 32, nullable: true })
   carrier: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Mailing steps: the tracking number (运单号); null otherwise' })
   @Column('varchar', { length: 40, nullable: true })
   trackingNumber: string | null;
 }
@@ -247,6 +264,7 @@ export enum ProblemCategory {
 }
 registerEnumType(ProblemCategory, {
   name: 'ProblemCategory',
+  description: '问题类别: what kind of problem',
   valuesConfig: {
     PROCESS: { description: '流程不合理' },
     MATERIALS: { description: '材料要件' },
@@ -263,7 +281,16 @@ export enum ProblemStatus {
   RECTIFIED = 'RECTIFIED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(ProblemStatus, { name: 'ProblemStatus', description: '问题台账: raised → assigned → rectified (整改) → closed' });
+registerEnumType(ProblemStatus, {
+  name: 'ProblemStatus',
+  description: '问题台账: raised → assigned → rectified (整改) → closed',
+  valuesConfig: {
+    RAISED: { description: '提出: raised, nobody assigned yet' },
+    ASSIGNED: { description: '交办: assigned to a person to rectify' },
+    RECTIFIED: { description: '已整改: rectified, waiting to be closed' },
+    CLOSED: { description: '销号: closed' },
+  },
+});
 
 /** 问题台账: a problem raised on a ticket or a matter, assigned, rectified and closed. */
 @ObjectType({ implements: Node, description: '问题台账: a problem raised on a ticket or a matter' })
@@ -277,15 +304,15 @@ export class ProblemLedgerEntry extends TenantOwnedEntity {
   @Column('int', { nullable: true })
   matterId: number | null;
 
-  @Field(() => ProblemCategory)
+  @Field(() => ProblemCategory, { description: 'Kind of problem (流程, 材料, 系统 …)' })
   @Column('varchar', { length: 16 })
   category: ProblemCategory;
 
-  @Field()
+  @Field({ description: 'What the problem is, as raised' })
   @Column('varchar', { length: 1000 })
   description: string;
 
-  @Field(() => ProblemStatus)
+  @Field(() => ProblemStatus, { description: 'Where the problem is: raised, assigned, rectified (整改) or closed' })
   @Column('varchar', { length: 12 })
   status: ProblemStatus;
 
@@ -299,7 +326,7 @@ export class ProblemLedgerEntry extends TenantOwnedEntity {
   @Column('varchar', { length: 1000, nullable: true })
   rectification: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the problem was closed; null while open' })
   @Column('datetime', { nullable: true, precision: 3 })
   closedAt: Date | null;
 
@@ -307,7 +334,7 @@ export class ProblemLedgerEntry extends TenantOwnedEntity {
   @VersionColumn()
   version: number;
 
-  @Field()
+  @Field({ description: 'When the problem was raised' })
   @CreateDateColumn()
   createdAt: Date;
 }

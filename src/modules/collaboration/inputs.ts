@@ -17,7 +17,7 @@ export class CreateTicketInput {
   resultDelivery: ResultDelivery;
 }
 
-@InputType('TicketVersionInput')
+@InputType('TicketVersionInput', { description: 'A collaboration ticket (协作流转单) and the version you last read' })
 export class TicketVersionInput {
   @Field(() => ID)
   id: string;
@@ -26,39 +26,39 @@ export class TicketVersionInput {
   version: number;
 }
 
-@InputType()
+@InputType({ description: 'A ticket step with an optional remark' })
 export class TicketNoteInput extends TicketVersionInput {
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'Remark or outcome kept on the step (e.g. the assisted check’s result); optional' })
   note: string;
 }
 
 @InputType({ description: '退回 with the reason and the one-time list of what to supplement' })
 export class ReturnTicketInput extends TicketVersionInput {
-  @Field()
+  @Field({ description: 'Why the ticket goes back to the receiving window' })
   reason: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: '一次性告知: every material to supplement, by name, at once' })
   missingMaterials: string[];
 }
 
-@InputType()
+@InputType({ description: '转办: forward a ticket to the handling department’s window' })
 export class ForwardTicketInput extends TicketVersionInput {
   @Field(() => ID, { description: 'The handling centre’s window the case is received at' })
   windowId: string;
 }
 
-@InputType()
+@InputType({ description: '寄送: a mailing step with its carrier and tracking number' })
 export class MailInput extends TicketVersionInput {
-  @Field()
+  @Field({ description: 'The carrier (快递公司), e.g. EMS' })
   carrier: string;
 
-  @Field()
+  @Field({ description: 'The tracking number (运单号)' })
   trackingNumber: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of collaboration tickets' })
 export class TicketFilter {
-  @Field(() => TicketStatus, { nullable: true })
+  @Field(() => TicketStatus, { nullable: true, description: 'Only tickets in this status' })
   status?: TicketStatus;
 
   @Field({ nullable: true, description: '事项编码' })
@@ -96,12 +96,12 @@ export type TicketOrderField = keyof typeof ticketSorting.fields;
 
 @InputType({ description: 'Platform admin: put a matter code on, or take it off, the cross-province list (跨省通办)' })
 export class CrossProvinceMatterInput {
-  @Field()
+  @Field({ description: '事项编码 of the matter' })
   code: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: '事项名称 to show on the list; optional' })
   name: string;
 
-  @Field()
+  @Field({ description: 'true: put on the list; false: take off' })
   listed: boolean;
 }

@@ -25,7 +25,7 @@ export class RaiseProblemInput {
   @Field(() => ID, { nullable: true, description: 'A matter (政务服务事项) of your centre' })
   matterId?: string | null;
 
-  @Field(() => ProblemCategory)
+  @Field(() => ProblemCategory, { description: 'Kind of problem (流程, 材料, 系统 …)' })
   category: ProblemCategory;
 
   @Field({ description: 'What went wrong, 1-1000 characters' })
@@ -53,12 +53,12 @@ export class RectifyProblemInput extends ProblemVersionInput {
   rectification: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the problem ledger (问题台账)' })
 export class ProblemFilter {
-  @Field(() => ProblemStatus, { nullable: true })
+  @Field(() => ProblemStatus, { nullable: true, description: 'Only problems in this state' })
   status?: ProblemStatus;
 
-  @Field(() => ProblemCategory, { nullable: true })
+  @Field(() => ProblemCategory, { nullable: true, description: 'Only problems of this kind' })
   category?: ProblemCategory;
 
   @Field({ nullable: true, description: 'Only the problems of this centre (行政区划代码)' })

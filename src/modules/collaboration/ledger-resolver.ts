@@ -21,10 +21,10 @@ export class TicketContacts {
 
 @ObjectType({ description: '问题台账 monthly report: problems of one centre and category raised in the month' })
 export class ProblemReportRow {
-  @Field(() => Tenant)
+  @Field(() => Tenant, { description: 'The centre (政务服务中心) the problems were raised in' })
   tenant: Tenant;
 
-  @Field(() => ProblemCategory)
+  @Field(() => ProblemCategory, { description: 'Kind of problem' })
   category: ProblemCategory;
 
   @Field(() => Int, { description: 'Problems raised in the month' })
@@ -61,7 +61,10 @@ export class ContactLedgerResolver {
   }
 
   @Query(() => TicketContacts, { description: '联系人台账 of both centres of a ticket (受理地 and 办理地), for its matter' })
-  ticketContacts(@Ctx() ctx: RequestContext, @Arg('ticketId', () => ID) ticketId: string): Promise<TicketContacts> {
+  ticketContacts(
+    @Ctx() ctx: RequestContext,
+    @Arg('ticketId', () => ID, { description: 'A collaboration ticket (协作流转单) the viewer may read' }) ticketId: string,
+  ): Promise<TicketContacts> {
     return ledgers.ticketContacts(ctx, ticketId);
   }
 
@@ -70,22 +73,22 @@ export class ContactLedgerResolver {
     return ledgers.setContact(ctx, input);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: 'The centre whose contact this is' })
+  @FieldResolver(() => Tenant, { description: 'The centre whose contact this is' })
   tenant(@Ctx() ctx: RequestContext, @Root() entry: ContactLedgerEntry): Promise<Tenant | null> {
     return ledgers.contactTenant(ctx, entry);
   }
 
-  @FieldResolver(() => Matter, { nullable: true, description: 'The cross-region matter (全区通办)' })
+  @FieldResolver(() => Matter, { description: 'The cross-region matter (全区通办) of that centre' })
   matter(@Ctx() ctx: RequestContext, @Root() entry: ContactLedgerEntry): Promise<Matter | null> {
     return ledgers.contactMatter(ctx, entry);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: '具体负责人: the responsible person' })
+  @FieldResolver(() => User, { description: '具体负责人: the responsible person, staff of that centre' })
   responsible(@Ctx() ctx: RequestContext, @Root() entry: ContactLedgerEntry): Promise<User | null> {
     return ledgers.contactUser(ctx, entry, entry.responsibleId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The deputy, when named' })
+  @FieldResolver(() => User, { nullable: true, description: 'The deputy (B角); null when none is named' })
   deputy(@Ctx() ctx: RequestContext, @Root() entry: ContactLedgerEntry): Promise<User | null> {
     return ledgers.contactUser(ctx, entry, entry.deputyId);
   }
@@ -134,27 +137,27 @@ export class ProblemLedgerResolver {
     return ledgers.closeProblem(ctx, input);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: 'The centre that raised it' })
+  @FieldResolver(() => Tenant, { description: 'The centre that raised it' })
   tenant(@Ctx() ctx: RequestContext, @Root() problem: ProblemLedgerEntry): Promise<Tenant | null> {
     return ledgers.problemTenant(ctx, problem);
   }
 
-  @FieldResolver(() => CollaborationTicket, { nullable: true, description: 'The ticket it was raised on' })
+  @FieldResolver(() => CollaborationTicket, { nullable: true, description: 'The ticket it was raised on; null for a problem raised on a matter' })
   ticket(@Ctx() ctx: RequestContext, @Root() problem: ProblemLedgerEntry): Promise<CollaborationTicket | null> {
     return ledgers.problemTicket(ctx, problem);
   }
 
-  @FieldResolver(() => Matter, { nullable: true, description: 'The matter it was raised on' })
+  @FieldResolver(() => Matter, { nullable: true, description: 'The matter it was raised on; null for a problem raised on a ticket' })
   matter(@Ctx() ctx: RequestContext, @Root() problem: ProblemLedgerEntry): Promise<Matter | null> {
     return ledgers.problemMatter(ctx, problem);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who raised it' })
+  @FieldResolver(() => User, { description: 'Who raised it: staff of the centre that raised it' })
   raisedBy(@Ctx() ctx: RequestContext, @Root() problem: ProblemLedgerEntry): Promise<User | null> {
     return ledgers.problemUser(ctx, problem.raisedById);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who is to rectify it' })
+  @FieldResolver(() => User, { nullable: true, description: 'Who is to rectify it; null until assigned' })
   assignee(@Ctx() ctx: RequestContext, @Root() problem: ProblemLedgerEntry): Promise<User | null> {
     return ledgers.problemUser(ctx, problem.assigneeId);
   }

@@ -22,10 +22,10 @@ const TicketConnection = Connection(CollaborationTicket);
 
 @ObjectType({ description: '跨省通办: a matter code on the cross-province list' })
 export class CrossProvinceListEntry {
-  @Field()
+  @Field({ description: '事项编码 on the cross-province list' })
   code: string;
 
-  @Field()
+  @Field({ description: '事项名称 as listed; may be empty' })
   name: string;
 }
 
@@ -126,22 +126,24 @@ export class TicketResolver {
     return collaboration.allowedTicketActions(ctx, ticket);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: '受理地' })
+  @FieldResolver(() => Tenant, { description: '受理地: the centre that received the case (read through the ticket, which both sides share)' })
   receivingTenant(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Tenant | null> {
     return collaboration.sideTenant(ctx, ticket, TicketSide.RECEIVING);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: '办理地' })
+  @FieldResolver(() => Tenant, { description: '办理地: the centre that handles the case (read through the ticket, which both sides share)' })
   handlingTenant(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Tenant | null> {
     return collaboration.sideTenant(ctx, ticket, TicketSide.HANDLING);
   }
 
-  @FieldResolver(() => Application, { nullable: true, description: 'The case at the receiving centre' })
+  @FieldResolver(() => Application, {
+    description: 'The case at the receiving centre (受理地). Read by the handling side, its matter, department, receiving window and timeline are those of the other centre: null or empty',
+  })
   receivingCase(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Application | null> {
     return collaboration.sideCase(ctx, ticket, TicketSide.RECEIVING);
   }
 
-  @FieldResolver(() => Application, { nullable: true, description: 'The case at the handling centre, once forwarded' })
+  @FieldResolver(() => Application, { nullable: true, description: 'The case at the handling centre (办理地); null until the ticket is forwarded to its department' })
   handlingCase(@Ctx() ctx: RequestContext, @Root() ticket: CollaborationTicket): Promise<Application | null> {
     return collaboration.sideCase(ctx, ticket, TicketSide.HANDLING);
   }
@@ -164,7 +166,10 @@ export class TicketStepResolver {
     return collaboration.isLate(step, ctx.now());
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who did it: staff of the owning side (their personal data follows the User field policies)' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who did it: staff of the owning side (their personal data follows the User field policies); null while the step is open',
+  })
   actor(@Ctx() ctx: RequestContext, @Root() step: TicketStep): Promise<User | null> {
     return collaboration.stepActor(ctx, step);
   }

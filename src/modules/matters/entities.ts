@@ -72,7 +72,15 @@ export enum MatterStatus {
   PUBLISHED = 'PUBLISHED',
   SUSPENDED = 'SUSPENDED',
 }
-registerEnumType(MatterStatus, { name: 'MatterStatus', description: 'Only PUBLISHED matters appear in the public guide' });
+registerEnumType(MatterStatus, {
+  name: 'MatterStatus',
+  description: 'Only PUBLISHED matters appear in the public guide',
+  valuesConfig: {
+    DRAFT: { description: '草稿: being prepared; not public and receives no cases' },
+    PUBLISHED: { description: '已发布: in the public guide (办事指南); cases may be received' },
+    SUSPENDED: { description: '暂停: withdrawn from the guide, with the reason; receives no new cases' },
+  },
+});
 
 export enum ServiceObject {
   NATURAL_PERSON = 'NATURAL_PERSON',
@@ -90,7 +98,16 @@ export enum MaterialForm {
   ORIGINAL_AND_COPY = 'ORIGINAL_AND_COPY',
   ELECTRONIC = 'ELECTRONIC',
 }
-registerEnumType(MaterialForm, { name: 'MaterialForm', description: '材料形式: 原件 / 复印件 / 原件及复印件 / 电子' });
+registerEnumType(MaterialForm, {
+  name: 'MaterialForm',
+  description: '材料形式: 原件 / 复印件 / 原件及复印件 / 电子',
+  valuesConfig: {
+    ORIGINAL: { description: '原件: the original, shown or handed in' },
+    COPY: { description: '复印件: a copy' },
+    ORIGINAL_AND_COPY: { description: '原件及复印件: the original for checking and a copy to keep' },
+    ELECTRONIC: { description: '电子材料: an electronic document' },
+  },
+});
 
 /**
  * 政务服务事项. The nine common elements (三级九统) are columns of every matter; an
@@ -193,7 +210,7 @@ export class Matter extends TenantOwnedEntity {
   @Column('int', { nullable: true })
   sourceMatterId: number | null;
 
-  @Field(() => MatterStatus)
+  @Field(() => MatterStatus, { description: 'Publication state: DRAFT, PUBLISHED or SUSPENDED' })
   @Column('varchar', { length: 16, default: MatterStatus.DRAFT })
   status: MatterStatus;
 
@@ -205,11 +222,11 @@ export class Matter extends TenantOwnedEntity {
   @VersionColumn()
   version: number;
 
-  @Field()
+  @Field({ description: 'When the matter was created' })
   @CreateDateColumn()
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When the matter last changed' })
   @UpdateDateColumn()
   updatedAt: Date;
 }
@@ -225,7 +242,7 @@ export class MaterialRequirement extends TenantOwnedEntity {
   @Column('int')
   position: number;
 
-  @Field()
+  @Field({ description: '材料名称, e.g. 营业执照' })
   @Column('varchar', { length: 200 })
   name: string;
 
@@ -233,7 +250,7 @@ export class MaterialRequirement extends TenantOwnedEntity {
   @Column('boolean')
   required: boolean;
 
-  @Field(() => MaterialForm)
+  @Field(() => MaterialForm, { description: '材料形式: original, copy, both, or electronic' })
   @Column('varchar', { length: 24 })
   form: MaterialForm;
 
@@ -257,7 +274,7 @@ export class FeeItem extends TenantOwnedEntity {
   @Column('int')
   position: number;
 
-  @Field()
+  @Field({ description: '收费项目名称' })
   @Column('varchar', { length: 200 })
   name: string;
 

@@ -4,28 +4,28 @@ import { MaterialForm, MatterAcceptor, MatterCategory, MatterStatus, MatterType,
 
 @InputType({ description: '申请材料' })
 export class MaterialInput {
-  @Field()
+  @Field({ description: '材料名称, e.g. 营业执照' })
   name: string;
 
-  @Field()
+  @Field({ description: 'true: required (必要); false: optional (容缺/非必要)' })
   required: boolean;
 
-  @Field(() => MaterialForm)
+  @Field(() => MaterialForm, { description: '材料形式: original, copy, both, or electronic' })
   form: MaterialForm;
 
-  @Field(() => Int, { defaultValue: 1 })
+  @Field(() => Int, { defaultValue: 1, description: '份数 (number of copies), default 1' })
   copies: number;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: '备注 shown in the guide; optional' })
   notes: string;
 }
 
 @InputType({ description: '收费项目' })
 export class FeeItemInput {
-  @Field()
+  @Field({ description: '收费项目名称' })
   name: string;
 
-  @Field()
+  @Field({ description: '收费依据: the rule that sets the fee' })
   basis: string;
 
   @Field(() => Int, { description: 'Amount in fen (分), a non-negative integer' })
@@ -44,13 +44,13 @@ export class MatterLocalFields {
   @Field(() => Int, { nullable: true, description: '承诺时限 (working days) ≤ legal limit' })
   promisedLimitDays?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '咨询电话 (consultation phone)' })
   consultationPhone?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '投诉电话 (complaint phone)' })
   complaintPhone?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '办理地点 (where to apply)' })
   address?: string;
 
   @Field({ nullable: true, description: '全区通办' })
@@ -66,43 +66,43 @@ export class MatterLocalFields {
 /** The shared fields: the nine elements and the rest of the guide that adopters inherit. */
 @InputType('MatterSharedFieldsBase')
 export class MatterSharedFields extends MatterLocalFields {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '事项名称' })
   name?: string;
 
-  @Field(() => MatterType, { nullable: true })
+  @Field(() => MatterType, { nullable: true, description: '事项类型; decides the code prefix' })
   type?: MatterType;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '设定依据: laws and regulations' })
   basis?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '事项编码: the type prefix and 8 digits, e.g. XK21030001; unique in the tenant' })
   code?: string;
 
   @Field(() => Int, { nullable: true, description: '法定时限 (working days)' })
   legalLimitDays?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '受理条件 (前置条件)' })
   acceptanceConditions?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '中介服务; empty when none' })
   intermediaryServices?: string;
 
-  @Field(() => [ServiceObject], { nullable: true })
+  @Field(() => [ServiceObject], { nullable: true, description: '服务对象' })
   serviceObjects?: ServiceObject[];
 
-  @Field(() => [MaterialInput], { nullable: true })
+  @Field(() => [MaterialInput], { nullable: true, description: '申请材料, in guide order: the whole list, replacing the current one' })
   materials?: MaterialInput[];
 
-  @Field(() => MatterCategory, { nullable: true })
+  @Field(() => MatterCategory, { nullable: true, description: '办件类型 (即办件 / 承诺件 / 联办件 / 上报件)' })
   category?: MatterCategory;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '工作职责: what the implementing department does for this matter' })
   duties?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: '办事程序: the steps, one per line' })
   procedure?: string;
 
-  @Field(() => [FeeItemInput], { nullable: true })
+  @Field(() => [FeeItemInput], { nullable: true, description: '收费项目 (fee standard): the whole list, replacing the current one' })
   feeItems?: FeeItemInput[];
 }
 
@@ -124,7 +124,7 @@ export class AdoptMatterInput extends MatterLocalFields {
   sourceId: string;
 }
 
-@InputType()
+@InputType({ description: 'A matter and the version you last read' })
 export class MatterVersionInput {
   @Field(() => ID)
   id: string;
@@ -133,24 +133,24 @@ export class MatterVersionInput {
   version: number;
 }
 
-@InputType()
+@InputType({ description: 'Suspend a published matter, with the reason' })
 export class SuspendMatterInput extends MatterVersionInput {
-  @Field()
+  @Field({ description: 'Why the matter is suspended; shown as suspendReason' })
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the matters list' })
 export class MatterFilter {
-  @Field(() => MatterStatus, { nullable: true })
+  @Field(() => MatterStatus, { nullable: true, description: 'Only matters in this publication state' })
   status?: MatterStatus;
 
-  @Field(() => MatterCategory, { nullable: true })
+  @Field(() => MatterCategory, { nullable: true, description: 'Only matters of this 办件类型' })
   category?: MatterCategory;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only matters of this implementing department (实施部门)' })
   departmentId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only matters on (true) or off (false) the cross-region list (全区通办)' })
   crossRegion?: boolean;
 
   @Field({ nullable: true, description: 'One readable centre (a city user picking a subordinate); another code gives an empty list' })
@@ -160,12 +160,12 @@ export class MatterFilter {
   search?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of published service guides' })
 export class PublicMatterFilter {
-  @Field(() => MatterCategory, { nullable: true })
+  @Field(() => MatterCategory, { nullable: true, description: 'Only matters of this 办件类型' })
   category?: MatterCategory;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only matters on (true) or off (false) the cross-region list (全区通办)' })
   crossRegion?: boolean;
 
   @Field({ nullable: true, description: 'Matches the name or the code' })

@@ -51,7 +51,10 @@ export class MatterResolver {
   }
 
   @Query(() => MatterConsistencyReport, { description: '三级九统: deviations and missing adoptions in a tenant and its subordinates' })
-  matterConsistencyReport(@Ctx() ctx: RequestContext, @Arg('tenantCode') tenantCode: string): Promise<MatterConsistencyReport> {
+  matterConsistencyReport(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode', { description: '行政区划代码 of a readable tenant: the report covers it and its subordinates' }) tenantCode: string,
+  ): Promise<MatterConsistencyReport> {
     return consistency.consistencyReport(ctx, tenantCode);
   }
 
@@ -80,12 +83,18 @@ export class MatterResolver {
     return matters.suspendMatter(ctx, input);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant (a collaboration partner’s matter)' })
+  @FieldResolver(() => Tenant, {
+    nullable: true,
+    description: '政务服务中心 that owns the matter; null when the viewer may not read that tenant (a collaboration partner’s matter, read through a ticket’s contacts)',
+  })
   tenant(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, matter.tenantId);
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: '实施部门' })
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: '实施部门 (implementing department); null when the viewer may not read the matter’s tenant (a collaboration partner’s matter, read through a ticket’s contacts)',
+  })
   department(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Department | null> {
     return tenancy.loadDepartment(ctx, matter.departmentId);
   }
@@ -115,7 +124,7 @@ export class MatterResolver {
     return windows.windowsServingMatter(ctx, matter.id);
   }
 
-  @FieldResolver(() => Matter, { nullable: true, description: 'The adopted source, when the viewer may read it' })
+  @FieldResolver(() => Matter, { nullable: true, description: 'The adopted source (三级九统); null for a locally defined matter or when the viewer may not read the source’s tenant' })
   source(@Ctx() ctx: RequestContext, @Root() matter: Matter): Promise<Matter | null> {
     return matters.sourceOf(ctx, matter);
   }
@@ -126,7 +135,7 @@ export class MatterGuideResolver {
   @Query(() => MatterGuideConnection, { description: '办事指南: the published guide of a centre; no token needed' })
   async publicMatters(
     @Ctx() ctx: RequestContext,
-    @Arg('tenantCode') tenantCode: string,
+    @Arg('tenantCode', { description: '行政区划代码 of the centre whose guide to read' }) tenantCode: string,
     @Args(() => matterSorting.Args) args: ListArgs<MatterOrderField>,
     @Arg('filter', () => PublicMatterFilter, { nullable: true }) filter?: PublicMatterFilter,
   ): Promise<ConnectionResult<MatterGuide>> {
@@ -136,7 +145,11 @@ export class MatterGuideResolver {
   }
 
   @Query(() => MatterGuide, { nullable: true, description: '办事指南 of one published matter; no token needed' })
-  async publicMatter(@Ctx() ctx: RequestContext, @Arg('tenantCode') tenantCode: string, @Arg('code') code: string): Promise<MatterGuide | null> {
+  async publicMatter(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode', { description: '行政区划代码 of the centre' }) tenantCode: string,
+    @Arg('code', { description: '事项编码 (matter code), e.g. XK21030001' }) code: string,
+  ): Promise<MatterGuide | null> {
     const found = await matters.publicMatter(ctx, tenantCode, code);
     return found ? MatterGuide.of(found.matter, found.read) : null;
   }

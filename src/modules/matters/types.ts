@@ -5,25 +5,25 @@ import type { PublicGuideRead } from './service';
 
 @ObjectType({ description: '申请材料 as published in a service guide' })
 export class GuideMaterial {
-  @Field()
+  @Field({ description: '材料名称' })
   name: string;
 
-  @Field()
+  @Field({ description: 'Required (必要) or optional (容缺/非必要)' })
   required: boolean;
 
-  @Field(() => MaterialForm)
+  @Field(() => MaterialForm, { description: '材料形式: original, copy, both, or electronic' })
   form: MaterialForm;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '份数 (number of copies)' })
   copies: number;
 
-  @Field()
+  @Field({ description: '备注; empty when none' })
   notes: string;
 }
 
 @ObjectType({ description: '收费标准 as published in a service guide' })
 export class GuideFeeItem {
-  @Field()
+  @Field({ description: '收费项目名称' })
   name: string;
 
   @Field({ description: '收费依据' })
@@ -38,10 +38,10 @@ export class GuideWindow {
   @Field({ description: '窗口号' })
   number: string;
 
-  @Field()
+  @Field({ description: 'Window name' })
   name: string;
 
-  @Field()
+  @Field({ description: '大厅 / 区域 where the window is, e.g. 一楼B区' })
   hall: string;
 }
 
@@ -58,7 +58,7 @@ export class MatterGuide {
   @Field({ description: '事项名称' })
   name: string;
 
-  @Field(() => MatterType)
+  @Field(() => MatterType, { description: '事项类型' })
   type: MatterType;
 
   @Field(() => MatterCategory, { description: '办件类型' })
@@ -85,7 +85,7 @@ export class MatterGuide {
   @Field({ description: '中介服务' })
   intermediaryServices: string;
 
-  @Field(() => [ServiceObject])
+  @Field(() => [ServiceObject], { description: '服务对象: natural persons, legal persons or both' })
   serviceObjects: ServiceObject[];
 
   @Field({ description: '咨询电话' })
@@ -145,19 +145,19 @@ export class AdoptableMatter {
   @Field({ description: "Whether the viewer's centre has adopted it" })
   adopted: boolean;
 
-  @Field(() => MatterGuide)
+  @Field(() => MatterGuide, { description: 'The matter as published (办事指南)' })
   guide: MatterGuide;
 }
 
 @ObjectType({ description: 'A locally created matter whose nine elements differ from the same code above' })
 export class MatterDeviation {
-  @Field(() => Matter)
+  @Field(() => Matter, { description: 'The local matter that deviates' })
   matter: Matter;
 
   @Field({ description: 'Code of the matter defined above (same as the local one)' })
   sourceCode: string;
 
-  @Field()
+  @Field({ description: 'Name of the matter defined above' })
   sourceName: string;
 
   @Field({ description: 'Division code of the tenant that defines it' })
@@ -169,24 +169,24 @@ export class MatterDeviation {
 
 @ObjectType({ description: 'A subordinate tenant that has not adopted a published matter of a level above' })
 export class MissingAdoption {
-  @Field()
+  @Field({ description: '事项编码 of the published matter not adopted' })
   sourceCode: string;
 
-  @Field()
+  @Field({ description: 'Name of that matter' })
   sourceName: string;
 
-  @Field()
+  @Field({ description: '行政区划代码 of the tenant that publishes it' })
   sourceTenantCode: string;
 
-  @Field(() => Tenant)
+  @Field(() => Tenant, { description: 'The subordinate tenant that has not adopted it (事项认领)' })
   tenant: Tenant;
 }
 
 @ObjectType({ description: '三级九统 consistency of a tenant and its subordinates' })
 export class MatterConsistencyReport {
-  @Field(() => [MatterDeviation])
+  @Field(() => [MatterDeviation], { description: 'Local matters whose nine elements differ from the matter of the same code above' })
   deviations: MatterDeviation[];
 
-  @Field(() => [MissingAdoption])
+  @Field(() => [MissingAdoption], { description: 'Published matters above that a subordinate has not adopted' })
   missingAdoptions: MissingAdoption[];
 }

@@ -34,7 +34,7 @@ export class SessionResolver {
     return payload(await session.refreshToken(ctx));
   }
 
-  @Mutation(() => Boolean, { description: 'Sign out everywhere: every token issued so far is revoked' })
+  @Mutation(() => Boolean, { description: 'Sign out everywhere: every token issued so far is revoked; returns true' })
   logout(@Ctx() ctx: RequestContext): Promise<boolean> {
     return session.logout(ctx);
   }

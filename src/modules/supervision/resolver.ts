@@ -8,7 +8,7 @@ import { AlertGroup, supervisionAlerts } from './service';
 
 @ObjectType({ description: '电子监察: what is late or nearly late in one tenant' })
 export class SupervisionAlertGroup {
-  @Field(() => Tenant)
+  @Field(() => Tenant, { description: 'The centre (政务服务中心) these alerts are about' })
   tenant: Tenant;
 
   @Field(() => Int, { description: 'Open cases past their deadline' })
@@ -35,7 +35,7 @@ export class SupervisionResolver {
   @Query(() => [SupervisionAlertGroup], { description: '电子监察: late cases and ticket steps of a tenant and its readable subordinates, by tenant' })
   supervisionAlerts(
     @Ctx() ctx: RequestContext,
-    @Arg('tenantCode') tenantCode: string,
+    @Arg('tenantCode', { description: '行政区划代码 of a readable centre; its readable subordinates are included' }) tenantCode: string,
     @Arg('first', () => Int, { nullable: true, description: 'Cases per tenant, 1-100 (default 20)' }) first?: number,
   ): Promise<AlertGroup[]> {
     return supervisionAlerts(ctx, tenantCode, pageSize(first));

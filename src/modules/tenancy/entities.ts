@@ -15,6 +15,12 @@ export enum TenantLevel {
 registerEnumType(TenantLevel, {
   name: 'TenantLevel',
   description: 'Administrative level: 省 / 市 / 县(县级市) / 区',
+  valuesConfig: {
+    PROVINCE: { description: '省 / 自治区 (province): keeps the cross-region list' },
+    CITY: { description: '市 (city): reads and guides its counties and districts' },
+    COUNTY: { description: '县 / 县级市 (county)' },
+    DISTRICT: { description: '区 (district)' },
+  },
 });
 
 export enum DepartmentKind {
@@ -28,6 +34,7 @@ export enum DepartmentKind {
 }
 registerEnumType(DepartmentKind, {
   name: 'DepartmentKind',
+  description: 'What a department is within its centre',
   valuesConfig: {
     APPROVAL_BUREAU: { description: '行政审批局 and its sections' },
     CENTRE: { description: "the centre's own units (窗口服务部 …)" },
@@ -48,11 +55,11 @@ export class Tenant extends NodeEntity {
   @Column('varchar', { length: 6, unique: true })
   code: string;
 
-  @Field()
+  @Field({ description: 'Name of the division and its centre, e.g. 海城市' })
   @Column('varchar', { length: 64 })
   name: string;
 
-  @Field(() => TenantLevel)
+  @Field(() => TenantLevel, { description: 'Administrative level (市 / 县 / 区 …)' })
   @Column('varchar', { length: 16 })
   level: TenantLevel;
 
@@ -76,11 +83,11 @@ export class Tenant extends NodeEntity {
 @Entity()
 @Index(['tenantId', 'kind'])
 export class Department extends TenantOwnedEntity {
-  @Field()
+  @Field({ description: 'Department name (部门名称), e.g. 市场监管局' })
   @Column('varchar', { length: 64 })
   name: string;
 
-  @Field(() => DepartmentKind)
+  @Field(() => DepartmentKind, { description: 'Kind of department (审批局, 派驻部门, 监察 …)' })
   @Column('varchar', { length: 24 })
   kind: DepartmentKind;
 
@@ -97,7 +104,7 @@ export class User extends TenantOwnedEntity {
    * Globally unique: login happens before the tenant is known. The one index of a
    * tenant-owned table that does not lead with tenant_id.
    */
-  @Field()
+  @Field({ description: 'Sign-in name (用户名), unique across the platform, compared exactly' })
   @Column('varchar', { length: 64, unique: true })
   username: string;
 
@@ -108,7 +115,7 @@ export class User extends TenantOwnedEntity {
   @Column('int')
   departmentId: number;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Roles (角色) of the account; they decide what it may read and do' })
   @Column('simple-array')
   roles: Role[];
 

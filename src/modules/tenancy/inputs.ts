@@ -3,48 +3,48 @@ import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { TenantLevel } from './entities';
 import { Role } from '../../auth/roles';
 
-@InputType()
+@InputType({ description: 'Narrows the tenants list' })
 export class TenantFilter {
-  @Field(() => TenantLevel, { nullable: true })
+  @Field(() => TenantLevel, { nullable: true, description: 'Only tenants of this administrative level' })
   level?: TenantLevel;
 
   @Field({ nullable: true, description: 'Only the children of this division code' })
   parentCode?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the staff accounts list' })
 export class UserFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only accounts of this tenant (行政区划代码), which must be readable' })
   tenantCode?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only accounts of this department' })
   departmentId?: string;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'Only accounts holding this role' })
   role?: Role;
 
   @Field({ nullable: true, description: 'Matches username or display name' })
   search?: string;
 }
 
-@InputType()
+@InputType({ description: 'A new staff account (工作人员)' })
 export class CreateUserInput {
   @Field(() => ID, { description: 'The department the account belongs to; its tenant is the account tenant' })
   departmentId: string;
 
-  @Field()
+  @Field({ description: 'Sign-in name (用户名), unique across the platform' })
   username: string;
 
-  @Field()
+  @Field({ description: 'Display name (姓名)' })
   displayName: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'Roles to grant; each must be one you may grant' })
   roles: Role[];
 
   @Field({ description: 'Initial password: at least 10 characters with a letter and a digit' })
   password: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Work phone (联系电话)' })
   phone?: string;
 
   @Field({ nullable: true, description: '身份证号' })
@@ -53,19 +53,19 @@ export class CreateUserInput {
 
 @InputType({ description: '替岗: who takes a person’s place at a window' })
 export class WindowReplacementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The window (窗口) whose post the replacement takes' })
   windowId: string;
 
   @Field(() => ID, { description: 'An active window staff member (窗口人员) of the same centre' })
   userId: string;
 }
 
-@InputType()
+@InputType({ description: 'Activate or deactivate a staff account' })
 export class SetUserActiveInput {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  @Field({ description: 'true to activate, false to deactivate (its tokens stop working)' })
   active: boolean;
 
   @Field(() => Int)
@@ -79,7 +79,7 @@ export class SetUserActiveInput {
   replacements: WindowReplacementInput[];
 }
 
-@InputType()
+@InputType({ description: "Replace a staff account's roles" })
 export class SetUserRolesInput {
   @Field(() => ID)
   id: string;

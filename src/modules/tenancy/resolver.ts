@@ -20,11 +20,11 @@ export class TenantResolver {
   }
 
   @Query(() => Tenant, { nullable: true, description: 'A readable tenant by 行政区划代码; null when missing or out of scope' })
-  tenant(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<Tenant | null> {
+  tenant(@Ctx() ctx: RequestContext, @Arg('code', { description: '行政区划代码: 6-digit GB/T 2260 code' }) code: string): Promise<Tenant | null> {
     return tenancy.tenantByCode(ctx, code);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: 'The enclosing division, when the viewer may read it' })
+  @FieldResolver(() => Tenant, { nullable: true, description: 'The enclosing division; null at the top level or when the viewer may not read it (a county user reading its city)' })
   parent(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, tenant.parentId);
   }
@@ -34,7 +34,7 @@ export class TenantResolver {
     return tenancy.childrenOf(ctx, tenant.id);
   }
 
-  @FieldResolver(() => [Department])
+  @FieldResolver(() => [Department], { description: 'Departments (部门) of this centre the viewer may read' })
   departments(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<Department[]> {
     return tenancy.departmentsOf(ctx, tenant.id);
   }
@@ -42,7 +42,7 @@ export class TenantResolver {
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant' })
+  @FieldResolver(() => Tenant, { description: '政务服务中心 the department belongs to' })
   tenant(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, department.tenantId);
   }
@@ -81,12 +81,12 @@ export class UserResolver {
     return tenancy.setUserRoles(ctx, input);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: 'Null when the viewer may not read that tenant (a collaboration partner’s staff)' })
+  @FieldResolver(() => Tenant, { nullable: true, description: '政务服务中心 of the account; null when the viewer may not read that tenant (a collaboration partner’s staff)' })
   tenant(@Ctx() ctx: RequestContext, @Root() user: User): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, user.tenantId);
   }
 
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The department (部门) of the account; null when the viewer may not read its tenant (a collaboration partner’s staff)' })
   department(@Ctx() ctx: RequestContext, @Root() user: User): Promise<Department | null> {
     return tenancy.loadDepartment(ctx, user.departmentId);
   }

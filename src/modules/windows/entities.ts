@@ -14,6 +14,7 @@ export enum WindowKind {
 }
 registerEnumType(WindowKind, {
   name: 'WindowKind',
+  description: '窗口类型: what a window does',
   valuesConfig: {
     COMPREHENSIVE: { description: '综合受理' },
     DEPARTMENT: { description: '派驻: a stationed department window' },
@@ -29,13 +30,27 @@ export enum WindowStatus {
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',
 }
-registerEnumType(WindowStatus, { name: 'WindowStatus', description: '准入准出: a window is opened and closed with a reason' });
+registerEnumType(WindowStatus, {
+  name: 'WindowStatus',
+  description: '准入准出: a window is opened and closed with a reason',
+  valuesConfig: {
+    OPEN: { description: 'Open: serves the public; nobody on post during hall hours is an empty post (空岗)' },
+    CLOSED: { description: 'Closed: receives nothing and counts for no coverage' },
+  },
+});
 
 export enum WindowPostRole {
   A = 'A',
   B = 'B',
 }
-registerEnumType(WindowPostRole, { name: 'WindowPostRole', description: 'AB岗: A is the primary post, B stands in' });
+registerEnumType(WindowPostRole, {
+  name: 'WindowPostRole',
+  description: 'AB岗: A is the primary post, B stands in',
+  valuesConfig: {
+    A: { description: 'A岗: the primary post holder' },
+    B: { description: 'B岗: the backup, who stands in with the A post’s rights when A is away' },
+  },
+});
 
 export enum AbsenceKind {
   LEAVE = 'LEAVE',
@@ -43,7 +58,16 @@ export enum AbsenceKind {
   BUSINESS_TRIP = 'BUSINESS_TRIP',
   OTHER = 'OTHER',
 }
-registerEnumType(AbsenceKind, { name: 'AbsenceKind', description: '请假 / 培训 / 出差 / 其他' });
+registerEnumType(AbsenceKind, {
+  name: 'AbsenceKind',
+  description: '请假 / 培训 / 出差 / 其他',
+  valuesConfig: {
+    LEAVE: { description: '请假: leave' },
+    TRAINING: { description: '培训: training' },
+    BUSINESS_TRIP: { description: '出差: business trip' },
+    OTHER: { description: '其他: other, with the reason' },
+  },
+});
 
 /** 窗口: a service window of a hall. */
 @ObjectType({ implements: Node, description: '窗口: a service window' })
@@ -56,7 +80,7 @@ export class Window extends TenantOwnedEntity {
   @Column('varchar', { length: 16 })
   number: string;
 
-  @Field()
+  @Field({ description: 'Window name shown above it, e.g. 市场监管综合窗口' })
   @Column('varchar', { length: 64 })
   name: string;
 
@@ -64,7 +88,7 @@ export class Window extends TenantOwnedEntity {
   @Column('varchar', { length: 64 })
   hall: string;
 
-  @Field(() => WindowKind)
+  @Field(() => WindowKind, { description: 'Kind of window (综合受理, 派驻, 咨询 …)' })
   @Column('varchar', { length: 16 })
   kind: WindowKind;
 
@@ -75,7 +99,7 @@ export class Window extends TenantOwnedEntity {
   @Column('int', { nullable: true })
   chiefRepresentativeId: number | null;
 
-  @Field(() => WindowStatus)
+  @Field(() => WindowStatus, { description: 'Open or closed (准入准出)' })
   @Column('varchar', { length: 8, default: WindowStatus.OPEN })
   status: WindowStatus;
 
@@ -112,18 +136,18 @@ export class WindowStatusChange extends TenantOwnedEntity {
   @Column('int')
   windowId: number;
 
-  @Field(() => WindowStatus)
+  @Field(() => WindowStatus, { description: 'The status the window entered' })
   @Column('varchar', { length: 8 })
   status: WindowStatus;
 
-  @Field()
+  @Field({ description: 'Why the window was opened or closed, as recorded' })
   @Column('varchar', { length: 500 })
   reason: string;
 
   @Column('int', { nullable: true })
   actorId: number | null;
 
-  @Field()
+  @Field({ description: 'When the change was recorded' })
   @Column('datetime')
   at: Date;
 }
@@ -152,19 +176,19 @@ export class StaffAbsence extends TenantOwnedEntity {
   @Column('int')
   userId: number;
 
-  @Field(() => AbsenceKind)
+  @Field(() => AbsenceKind, { description: 'Kind of absence (请假 / 培训 / 出差 / 其他)' })
   @Column('varchar', { length: 16 })
   kind: AbsenceKind;
 
-  @Field()
+  @Field({ description: 'When the absence starts' })
   @Column('datetime')
   startsAt: Date;
 
-  @Field()
+  @Field({ description: 'When the absence ends (exclusive)' })
   @Column('datetime')
   endsAt: Date;
 
-  @Field()
+  @Field({ description: 'Reason given when it was scheduled; may be empty' })
   @Column('varchar', { length: 500, default: '' })
   reason: string;
 
@@ -268,7 +292,7 @@ export class PostSignOff extends TenantOwnedEntity {
   @Column('datetime')
   endsBy: Date;
 
-  @Field()
+  @Field({ description: 'Why the person left the post, as given; may be empty' })
   @Column('varchar', { length: 500, default: '' })
   reason: string;
 }
@@ -310,7 +334,7 @@ export class EmptyPostEvent extends TenantOwnedEntity {
   @Column('datetime')
   endsAt: Date;
 
-  @Field(() => EmptyPostCause)
+  @Field(() => EmptyPostCause, { description: 'Why nobody was on post' })
   @Column('varchar', { length: 16 })
   cause: EmptyPostCause;
 

@@ -3,15 +3,15 @@ import { defineSorting, OrderDirection } from '../../graphql/connection';
 import { AbsenceKind, WindowKind, WindowStatus } from './entities';
 import { WindowReplacementInput } from '../tenancy/inputs';
 
-@InputType()
+@InputType({ description: 'Narrows the windows list' })
 export class WindowFilter {
-  @Field(() => WindowKind, { nullable: true })
+  @Field(() => WindowKind, { nullable: true, description: 'Only windows of this kind' })
   kind?: WindowKind;
 
-  @Field(() => WindowStatus, { nullable: true })
+  @Field(() => WindowStatus, { nullable: true, description: 'Only open (or only closed) windows' })
   status?: WindowStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the windows of this department (部门)' })
   departmentId?: string;
 
   @Field({ nullable: true, description: 'Only the windows of this 行政区划代码 (a readable tenant)' })
@@ -23,13 +23,13 @@ export class CreateWindowInput {
   @Field({ description: '窗口号, e.g. A12: unique in the centre' })
   number: string;
 
-  @Field()
+  @Field({ description: 'Window name shown above it, e.g. 市场监管综合窗口' })
   name: string;
 
   @Field({ description: '大厅 / 区域, e.g. 一楼B区' })
   hall: string;
 
-  @Field(() => WindowKind)
+  @Field(() => WindowKind, { description: 'Kind of window (综合受理, 派驻, 咨询 …)' })
   kind: WindowKind;
 
   @Field(() => ID, { description: 'The department of the window (for DEPARTMENT windows, the stationed 派驻部门)' })
@@ -50,19 +50,19 @@ export class UpdateWindowInput {
   @Field(() => Int)
   version: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New 窗口号, e.g. A12: unique in the centre' })
   number?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New window name' })
   name?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'New 大厅 / 区域' })
   hall?: string;
 
-  @Field(() => WindowKind, { nullable: true })
+  @Field(() => WindowKind, { nullable: true, description: 'New kind of window' })
   kind?: WindowKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'New department (部门) of the window, of the same centre' })
   departmentId?: string;
 
   @Field(() => [ID], { nullable: true, description: 'The full list of matters served: replaces the current one' })
@@ -83,13 +83,13 @@ export class WindowStatusInput {
   @Field(() => Int)
   version: number;
 
-  @Field()
+  @Field({ description: 'Why the window is opened or closed; kept in its status history' })
   reason: string;
 }
 
 @InputType({ description: 'AB岗: staff the A and the B post of a window' })
 export class AssignWindowPostsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The window (窗口) of the own centre' })
   windowId: string;
 
   @Field(() => Int, { description: 'The version of the window' })
@@ -104,19 +104,19 @@ export class AssignWindowPostsInput {
 
 @InputType({ description: 'A staff absence (请假 / 培训 / 出差). Refused when a window would have nobody on post (空岗).' })
 export class ScheduleAbsenceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Who will be absent: a user of the own centre' })
   userId: string;
 
-  @Field(() => AbsenceKind)
+  @Field(() => AbsenceKind, { description: 'Kind of absence (请假 / 培训 / 出差 / 其他)' })
   kind: AbsenceKind;
 
-  @Field()
+  @Field({ description: 'When the absence starts' })
   startsAt: Date;
 
   @Field({ description: 'After startsAt' })
   endsAt: Date;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'Why the person is away; optional' })
   reason: string;
 
   @Field(() => [WindowReplacementInput], {
@@ -126,7 +126,7 @@ export class ScheduleAbsenceInput {
   replacements: WindowReplacementInput[];
 }
 
-@InputType()
+@InputType({ description: 'Cancel a scheduled absence (its id from staffAbsences)' })
 export class CancelAbsenceInput {
   @Field(() => ID)
   id: string;
@@ -134,7 +134,7 @@ export class CancelAbsenceInput {
 
 @InputType({ description: '延时服务: the lunch-time duty rota of a window; creates it or replaces it' })
 export class SetLunchDutyRotaInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The window (窗口) of the own centre' })
   windowId: string;
 
   @Field(() => [ID], { description: 'Group one, on post in the first half of the lunch break: active window staff of the centre' })
@@ -167,13 +167,13 @@ export class SetHallHoursInput {
 
 @InputType({ description: '离岗: why the post is left (因事离开)' })
 export class LeavePostInput {
-  @Field()
+  @Field({ description: 'Why you leave the post, e.g. 临时外出办事' })
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the empty-post (空岗) events list' })
 export class EmptyPostEventFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the events of this window' })
   windowId?: string;
 
   @Field({ nullable: true, description: 'Only the events of this 行政区划代码 (a readable tenant)' })

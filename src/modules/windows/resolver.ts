@@ -57,7 +57,7 @@ export class WindowResolver {
   })
   windowCoverage(
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => Date, { nullable: true }) at?: Date,
+    @Arg('at', () => Date, { nullable: true, description: 'The moment to describe; now when left out' }) at?: Date,
     @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of a readable centre' }) tenantCode?: string,
   ): Promise<WindowCoverage> {
     return coverage.windowCoverage(ctx, at ?? undefined, tenantCode ?? undefined);
@@ -126,12 +126,12 @@ export class WindowResolver {
     return dutyRota.setLunchDutyRota(ctx, input);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true, description: '政务服务中心 of the window' })
+  @FieldResolver(() => Tenant, { description: '政务服务中心 of the window' })
   tenant(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, window.tenantId);
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: '部门: for a DEPARTMENT window, the stationed department (派驻部门)' })
+  @FieldResolver(() => Department, { description: '部门 the window belongs to: for a DEPARTMENT window, the stationed department (派驻部门)' })
   department(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<Department | null> {
     return windows.departmentOf(ctx, window);
   }
@@ -141,7 +141,7 @@ export class WindowResolver {
     return windows.mattersOf(ctx, window);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: '首席代表: the department’s authorised lead at the window' })
+  @FieldResolver(() => User, { nullable: true, description: '首席代表: the department’s authorised lead at the window; null when none is named' })
   chiefRepresentative(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<User | null> {
     return windows.loadUser(ctx, window.chiefRepresentativeId);
   }
@@ -156,7 +156,7 @@ export class WindowResolver {
     return windows.statusHistoryOf(ctx, window);
   }
 
-  @FieldResolver(() => LunchDutyRota, { nullable: true, description: '延时服务 / 午休值班: the lunch-time duty rota' })
+  @FieldResolver(() => LunchDutyRota, { nullable: true, description: '延时服务 / 午休值班: the lunch-time duty rota; null when the window has none' })
   lunchDutyRota(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<LunchDutyRota | null> {
     return windows.lunchDutyRotaOf(ctx, window);
   }
@@ -164,7 +164,7 @@ export class WindowResolver {
 
 @Resolver(() => WindowPostView)
 export class WindowPostResolver {
-  @FieldResolver(() => User, { nullable: true, description: 'Who holds the post' })
+  @FieldResolver(() => User, { description: 'Who holds the post (window staff of the same centre)' })
   user(@Ctx() ctx: RequestContext, @Root() post: WindowPost): Promise<User | null> {
     return windows.loadUser(ctx, post.userId);
   }
@@ -172,12 +172,12 @@ export class WindowPostResolver {
 
 @Resolver(() => WindowStatusChange)
 export class WindowStatusChangeResolver {
-  @FieldResolver(() => Window, { nullable: true })
+  @FieldResolver(() => Window, { description: 'The window (窗口) opened or closed' })
   window(@Ctx() ctx: RequestContext, @Root() change: WindowStatusChange): Promise<Window | null> {
     return windows.loadWindow(ctx, change.windowId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who opened or closed the window' })
+  @FieldResolver(() => User, { nullable: true, description: 'Who opened or closed the window; null when no person is recorded for the change' })
   actor(@Ctx() ctx: RequestContext, @Root() change: WindowStatusChange): Promise<User | null> {
     return windows.loadUser(ctx, change.actorId);
   }
@@ -206,7 +206,7 @@ export class StaffAbsenceResolver {
     return coverage.cancelAbsence(ctx, input);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who is absent' })
+  @FieldResolver(() => User, { description: 'Who is absent' })
   user(@Ctx() ctx: RequestContext, @Root() absence: StaffAbsence): Promise<User | null> {
     return windows.loadUser(ctx, absence.userId);
   }
@@ -219,12 +219,12 @@ export class StaffAbsenceResolver {
 
 @Resolver(() => WindowCoverView)
 export class WindowCoverResolver {
-  @FieldResolver(() => Window, { nullable: true })
+  @FieldResolver(() => Window, { description: 'The window the replacement stands in at' })
   window(@Ctx() ctx: RequestContext, @Root() cover: WindowCover): Promise<Window | null> {
     return windows.loadWindow(ctx, cover.windowId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The replacement' })
+  @FieldResolver(() => User, { description: 'The replacement (window staff of the same centre)' })
   user(@Ctx() ctx: RequestContext, @Root() cover: WindowCover): Promise<User | null> {
     return windows.loadUser(ctx, cover.userId);
   }
@@ -232,7 +232,7 @@ export class WindowCoverResolver {
 
 @Resolver(() => LunchDutyRota)
 export class LunchDutyRotaResolver {
-  @FieldResolver(() => Window, { nullable: true })
+  @FieldResolver(() => Window, { description: 'The window this rota keeps on post at lunch time' })
   window(@Ctx() ctx: RequestContext, @Root() rota: LunchDutyRota): Promise<Window | null> {
     return windows.loadWindow(ctx, rota.windowId);
   }
@@ -262,7 +262,7 @@ export class PostSignOffResolver {
     return emptyPosts.returnToPost(ctx);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { description: 'Who left the post' })
   user(@Ctx() ctx: RequestContext, @Root() signOff: PostSignOff): Promise<User | null> {
     return windows.loadUser(ctx, signOff.userId);
   }
@@ -270,7 +270,7 @@ export class PostSignOffResolver {
 
 @Resolver(() => EmptyPostEvent)
 export class EmptyPostEventResolver {
-  @FieldResolver(() => Window, { nullable: true })
+  @FieldResolver(() => Window, { description: 'The window that had nobody on post' })
   window(@Ctx() ctx: RequestContext, @Root() event: EmptyPostEvent): Promise<Window | null> {
     return windows.loadWindow(ctx, event.windowId);
   }

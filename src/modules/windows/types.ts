@@ -8,7 +8,7 @@ import { LunchDutyRota, Window, WindowPostRole } from './entities';
  */
 @ObjectType('WindowPost', { description: 'AB岗: who holds the A (primary) or B (backup) post of a window' })
 export class WindowPostView {
-  @Field(() => WindowPostRole)
+  @Field(() => WindowPostRole, { description: 'Which post: A (primary) or B (backup)' })
   post: WindowPostRole;
 
   userId: number;
@@ -16,10 +16,10 @@ export class WindowPostView {
 
 @ObjectType('WindowCover', { description: '替岗: a replacement on a window while its posts are away' })
 export class WindowCoverView {
-  @Field()
+  @Field({ description: 'When the replacement starts (the absence it covers starts)' })
   startsAt: Date;
 
-  @Field()
+  @Field({ description: 'When the replacement ends, with the absence it covers' })
   endsAt: Date;
 
   windowId: number;
@@ -43,13 +43,13 @@ registerEnumType(OnPostRole, {
 
 @ObjectType({ description: 'Who is on post at a window at one moment' })
 export class WindowOnPost {
-  @Field(() => Window)
+  @Field(() => Window, { description: 'The window (窗口)' })
   window: Window;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The person on post there' })
   user: User;
 
-  @Field(() => OnPostRole)
+  @Field(() => OnPostRole, { description: 'Why this person is on post: A, B standing in, or a replacement (替岗)' })
   post: OnPostRole;
 }
 
@@ -70,7 +70,7 @@ registerEnumType(HallClosedReason, {
 
 @ObjectType('HallHours', { description: '大厅办公时间: when the hall is open on working days, local wall-clock times HH:MM' })
 export class HallHoursView {
-  @Field(() => Tenant)
+  @Field(() => Tenant, { description: 'The centre (政务服务中心) these hours belong to' })
   tenant: Tenant;
 
   @Field({ description: 'Opening time, e.g. 09:00' })
@@ -97,7 +97,7 @@ export class HallHoursView {
 
 @ObjectType({ description: '在岗情况: who is on post at every OPEN window of a centre at one moment' })
 export class WindowCoverage {
-  @Field()
+  @Field({ description: 'The moment described' })
   at: Date;
 
   @Field({ description: 'Whether the hall is open at that moment (working day, within the hall hours, not 午休)' })
@@ -115,10 +115,10 @@ export class WindowCoverage {
 
 @ObjectType({ description: 'One half of a lunch break at one window (延时服务)' })
 export class LunchDutyShift {
-  @Field()
+  @Field({ description: 'When this half starts' })
   startsAt: Date;
 
-  @Field()
+  @Field({ description: 'When this half ends' })
   endsAt: Date;
 
   @Field(() => [User], { description: 'The rota group of this half who are on post (a person away at any time of it is not)' })
@@ -127,7 +127,10 @@ export class LunchDutyShift {
   @Field(() => [User], { description: 'Members of the rota group who are away (leave, 离岗) or no longer active window staff' })
   away: User[];
 
-  @Field(() => User, { nullable: true, description: 'Who stands in when nobody of the group can: the B (or A) post, else a scheduled replacement (替岗)' })
+  @Field(() => User, {
+    nullable: true,
+    description: 'Who stands in when nobody of the group can: the B (or A) post, else a scheduled replacement (替岗); null when the group is on post or nobody can stand in',
+  })
   replacement: User | null;
 
   @Field(() => OnPostRole, { nullable: true, description: 'Which post the replacement holds' })
@@ -139,7 +142,7 @@ export class LunchDutyShift {
 
 @ObjectType({ description: '午休值班 of one window on one day' })
 export class LunchDutyWindow {
-  @Field(() => Window)
+  @Field(() => Window, { description: 'The window (窗口)' })
   window: Window;
 
   @Field(() => LunchDutyRota, { nullable: true, description: 'Null when the window has no rota: both halves are uncovered' })
@@ -163,7 +166,7 @@ export class LunchDutyDay {
   @Field(() => Date, { nullable: true, description: '午休 starts; null on a non-working day or when the hall stays open at noon' })
   lunchStartsAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: '午休 ends; null on a non-working day or when the hall stays open at noon' })
   lunchEndsAt: Date | null;
 
   @Field(() => [LunchDutyWindow], { description: 'By window number; empty without a lunch break' })
