@@ -358,3 +358,63 @@ export class ApplicationCounter {
   @Column('int')
   lastSequence: number;
 }
+
+/**
+ * 数据统计 rollup: what the cases received on one local day (the tenant's time zone) at
+ * one window, for one matter and implementing department, count today. Each case
+ * transition adds its difference in its own transaction (additive, so exact with any
+ * number of API instances); `npm run rebuild-rollups` recounts from the cases.
+ */
+@Entity()
+@Index(['tenantId', 'day', 'departmentId', 'receivingWindowId', 'matterId'], { unique: true })
+export class ApplicationDailyStats extends TenantOwnedEntity {
+  /** The local date the cases were received, 'YYYY-MM-DD'. */
+  @Column('varchar', { length: 10 })
+  day: string;
+
+  @Column('int')
+  departmentId: number;
+
+  @Column('int')
+  receivingWindowId: number;
+
+  @Column('int')
+  matterId: number;
+
+  @Column('int', { default: 0 })
+  received: number;
+
+  @Column('int', { default: 0 })
+  accepted: number;
+
+  @Column('int', { default: 0 })
+  supplementRequested: number;
+
+  @Column('int', { default: 0 })
+  notAccepted: number;
+
+  @Column('int', { default: 0 })
+  reportedUp: number;
+
+  @Column('int', { default: 0 })
+  approved: number;
+
+  @Column('int', { default: 0 })
+  denied: number;
+
+  @Column('int', { default: 0 })
+  delivered: number;
+
+  @Column('int', { default: 0 })
+  decided: number;
+
+  @Column('int', { default: 0 })
+  decidedOnTime: number;
+
+  /** Sum and count of the cases' working days from acceptance to decision, for the average. */
+  @Column('int', { default: 0 })
+  workingDaysTotal: number;
+
+  @Column('int', { default: 0 })
+  workingDaysCount: number;
+}

@@ -30,6 +30,7 @@ import {
   SuspendApplicationInput,
 } from './inputs';
 import { ACTOR_ROLES, STEPS } from './lifecycle';
+import { recordCaseChange } from './rollups';
 import { applications, deadlineOf, dueFields, legalDeadlineOf, recordEvent, S } from './service';
 import { requireText } from '../../validation/text';
 
@@ -90,7 +91,7 @@ async function assertActor(ctx: RequestContext, action: keyof typeof STEPS, view
  * One transition of the life cycle, in one transaction: the case is read in scope
  * (another tenant's is NOT_FOUND), the actor checked, the version and the state
  * checked (CONFLICT naming the current state), the change applied by a conditional
- * UPDATE (so of two racing clerks one wins), and the event written.
+ * UPDATE (so of two racing clerks one wins), the 数据统计 rollups moved, and the event written.
  */
 async function transition(ctx: RequestContext, spec: Transition): Promise<Application> {
   const step = STEPS[spec.action];
@@ -113,6 +114,7 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
     await spec.check?.(t);
     const changes = await spec.apply(t);
     await applications(db).updateVersioned(application, spec.input.version, changes);
+    await recordCaseChange(db, t.calendar, application, { ...application, ...changes });
     const note = typeof spec.note === 'function' ? spec.note() : (spec.note ?? '');
     await recordEvent(db, application, spec.action, application.status, changes.status ?? application.status, viewer, t.now, note);
     return applications(db).getById(id);
