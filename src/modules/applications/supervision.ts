@@ -115,24 +115,32 @@ export interface CaseAlerts {
 }
 
 /**
- * Cases of the given tenants matching a condition, at most `first` per tenant, by
- * `orderBy`: their ids ranked per tenant by a window function (one statement whatever
- * the number of tenants), then the cases.
+ * Cases of the given tenants matching a condition on `a`, at most `first` per tenant, by
+ * `orderBy` then id: ranked per tenant by a window function in a subquery, so one
+ * statement whatever the number of tenants.
  */
-async function casesPerTenant(ctx: RequestContext, tenantIds: number[], first: number, condition: string, parameters: Record<string, unknown>, orderBy: string): Promise<Map<number, Application[]>> {
+async function casesPerTenant(
+  ctx: RequestContext,
+  tenantIds: number[],
+  first: number,
+  condition: string,
+  parameters: Record<string, unknown>,
+  orderBy: 'dueAt' | 'supplementDueAt',
+): Promise<Map<number, Application[]>> {
   const ranked = ctx.db
     .scoped(Application)
     .query('a')
     .select('a.id', 'id')
-    .addSelect('a.tenantId', 'tenant_id')
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY a.tenantId ORDER BY ${orderBy}, a.id)`, 'rank_in_tenant')
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY a.tenantId ORDER BY a.${orderBy}, a.id)`, 'rank_in_tenant')
     .andWhere('a.tenantId IN (:...listTenants)', { listTenants: tenantIds })
     .andWhere(condition, parameters);
-  const [sql, values] = ranked.getQueryAndParameters();
-  // Raw only to filter on the rank; the ranked query inside is the scoped one.
-  const rows = (await ctx.db.unscoped.query(`SELECT id, rank_in_tenant FROM (${sql}) ranked WHERE rank_in_tenant <= ?`, [...values, first])) as { id: number; rank_in_tenant: number }[];
-  const rank = new Map(rows.map((row) => [Number(row.id), Number(row.rank_in_tenant)]));
-  const cases = (await ctx.db.scoped(Application).findByIds([...rank.keys()])).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const cases = await ctx.db
+    .scoped(Application)
+    .query('c')
+    .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = c.id AND ranked.rank_in_tenant <= :first', { ...ranked.getParameters(), first })
+    .orderBy(`c.${orderBy}`, 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .getMany();
   return groupBy(cases, (application) => application.tenantId);
 }
 
@@ -159,15 +167,15 @@ export async function caseAlerts(ctx: RequestContext, tenantIds: number[], first
       .andWhere(alerting, parameters)
       .groupBy('a.tenantId')
       .getRawMany<{ tenantId: number; red: string; total: string }>(),
-    casesPerTenant(ctx, tenantIds, first, alerting, parameters, 'a.dueAt'),
+    casesPerTenant(ctx, tenantIds, first, alerting, parameters, 'dueAt'),
   ]);
   for (const row of counts) {
     const tenantId = Number(row.tenantId);
     alerts.set(tenantId, { red: Number(row.red), yellow: Number(row.total) - Number(row.red), cases: listed.get(tenantId) ?? [], lapsedSupplements: [], provisionalDeadlines: [] });
   }
   const [lapsed, provisional] = await Promise.all([
-    casesPerTenant(ctx, tenantIds, first, 'a.status = :awaiting AND a.supplementDueAt < :now', { awaiting: ApplicationStatus.AWAITING_SUPPLEMENT, now: ctx.now() }, 'a.supplementDueAt'),
-    casesPerTenant(ctx, tenantIds, first, 'a.status IN (:...running) AND a.dueAtProvisional = :provisional', { running: RUNNING_STATUSES, provisional: true }, 'a.dueAt'),
+    casesPerTenant(ctx, tenantIds, first, 'a.status = :awaiting AND a.supplementDueAt < :now', { awaiting: ApplicationStatus.AWAITING_SUPPLEMENT, now: ctx.now() }, 'supplementDueAt'),
+    casesPerTenant(ctx, tenantIds, first, 'a.status IN (:...running) AND a.dueAtProvisional = :provisional', { running: RUNNING_STATUSES, provisional: true }, 'dueAt'),
   ]);
   for (const tenantId of new Set([...lapsed.keys(), ...provisional.keys()])) {
     const entry = alerts.get(tenantId) ?? { red: 0, yellow: 0, cases: [], lapsedSupplements: [], provisionalDeadlines: [] };
