@@ -11,7 +11,8 @@
  *   3. serves the app on an ephemeral port of 127.0.0.1, signs in as centre_admin.210300
  *      and times the list, supervision and statistics queries over HTTP (3 warm-up runs,
  *      then 20 measured runs each): median and p90;
- *   4. prints the plan of the filtered list query, from the SQL the server ran for it
+ *   4. times a cheap query alone and during a sign-in storm (sign-ins per second, p99);
+ *   5. prints the plan of the filtered list query, from the SQL the server ran for it
  *      (BENCH_PLANS=all: of every measured query), and on SQLite also once ANALYZE has run.
  *
  * Speed targets live here, never in timed tests. Everything is bounded: fixed loop
@@ -35,7 +36,7 @@ import { SqlLogger } from '../src/db/sql-counter';
 import { createApp } from '../src/app';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { seedDemoData } from '../seeds/seed';
-import { Department, Tenant } from '../src/modules/tenancy/entities';
+import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { Matter, MatterCategory, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
 import { Window, WindowKind, WindowMatter, WindowPost, WindowPostRole } from '../src/modules/windows/entities';
 import { CalendarOverride, NationalCalendarDay } from '../src/modules/calendar/entities';
@@ -65,6 +66,9 @@ const SQLITE_ROWS_PER_STATEMENT = 2000;
 const MYSQL_ROWS_PER_STATEMENT = 1000;
 const ROWS_PER_TRANSACTION = 10_000;
 const REQUEST_TIMEOUT_MS = 60_000;
+const STORM_MS = 10_000;
+const STORM_CLIENTS = 8;
+const QUIET_RUNS = 1000;
 const WATCHDOG_MS = 10 * 60_000;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -536,6 +540,51 @@ function edgesOf(data: Record<string, unknown>): number {
   return (data.applications as { edges: unknown[] }).edges.length;
 }
 
+// ---- sign-in storm
+
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
+const CHEAP = '{ viewer { username } }';
+
+interface Storm {
+  signInsPerSecond: number;
+  quiet: { p50: number; p99: number; runs: number };
+  loud: { p50: number; p99: number; runs: number };
+}
+
+async function cheapQuery(url: string, token: string, samples: number[]): Promise<void> {
+  const started = performance.now();
+  await gql(url, CHEAP, {}, token);
+  samples.push(performance.now() - started);
+}
+
+const summary = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: median(sorted), p99: percentile(sorted, 99), runs: sorted.length };
+};
+
+/**
+ * A cheap query (the viewer), one at a time: QUIET_RUNS alone, then for STORM_MS while
+ * STORM_CLIENTS clients sign in back to back as different demo accounts.
+ */
+async function signInStorm(url: string, token: string, usernames: string[]): Promise<Storm> {
+  const quiet: number[] = [];
+  for (let i = 0; i < QUIET_RUNS; i += 1) await cheapQuery(url, token, quiet);
+  let stop = false;
+  let signIns = 0;
+  const clients = Array.from({ length: STORM_CLIENTS }, async (_, client) => {
+    for (let k = client; !stop; k += STORM_CLIENTS) {
+      await gql(url, LOGIN, { input: { username: usernames[k % usernames.length], password: PASSWORD } });
+      signIns += 1;
+    }
+  });
+  const loud: number[] = [];
+  const started = performance.now();
+  while (performance.now() - started < STORM_MS) await cheapQuery(url, token, loud);
+  stop = true;
+  await Promise.all(clients);
+  return { signInsPerSecond: signIns / ((performance.now() - started) / 1000), quiet: summary(quiet), loud: summary(loud) };
+}
+
 // ---- plans
 
 type PlanRow = Record<string, unknown>;
@@ -726,6 +775,21 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
     [false, true, true, false],
   );
   print(`(${WARMUP_RUNS} warm-up + ${MEASURED_RUNS} measured runs each, one request at a time over HTTP with fetch; client and server share one process)`);
+  print();
+  const usernames = (await dataSource.getRepository(User).find({ select: { username: true }, order: { username: 'ASC' } }))
+    .map((u) => u.username)
+    .filter((name) => /^(centre_admin|window_staff|approver|finance|supervisor|auditor)\.\d{6}$/.test(name));
+  const storm = await signInStorm(url, token, usernames);
+  print(`sign-in storm: ${STORM_CLIENTS} clients signing in back to back for ${seconds(STORM_MS)} (${usernames.length} demo accounts): ${storm.signInsPerSecond.toFixed(1)} sign-ins/s`);
+  printTable(
+    ['cheap query { viewer { username } }', 'runs', 'p50 ms', 'p99 ms'],
+    [
+      ['alone', String(storm.quiet.runs), ms(storm.quiet.p50), ms(storm.quiet.p99)],
+      ['during the storm', String(storm.loud.runs), ms(storm.loud.p50), ms(storm.loud.p99)],
+    ],
+    [false, true, true, true],
+  );
+  print(`p99 during the storm / alone: ${(storm.loud.p99 / storm.quiet.p99).toFixed(2)}× (target ≤ 2×)`);
 
   const planned = process.env.BENCH_PLANS === 'all' ? queries : [listByDepartment];
   let listStatement: Statement | undefined;

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import bcrypt from 'bcryptjs';
 
 /**
@@ -20,10 +21,34 @@ interface ScryptParams {
   p: number;
 }
 
+/**
+ * Hashes at once in this process: each keeps a core busy and holds 128 MiB, so during a
+ * sign-in wave the event loop keeps a core and memory stays bounded; the rest queue.
+ */
+const HASH_SLOTS = Math.max(1, availableParallelism() - 1);
+let hashesRunning = 0;
+const waitingForSlot: (() => void)[] = [];
+
+async function inHashSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (hashesRunning < HASH_SLOTS) hashesRunning += 1;
+  else await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  try {
+    return await fn();
+  } finally {
+    // The slot passes straight to the next in line, or is freed.
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else hashesRunning -= 1;
+  }
+}
+
 function derive(password: string, salt: Buffer, params: ScryptParams, keyBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyBytes, { ...params, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return inHashSlot(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, keyBytes, { ...params, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 const format = (params: ScryptParams, salt: Buffer, key: Buffer) => `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
