@@ -219,4 +219,26 @@ describe('数据统计 rollups', () => {
       expect(expected.reduce((n, e) => n + e.received, 0)).toBeGreaterThan(10);
     }
   });
+
+  it('supervisionAlerts counts and lists exactly the open cases whose own light is RED or YELLOW (DESIGN.md §2 电子监察)', async () => {
+    t.clock.set('2026-04-21T10:00:00+08:00');
+    type Light = { number: string; status: string; light: string | null };
+    type Page = { applications: { edges: { node: Light }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const lights: Light[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const page: GraphQLResponse<Page> = await t.gql<Page>('query($after: String) { applications(first: 100, after: $after) { edges { node { number status light } } pageInfo { hasNextPage endCursor } } }', { after }, admin);
+      expect(page.errors).toBeUndefined();
+      const list = page.data!.applications;
+      lights.push(...list.edges.map((e) => e.node).filter((c) => c.number.startsWith('210300-')));
+      [after, more] = [list.pageInfo.endCursor, list.pageInfo.hasNextPage];
+    }
+    const open = lights.filter((c) => c.status === 'ACCEPTED' || c.status === 'UNDER_REVIEW');
+    const alerting = open.filter((c) => c.light === 'RED' || c.light === 'YELLOW');
+    const res = await t.gql('{ supervisionAlerts(tenantCode: "210300", first: 100) { tenant { code } red yellow cases { number } } }', {}, admin);
+    expect(res.errors).toBeUndefined();
+    const own = res.data?.supervisionAlerts.find((g: { tenant: { code: string } }) => g.tenant.code === '210300');
+    expect(own.red).toBeGreaterThan(0);
+    expect({ red: own.red, yellow: own.yellow }).toEqual({ red: open.filter((c) => c.light === 'RED').length, yellow: open.filter((c) => c.light === 'YELLOW').length });
+    expect(own.cases.map((c: { number: string }) => c.number).sort()).toEqual(alerting.map((c) => c.number).sort());
+  });
 });
