@@ -50,9 +50,9 @@ const applicant = {
   applicantAddress: '鞍山市铁东区胜利路1号',
 };
 
-async function rollupRows(): Promise<object[]> {
+async function rollupRows(): Promise<ApplicationDailyStats[]> {
   const rows = await repo(ApplicationDailyStats).find({ order: { tenantId: 'ASC', day: 'ASC', departmentId: 'ASC', receivingWindowId: 'ASC', matterId: 'ASC' } });
-  return rows.map(({ id: _id, ...row }) => row);
+  return rows;
 }
 
 describe('数据统计 rollups', () => {

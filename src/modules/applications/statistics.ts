@@ -84,10 +84,13 @@ async function recount(ctx: RequestContext, totals: Totals, tenantIds: number[],
 
 /** The rollups of the whole local days [firstDay, endDay). */
 async function summed(ctx: RequestContext, totals: Totals, tenantIds: number[], firstDay: string, endDay: string, column: string): Promise<void> {
-  const query = ctx.db.scoped(ApplicationDailyStats).query('r').select(`r.${column}`, 'groupKey');
+  // The rollup table has no id, so no ScopedRepository: the tenants are those the tenancy
+  // service found readable for this viewer, checked again against the request's scope.
+  const query = ctx.db.unscoped.createQueryBuilder(ApplicationDailyStats, 'r').select(`r.${column}`, 'groupKey');
   for (const c of COUNTERS) query.addSelect(`SUM(r.${c})`, c);
   const rows = await query
-    .andWhere('r.tenantId IN (:...statsTenants)', { statsTenants: tenantIds })
+    .where('r.tenantId IN (:...statsTenants)', { statsTenants: tenantIds })
+    .andWhere('r.tenantId IN (:...scopeTenants)', { scopeTenants: ctx.db.scope.readableTenantIds.length > 0 ? ctx.db.scope.readableTenantIds : [0] })
     .andWhere('r.day >= :firstDay AND r.day < :endDay', { firstDay, endDay })
     .groupBy(`r.${column}`)
     .getRawMany<Record<string, string | number | null>>();
