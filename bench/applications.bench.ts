@@ -669,7 +669,7 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
     // InnoDB recalculates statistics by itself after a change this large, in the background;
     // done here so the plans do not depend on when that happens. SQLite has none until
     // ANALYZE runs, which the app never does: its timings are without.
-    await dataSource.query('ANALYZE TABLE `application`, `application_daily_stats`');
+    await dataSource.query('ANALYZE TABLE `application`, `application_stats_rollup`');
   }
 
   const counts = (await dataSource
@@ -692,12 +692,12 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
 
   print(`seeding: migrations + demo data ${seconds(demoMs)}; ${fmt(generated.rows.length)} applications generated in ${seconds(generateMs)} and inserted in ${seconds(insertMs)}`);
   print(`         (${fmt(Math.round(generated.rows.length / (insertMs / 1000)))} rows/s; ${inserted.statements} multi-row INSERTs of up to ${fmt(inserted.rowsPerStatement)} rows in ${inserted.transactions} transactions)`);
-  print(`rollups: npm run rebuild-rollups recounted ${fmt(rebuilt.rows)} rows (tenant, day, department, window, matter) in ${seconds(rebuildMs)}`);
+  print(`rollups: npm run rebuild-rollups recounted ${fmt(rebuilt.rows)} rows (tenant, day or month, department, window, matter) in ${seconds(rebuildMs)}`);
   print(`rows: ${fmt(inTenant)} applications in ${tenant.name} ${tenant.code} (${fmt(generated.rows.length)} bulk + ${fmt(inTenant - generated.rows.length)} demo) over ${generated.days} working days; ${fmt(allRows)} in the database`);
   print(`      ${[...byStatus].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${fmt(n)}`).join(', ')}`);
   print(`      in progress: ${fmt(inProgress)}, of which ${fmt(clockRunning)} ACCEPTED / UNDER_REVIEW / SUSPENDED; open past the deadline: ${fmt(overdue)}`);
   print('      no timeline events for the bulk rows: none of the measured queries reads application_event');
-  print(`statistics: ${sqlite ? 'none (SQLite has none until ANALYZE, which the app never runs)' : 'ANALYZE TABLE application, application_daily_stats after seeding (InnoDB would do it by itself shortly)'}`);
+  print(`statistics: ${sqlite ? 'none (SQLite has none until ANALYZE, which the app never runs)' : 'ANALYZE TABLE application, application_stats_rollup after seeding (InnoDB would do it by itself shortly)'}`);
 
   const department = (await dataSource
     .createQueryBuilder(Application, 'a')
@@ -800,6 +800,19 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
     } finally {
       const statements = sqlLogger.capturing;
       sqlLogger.capturing = null;
+      if (process.env.BENCH_PLANS === 'all') {
+        print();
+        print(`statements of ${q.name}: ${statements.length}, each run again 10 times (median ms):`);
+        for (const statement of statements) {
+          const samples: number[] = [];
+          for (let i = 0; i < 10; i += 1) {
+            const started = performance.now();
+            await dataSource.query(statement.query, statement.parameters);
+            samples.push(performance.now() - started);
+          }
+          print(`  ${ms(median(samples.sort((a, b) => a - b))).padStart(6)}  ${compactSql(statement.query).slice(0, 140)}`);
+        }
+      }
       if (q === listByDepartment) listStatement = pageStatement(statements);
       const shown = listStatement && q === listByDepartment ? [listStatement] : statements.filter((s) => /FROM [`"]application[`"]/.test(s.query));
       for (const statement of shown) {

@@ -3,7 +3,7 @@ import { encodeGlobalId } from '../src/graphql/global-id';
 import { Department, Tenant } from '../src/modules/tenancy/entities';
 import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
-import { Application, ApplicationDailyStats, ApplicationStatus, Decision } from '../src/modules/applications/entities';
+import { Application, ApplicationStatsRollup, ApplicationStatus, Decision } from '../src/modules/applications/entities';
 import { rebuildRollups } from '../src/modules/applications/rollups';
 
 /**
@@ -50,8 +50,8 @@ const applicant = {
   applicantAddress: '鞍山市铁东区胜利路1号',
 };
 
-async function rollupRows(): Promise<ApplicationDailyStats[]> {
-  const rows = await repo(ApplicationDailyStats).find({ order: { tenantId: 'ASC', day: 'ASC', departmentId: 'ASC', receivingWindowId: 'ASC', matterId: 'ASC' } });
+async function rollupRows(): Promise<ApplicationStatsRollup[]> {
+  const rows = await repo(ApplicationStatsRollup).find({ order: { tenantId: 'ASC', period: 'ASC', departmentId: 'ASC', receivingWindowId: 'ASC', matterId: 'ASC' } });
   return rows;
 }
 
@@ -181,13 +181,14 @@ describe('数据统计 rollups', () => {
     expect(await rollupRows()).toEqual(maintained);
   });
 
-  it('applicationStats equals a recount of the cases, over whole days (rollups only) and over a range cut mid-day (rollups and cases)', async () => {
+  it('applicationStats equals a recount of the cases, over whole months (rollups only), whole days cut mid-day, and months with days on either side', async () => {
     const cases = await repo(Application).find({ where: { tenantId: (await repo(Tenant).findOneByOrFail({ code: '210300' })).id } });
     const FIELDS = 'groupName received accepted supplementRequested notAccepted reportedUp approved denied delivered decided decidedOnTime onTimeRate averageWorkingDays';
     const names = new Map(matters.map((m) => [m.id, m.name]));
     for (const [from, to] of [
       ['2026-03-01T00:00:00+08:00', '2026-05-01T00:00:00+08:00'],
       ['2026-03-03T13:30:00+08:00', '2026-03-20T11:15:00+08:00'],
+      ['2026-02-20T00:00:00+08:00', '2026-04-17T12:00:00+08:00'],
     ]) {
       const received = cases.filter((c) => c.receivedAt >= new Date(from) && c.receivedAt < new Date(to) && names.has(c.matterId));
       const expected = [...names].sort((a, b) => a[0] - b[0]).map(([matterId, groupName]) => {

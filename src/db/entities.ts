@@ -1,7 +1,7 @@
 import { Department, Tenant, User } from '../modules/tenancy/entities';
 import { Throttle } from '../auth/throttle';
 import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from '../modules/calendar/entities';
-import { Application, ApplicationCounter, ApplicationDailyStats, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
+import { Application, ApplicationCounter, ApplicationStatsRollup, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
 import {
   CollaborationTicket,
   ContactLedgerEntry,
@@ -43,7 +43,7 @@ export const ENTITIES = [
   ApplicationEvent,
   JointOpinion,
   ApplicationCounter,
-  ApplicationDailyStats,
+  ApplicationStatsRollup,
   CollaborationTicket,
   TicketStep,
   CrossProvinceMatter,

@@ -360,21 +360,21 @@ export class ApplicationCounter {
 }
 
 /**
- * 数据统计 rollup: what the cases received on one local day (the tenant's time zone) at
- * one window, for one matter and implementing department, count today. Each case
- * transition adds its difference in its own transaction (additive, so exact with any
- * number of API instances); `npm run rebuild-rollups` recounts from the cases.
- * Keyed by its primary key (no id): a year of a busy tenant is about 19,000 rows, read
- * as one range of the table in key order rather than a lookup per row.
+ * 数据统计 rollup: what the cases received in one period (a local day, and its month, in
+ * the tenant's time zone) at one window, for one matter and implementing department,
+ * count today. Each case write adds its difference to its day's and its month's rows in
+ * its own transaction (additive, so exact with any number of API instances);
+ * `npm run rebuild-rollups` recounts from the cases. Keyed by its primary key (no id),
+ * so a range is read in key order; a year is about twelve months of rows, not 250 days.
  */
 @Entity()
-export class ApplicationDailyStats {
+export class ApplicationStatsRollup {
   @PrimaryColumn('int')
   tenantId: number;
 
-  /** The local date the cases were received, 'YYYY-MM-DD'. */
+  /** A day 'YYYY-MM-DD' or a month 'MYYYY-MM': months sort after every day, so a range holds one kind. */
   @PrimaryColumn('varchar', { length: 10 })
-  day: string;
+  period: string;
 
   @PrimaryColumn('int')
   departmentId: number;

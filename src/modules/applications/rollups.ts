@@ -1,5 +1,5 @@
 /**
- * 数据统计 rollups: per tenant, local day of receipt, department, window and matter, the
+ * 数据统计 rollups: per tenant, local day (and month) of receipt, department, window and matter, the
  * counts a recount of the cases would give (statistics.ts defines them). Every write to a
  * case adds the difference it makes, in the same transaction, as an additive UPDATE
  * (`n = n + d`): never read-modify-write, so exact with any number of API instances.
@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Db } from '../../db/db';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Tenant } from '../tenancy/entities';
-import { Application, ApplicationDailyStats, ApplicationStatus, Decision } from './entities';
+import { Application, ApplicationStatsRollup, ApplicationStatus, Decision } from './entities';
 
 export const COUNTERS = [
   'received',
@@ -61,22 +61,24 @@ export function addCounts<T extends Counts>(into: T, counts: Counts, sign = 1): 
   return into;
 }
 
-type RollupKey = Pick<ApplicationDailyStats, 'tenantId' | 'day' | 'departmentId' | 'receivingWindowId' | 'matterId'>;
-const KEY_COLUMNS = ['tenantId', 'day', 'departmentId', 'receivingWindowId', 'matterId'] as const;
+type RollupKey = Pick<ApplicationStatsRollup, 'tenantId' | 'period' | 'departmentId' | 'receivingWindowId' | 'matterId'>;
+const KEY_COLUMNS = ['tenantId', 'period', 'departmentId', 'receivingWindowId', 'matterId'] as const;
+
+/** The month period of a local date (see ApplicationStatsRollup.period). */
+export const monthOf = (day: string) => `M${day.slice(0, 7)}`;
 
 /** A case as the rollups see it. */
 export type RollupCase = CaseFacts & Pick<Application, 'tenantId' | 'receivedAt' | 'departmentId' | 'receivingWindowId' | 'matterId'>;
 
-const keyOf = (application: RollupCase, workingCalendar: WorkingCalendar): RollupKey => ({
-  tenantId: application.tenantId,
-  day: workingCalendar.localDate(application.receivedAt),
-  departmentId: application.departmentId,
-  receivingWindowId: application.receivingWindowId,
-  matterId: application.matterId,
-});
+/** A case counts in its day's row and its month's. */
+function keysOf(application: RollupCase, workingCalendar: WorkingCalendar): RollupKey[] {
+  const day = workingCalendar.localDate(application.receivedAt);
+  const { tenantId, departmentId, receivingWindowId, matterId } = application;
+  return [day, monthOf(day)].map((period) => ({ tenantId, period, departmentId, receivingWindowId, matterId }));
+}
 
 function columnsOf(dataSource: DataSource): Record<Counter | (typeof KEY_COLUMNS)[number], string> {
-  const metadata = dataSource.getMetadata(ApplicationDailyStats);
+  const metadata = dataSource.getMetadata(ApplicationStatsRollup);
   return Object.fromEntries([...KEY_COLUMNS, ...COUNTERS].map((p) => [p, metadata.findColumnWithPropertyName(p)!.databaseName])) as never;
 }
 
@@ -90,12 +92,15 @@ export async function recordCaseChange(db: Db, workingCalendar: WorkingCalendar,
   const delta = addCounts(countsOf(after), before ? countsOf(before) : zeroCounts(), -1);
   const changed = COUNTERS.filter((c) => delta[c] !== 0);
   if (changed.length === 0) return;
-  const key = keyOf(after, workingCalendar);
+  for (const key of keysOf(after, workingCalendar)) await addToRollup(db, key, delta, changed);
+}
+
+async function addToRollup(db: Db, key: RollupKey, delta: Counts, changed: Counter[]): Promise<void> {
   const columns = columnsOf(db.dataSource);
   const parameters = Object.fromEntries(changed.map((c) => [`d_${c}`, delta[c]]));
   const updated = await db.unscoped
     .createQueryBuilder()
-    .update(ApplicationDailyStats)
+    .update(ApplicationStatsRollup)
     .set(Object.fromEntries(changed.map((c) => [c, () => `${columns[c]} + :d_${c}`])))
     .where(KEY_COLUMNS.map((k) => `${columns[k]} = :${k}`).join(' AND '), key)
     .setParameters(parameters)
@@ -107,7 +112,7 @@ export async function recordCaseChange(db: Db, workingCalendar: WorkingCalendar,
   const values = [...KEY_COLUMNS.map((k) => key[k]), ...COUNTERS.map((c) => delta[c])];
   const add = COUNTERS.map((c) => (sqlite ? `${columns[c]} = ${columns[c]} + excluded.${columns[c]}` : `${columns[c]} = ${columns[c]} + VALUES(${columns[c]})`)).join(', ');
   const conflict = sqlite ? `ON CONFLICT (${KEY_COLUMNS.map((k) => columns[k]).join(', ')}) DO UPDATE SET` : 'ON DUPLICATE KEY UPDATE';
-  await db.unscoped.query(`INSERT INTO application_daily_stats (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ${conflict} ${add}`, values);
+  await db.unscoped.query(`INSERT INTO application_stats_rollup (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ${conflict} ${add}`, values);
 }
 
 const INSERT_CHUNK = 500;
@@ -121,7 +126,7 @@ const INSERT_CHUNK = 500;
  */
 export async function rebuildTenantRollups(manager: EntityManager, tenant: { id: number; timeZone: string }): Promise<number> {
   const sqlite = manager.connection.options.type === 'better-sqlite3';
-  const wipe = () => manager.delete(ApplicationDailyStats, { tenantId: tenant.id });
+  const wipe = () => manager.delete(ApplicationStatsRollup, { tenantId: tenant.id });
   if (sqlite) await wipe();
   const query = manager
     .createQueryBuilder(Application, 'a')
@@ -134,14 +139,15 @@ export async function rebuildTenantRollups(manager: EntityManager, tenant: { id:
   const workingCalendar = new WorkingCalendar(tenant.timeZone, []);
   const rollups = new Map<string, RollupKey & Counts>();
   for (const application of cases) {
-    const key = keyOf(application, workingCalendar);
-    const id = KEY_COLUMNS.map((k) => key[k]).join('|');
-    const row = rollups.get(id) ?? { ...key, ...zeroCounts() };
-    rollups.set(id, addCounts(row, countsOf(application)));
+    const counts = countsOf(application);
+    for (const key of keysOf(application, workingCalendar)) {
+      const id = KEY_COLUMNS.map((k) => key[k]).join('|');
+      rollups.set(id, addCounts(rollups.get(id) ?? { ...key, ...zeroCounts() }, counts));
+    }
   }
   const rows = [...rollups.values()];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await manager.createQueryBuilder().insert().into(ApplicationDailyStats).values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    await manager.createQueryBuilder().insert().into(ApplicationStatsRollup).values(rows.slice(i, i + INSERT_CHUNK)).execute();
   }
   return rows.length;
 }
@@ -155,17 +161,23 @@ export async function rebuildRollups(dataSource: DataSource): Promise<{ tenants:
 }
 
 /**
- * How the rollups of one time zone cover the instants [from, to): whole local days
- * [firstDay, endDay) from the rollups, and the rest of the range (the parts of the first
- * and last days) counted from the cases. `days` is null when no whole day lies inside.
+ * How the rollups of one time zone cover the instants [from, to): whole months, then
+ * whole local days, as ranges of periods, and the rest (the parts of the first and last
+ * days) as instant ranges to count from the cases.
  */
-export function dayCoverage(timeZone: string, from: Date, to: Date): { days: { firstDay: string; endDay: string } | null; rest: [Date, Date][] } {
+export function periodsCovering(timeZone: string, from: Date, to: Date): { periods: [string, string][]; rest: [Date, Date][] } {
   const zone = new WorkingCalendar(timeZone, []);
   const startOf = (day: string) => new Date(zone.endOfDay(WorkingCalendar.nextDate(day, -1)).getTime() + 1);
   const fromDay = zone.localDate(from);
   const firstDay = startOf(fromDay).getTime() === from.getTime() ? fromDay : WorkingCalendar.nextDate(fromDay);
   const endDay = zone.localDate(to);
-  if (firstDay >= endDay) return { days: null, rest: [[from, to]] };
+  if (firstDay >= endDay) return { periods: [], rest: [[from, to]] };
   const rest = ([[from, startOf(firstDay)], [startOf(endDay), to]] as [Date, Date][]).filter(([a, b]) => a < b);
-  return { days: { firstDay, endDay }, rest };
+  // Whole months: from the first month starting on or after firstDay to the month of endDay.
+  const nextMonthStart = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 1)).toISOString().slice(0, 10);
+  const monthsFrom = firstDay.endsWith('-01') ? firstDay : nextMonthStart(firstDay);
+  const monthsTo = `${endDay.slice(0, 7)}-01`;
+  if (monthsFrom >= monthsTo) return { periods: [[firstDay, endDay]], rest };
+  const periods: [string, string][] = [[monthOf(monthsFrom), monthOf(monthsTo)], [firstDay, monthsFrom], [monthsTo, endDay]];
+  return { periods: periods.filter(([a, b]) => a < b), rest };
 }

@@ -6,8 +6,8 @@ import { encodeGlobalId } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
 import * as matters from '../matters/service';
 import * as windows from '../windows/service';
-import { Application, ApplicationDailyStats, ApplicationStatus, Decision } from './entities';
-import { addCounts, COUNTERS, Counter, Counts, dayCoverage, zeroCounts } from './rollups';
+import { Application, ApplicationStatsRollup, ApplicationStatus, Decision } from './entities';
+import { addCounts, COUNTERS, Counter, Counts, periodsCovering, zeroCounts } from './rollups';
 
 export enum StatsGrouping {
   DEPARTMENT = 'DEPARTMENT',
@@ -82,16 +82,16 @@ async function recount(ctx: RequestContext, totals: Totals, tenantIds: number[],
   addRows(totals, rows);
 }
 
-/** The rollups of the whole local days [firstDay, endDay). */
-async function summed(ctx: RequestContext, totals: Totals, tenantIds: number[], firstDay: string, endDay: string, column: string): Promise<void> {
+/** The rollups of the given ranges of periods (months and whole days). */
+async function summed(ctx: RequestContext, totals: Totals, tenantIds: number[], periods: [string, string][], column: string): Promise<void> {
   // The rollup table has no id, so no ScopedRepository: the tenants are those the tenancy
   // service found readable for this viewer, checked again against the request's scope.
-  const query = ctx.db.unscoped.createQueryBuilder(ApplicationDailyStats, 'r').select(`r.${column}`, 'groupKey');
+  const query = ctx.db.unscoped.createQueryBuilder(ApplicationStatsRollup, 'r').select(`r.${column}`, 'groupKey');
   for (const c of COUNTERS) query.addSelect(`SUM(r.${c})`, c);
   const rows = await query
     .where('r.tenantId IN (:...statsTenants)', { statsTenants: tenantIds })
     .andWhere('r.tenantId IN (:...scopeTenants)', { scopeTenants: ctx.db.scope.readableTenantIds.length > 0 ? ctx.db.scope.readableTenantIds : [0] })
-    .andWhere('r.day >= :firstDay AND r.day < :endDay', { firstDay, endDay })
+    .andWhere(`(${periods.map((_, i) => `(r.period >= :firstPeriod${i} AND r.period < :endPeriod${i})`).join(' OR ')})`, Object.fromEntries(periods.flatMap(([first, end], i) => [[`firstPeriod${i}`, first], [`endPeriod${i}`, end]])))
     .groupBy(`r.${column}`)
     .getRawMany<Record<string, string | number | null>>();
   addRows(totals, rows);
@@ -113,9 +113,9 @@ async function nameOf(ctx: RequestContext, grouping: StatsGrouping, id: number):
 }
 
 /**
- * 数据统计 over the cases received in [from, to): the whole local days from the rollups
- * (rollups.ts), the parts of the first and last days recounted from the cases, per time
- * zone of the tenants asked for; never the cases of the whole range. Grouped by TENANT,
+ * 数据统计 over the cases received in [from, to): whole months and local days from the
+ * rollups (rollups.ts), the parts of the first and last days recounted from the cases,
+ * per time zone of the tenants asked for; never the cases of the whole range. Grouped by TENANT,
  * over the tenant's readable subordinates.
  */
 export async function applicationStats(ctx: RequestContext, tenantCode: string, from: Date, to: Date, grouping: StatsGrouping): Promise<StatsRow[]> {
@@ -130,8 +130,8 @@ export async function applicationStats(ctx: RequestContext, tenantCode: string, 
   for (const tenant of tenants) zones.set(tenant.timeZone, [...(zones.get(tenant.timeZone) ?? []), tenant.id]);
   const reads: Promise<void>[] = [];
   for (const [timeZone, ids] of zones) {
-    const { days, rest } = dayCoverage(timeZone, from, to);
-    if (days) reads.push(summed(ctx, totals, ids, days.firstDay, days.endDay, column));
+    const { periods, rest } = periodsCovering(timeZone, from, to);
+    if (periods.length > 0) reads.push(summed(ctx, totals, ids, periods, column));
     for (const range of rest) reads.push(recount(ctx, totals, ids, range, column));
   }
   await Promise.all(reads);
