@@ -65,7 +65,7 @@ type RollupKey = Pick<ApplicationStatsRollup, 'tenantId' | 'period' | 'departmen
 const KEY_COLUMNS = ['tenantId', 'period', 'departmentId', 'receivingWindowId', 'matterId'] as const;
 
 /** The month period of a local date (see ApplicationStatsRollup.period). */
-export const monthOf = (day: string) => `M${day.slice(0, 7)}`;
+const monthOf = (day: string) => `M${day.slice(0, 7)}`;
 
 /** A case as the rollups see it. */
 export type RollupCase = CaseFacts & Pick<Application, 'tenantId' | 'receivedAt' | 'departmentId' | 'receivingWindowId' | 'matterId'>;
@@ -122,7 +122,7 @@ const INSERT_CHUNK = 500;
  * MySQL the cases are read with FOR UPDATE, so a transition waits and then adds its
  * change to the recount; on SQLite the delete takes the write lock before the read.
  * Idempotent. The cases' rollup columns are read in one statement (memory grows with
- * the tenant's case count: about 100 bytes a case).
+ * the tenant's case count: a few hundred bytes a case).
  */
 export async function rebuildTenantRollups(manager: EntityManager, tenant: { id: number; timeZone: string }): Promise<number> {
   const sqlite = manager.connection.options.type === 'better-sqlite3';

@@ -1,9 +1,9 @@
 import { RequestContext } from '../../context';
+import { groupBy } from '../../db/loaders';
 import * as calendar from '../calendar/service';
 import * as tenancy from '../tenancy/service';
 import { Tenant } from '../tenancy/entities';
 import { Application, ApplicationStatus, SupervisionLight } from './entities';
-import { groupBy } from '../../db/loaders';
 import { DECIDED_STATUSES, OPEN_STATUSES, RUNNING_STATUSES } from './lifecycle';
 
 /**
