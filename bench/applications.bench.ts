@@ -6,11 +6,13 @@
  *   1. creates a fresh database (MySQL: `<db>_<random>` beside the one in the URL, dropped
  *      at the end, also on failure), runs the migrations and writes the demo data;
  *   2. bulk-inserts 100,000 applications (BENCH_ROWS) into 鞍山市 210300, spread over the
- *      working days of the last 365 days, with deadlines from the tenant's WorkingCalendar;
+ *      working days of the last 365 days, with deadlines from the tenant's WorkingCalendar,
+ *      and rebuilds the 数据统计 rollups from them (timed);
  *   3. serves the app on an ephemeral port of 127.0.0.1, signs in as centre_admin.210300
  *      and times the list, supervision and statistics queries over HTTP (3 warm-up runs,
  *      then 20 measured runs each): median and p90;
- *   4. prints the plan of the filtered list query, from the SQL the server ran for it
+ *   4. times a cheap query alone and during a sign-in storm (sign-ins per second, p99);
+ *   5. prints the plan of the filtered list query, from the SQL the server ran for it
  *      (BENCH_PLANS=all: of every measured query), and on SQLite also once ANALYZE has run.
  *
  * Speed targets live here, never in timed tests. Everything is bounded: fixed loop
@@ -34,7 +36,7 @@ import { SqlLogger } from '../src/db/sql-counter';
 import { createApp } from '../src/app';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { seedDemoData } from '../seeds/seed';
-import { Department, Tenant } from '../src/modules/tenancy/entities';
+import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { Matter, MatterCategory, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
 import { Window, WindowKind, WindowMatter, WindowPost, WindowPostRole } from '../src/modules/windows/entities';
 import { CalendarOverride, NationalCalendarDay } from '../src/modules/calendar/entities';
@@ -50,6 +52,7 @@ import {
   NotAcceptedReason,
 } from '../src/modules/applications/entities';
 import { OPEN_STATUSES } from '../src/modules/applications/lifecycle';
+import { rebuildRollups } from '../src/modules/applications/rollups';
 
 const TENANT_CODE = '210300';
 const USERNAME = `centre_admin.${TENANT_CODE}`;
@@ -63,6 +66,9 @@ const SQLITE_ROWS_PER_STATEMENT = 2000;
 const MYSQL_ROWS_PER_STATEMENT = 1000;
 const ROWS_PER_TRANSACTION = 10_000;
 const REQUEST_TIMEOUT_MS = 60_000;
+const STORM_MS = 10_000;
+const STORM_CLIENTS = 8;
+const QUIET_RUNS = 1000;
 const WATCHDOG_MS = 10 * 60_000;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -534,6 +540,51 @@ function edgesOf(data: Record<string, unknown>): number {
   return (data.applications as { edges: unknown[] }).edges.length;
 }
 
+// ---- sign-in storm
+
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
+const CHEAP = '{ viewer { username } }';
+
+interface Storm {
+  signInsPerSecond: number;
+  quiet: { p50: number; p99: number; runs: number };
+  loud: { p50: number; p99: number; runs: number };
+}
+
+async function cheapQuery(url: string, token: string, samples: number[]): Promise<void> {
+  const started = performance.now();
+  await gql(url, CHEAP, {}, token);
+  samples.push(performance.now() - started);
+}
+
+const summary = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: median(sorted), p99: percentile(sorted, 99), runs: sorted.length };
+};
+
+/**
+ * A cheap query (the viewer), one at a time: QUIET_RUNS alone, then for STORM_MS while
+ * STORM_CLIENTS clients sign in back to back as different demo accounts.
+ */
+async function signInStorm(url: string, token: string, usernames: string[]): Promise<Storm> {
+  const quiet: number[] = [];
+  for (let i = 0; i < QUIET_RUNS; i += 1) await cheapQuery(url, token, quiet);
+  let stop = false;
+  let signIns = 0;
+  const clients = Array.from({ length: STORM_CLIENTS }, async (_, client) => {
+    for (let k = client; !stop; k += STORM_CLIENTS) {
+      await gql(url, LOGIN, { input: { username: usernames[k % usernames.length], password: PASSWORD } });
+      signIns += 1;
+    }
+  });
+  const loud: number[] = [];
+  const started = performance.now();
+  while (performance.now() - started < STORM_MS) await cheapQuery(url, token, loud);
+  stop = true;
+  await Promise.all(clients);
+  return { signInsPerSecond: signIns / ((performance.now() - started) / 1000), quiet: summary(quiet), loud: summary(loud) };
+}
+
 // ---- plans
 
 type PlanRow = Record<string, unknown>;
@@ -610,11 +661,15 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
   const inserted = await bulkInsert(dataSource, generated.rows);
   await writeCounters(dataSource, tenant.id, generated.counters);
   const insertMs = performance.now() - started;
+  // The bulk rows bypass the transitions: count them into the 数据统计 rollups, as the seeds do.
+  started = performance.now();
+  const rebuilt = await rebuildRollups(dataSource);
+  const rebuildMs = performance.now() - started;
   if (!sqlite) {
     // InnoDB recalculates statistics by itself after a change this large, in the background;
     // done here so the plans do not depend on when that happens. SQLite has none until
     // ANALYZE runs, which the app never does: its timings are without.
-    await dataSource.query('ANALYZE TABLE `application`');
+    await dataSource.query('ANALYZE TABLE `application`, `application_stats_rollup`');
   }
 
   const counts = (await dataSource
@@ -637,11 +692,12 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
 
   print(`seeding: migrations + demo data ${seconds(demoMs)}; ${fmt(generated.rows.length)} applications generated in ${seconds(generateMs)} and inserted in ${seconds(insertMs)}`);
   print(`         (${fmt(Math.round(generated.rows.length / (insertMs / 1000)))} rows/s; ${inserted.statements} multi-row INSERTs of up to ${fmt(inserted.rowsPerStatement)} rows in ${inserted.transactions} transactions)`);
+  print(`rollups: npm run rebuild-rollups recounted ${fmt(rebuilt.rows)} rows (tenant, day or month, department, window, matter) in ${seconds(rebuildMs)}`);
   print(`rows: ${fmt(inTenant)} applications in ${tenant.name} ${tenant.code} (${fmt(generated.rows.length)} bulk + ${fmt(inTenant - generated.rows.length)} demo) over ${generated.days} working days; ${fmt(allRows)} in the database`);
   print(`      ${[...byStatus].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${fmt(n)}`).join(', ')}`);
   print(`      in progress: ${fmt(inProgress)}, of which ${fmt(clockRunning)} ACCEPTED / UNDER_REVIEW / SUSPENDED; open past the deadline: ${fmt(overdue)}`);
   print('      no timeline events for the bulk rows: none of the measured queries reads application_event');
-  print(`statistics: ${sqlite ? 'none (SQLite has none until ANALYZE, which the app never runs)' : 'ANALYZE TABLE application after seeding (InnoDB would do it by itself shortly)'}`);
+  print(`statistics: ${sqlite ? 'none (SQLite has none until ANALYZE, which the app never runs)' : 'ANALYZE TABLE application, application_stats_rollup after seeding (InnoDB would do it by itself shortly)'}`);
 
   const department = (await dataSource
     .createQueryBuilder(Application, 'a')
@@ -719,6 +775,21 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
     [false, true, true, false],
   );
   print(`(${WARMUP_RUNS} warm-up + ${MEASURED_RUNS} measured runs each, one request at a time over HTTP with fetch; client and server share one process)`);
+  print();
+  const usernames = (await dataSource.getRepository(User).find({ select: { username: true }, order: { username: 'ASC' } }))
+    .map((u) => u.username)
+    .filter((name) => /^(centre_admin|window_staff|approver|finance|supervisor|auditor)\.\d{6}$/.test(name));
+  const storm = await signInStorm(url, token, usernames);
+  print(`sign-in storm: ${STORM_CLIENTS} clients signing in back to back for ${seconds(STORM_MS)} (${usernames.length} demo accounts): ${storm.signInsPerSecond.toFixed(1)} sign-ins/s`);
+  printTable(
+    ['cheap query { viewer { username } }', 'runs', 'p50 ms', 'p99 ms'],
+    [
+      ['alone', String(storm.quiet.runs), ms(storm.quiet.p50), ms(storm.quiet.p99)],
+      ['during the storm', String(storm.loud.runs), ms(storm.loud.p50), ms(storm.loud.p99)],
+    ],
+    [false, true, true, true],
+  );
+  print(`p99 during the storm / alone: ${(storm.loud.p99 / storm.quiet.p99).toFixed(2)}× (target ≤ 2×)`);
 
   const planned = process.env.BENCH_PLANS === 'all' ? queries : [listByDepartment];
   let listStatement: Statement | undefined;
@@ -729,6 +800,19 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
     } finally {
       const statements = sqlLogger.capturing;
       sqlLogger.capturing = null;
+      if (process.env.BENCH_PLANS === 'all') {
+        print();
+        print(`statements of ${q.name}: ${statements.length}, each run again 10 times (median ms):`);
+        for (const statement of statements) {
+          const samples: number[] = [];
+          for (let i = 0; i < 10; i += 1) {
+            const started = performance.now();
+            await dataSource.query(statement.query, statement.parameters);
+            samples.push(performance.now() - started);
+          }
+          print(`  ${ms(median(samples.sort((a, b) => a - b))).padStart(6)}  ${compactSql(statement.query).slice(0, 140)}`);
+        }
+      }
       if (q === listByDepartment) listStatement = pageStatement(statements);
       const shown = listStatement && q === listByDepartment ? [listStatement] : statements.filter((s) => /FROM [`"]application[`"]/.test(s.query));
       for (const statement of shown) {

@@ -3,6 +3,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
 import { seedDemoData } from './seed';
+import { setScryptCost } from '../src/auth/passwords';
 
 /** `npm run seed`: writes the demo data into DATABASE_URL (migrating the embedded database first). */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   if (!config.seedDemo || !config.seedPassword) {
     throw new Error('demo data is written only in development, or with SEED_DEMO=1 and a SEED_PASSWORD of its own');
   }
+  setScryptCost(config.scryptLog2N);
   const dataSource = createDataSource(config.database, createLogger(config.logLevel));
   await dataSource.initialize();
   if (config.database.type === 'sqlite') await dataSource.runMigrations({ transaction: 'each' });

@@ -7,6 +7,7 @@ import { seedMatters } from './matters';
 import { seedHallHistory, seedWindows } from './windows';
 import { seedCalendar } from './calendar';
 import { seedApplications } from './applications';
+import { rebuildTenantRollups } from '../src/modules/applications/rollups';
 import { seedLedgers } from './ledgers';
 import { seedTickets } from './tickets';
 import holidays from './cn-public-holidays.json';
@@ -128,6 +129,8 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedApplications(manager, tenants, new Date());
     await seedLedgers(manager, tenants);
     await seedTickets(manager, tenants, new Date());
+    // The cases above were inserted directly: count them into the 数据统计 rollups.
+    for (const tenant of tenants.values()) await rebuildTenantRollups(manager, tenant);
   });
 }
 

@@ -22,6 +22,7 @@ import { withSqlCounter } from './db/sql-counter';
 import { duplicateKeyOf } from './db/errors';
 import { TokenService } from './auth/jwt';
 import { resolveJwtSecret } from './auth/jwt-secret';
+import { setScryptCost } from './auth/passwords';
 import { compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
 import { auditPlugin } from './modules/audit/service';
 import { auditCsvExport } from './modules/audit/csv';
@@ -57,6 +58,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, dataSource, logger } = options;
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
+  setScryptCost(config.scryptLog2N);
   const contextDeps = { config, tokens, dataSource, logger, clock: options.clock };
   const armor = new ApolloArmor({
     // Depth counts fields: a component-per-fragment query is as deep as its fields.

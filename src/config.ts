@@ -39,6 +39,8 @@ export interface Config {
   trustProxy: string | number;
   /** Browser origins allowed to call the API (CORS); `:*` stands for any port. */
   corsOrigins: string[];
+  /** scrypt cost of new password hashes, log2 N: OWASP's 17 unless a test run lowers it. */
+  scryptLog2N: number;
 }
 
 export class ConfigError extends Error {
@@ -186,6 +188,15 @@ function parseCorsOrigins(env: Env, nodeEnv: NodeEnv): string[] {
   return origins;
 }
 
+/** SCRYPT_LOG2_N: 17 (OWASP) by default; 10-20; production refuses less than 17. */
+function parseScryptCost(env: Env, nodeEnv: NodeEnv): number {
+  const raw = env.SCRYPT_LOG2_N ?? '17';
+  const value = Number(raw);
+  if (!/^\d{1,2}$/.test(raw) || value < 10 || value > 20) throw new ConfigError('SCRYPT_LOG2_N', `expected an integer 10-20, got "${raw}"`);
+  if (nodeEnv === 'production' && value < 17) throw new ConfigError('SCRYPT_LOG2_N', 'production hashes passwords at 17 (OWASP) or more');
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
@@ -199,5 +210,6 @@ export function loadConfig(env: Env = process.env): Config {
     ...parseSeed(env, nodeEnv),
     trustProxy: parseTrustProxy(env),
     corsOrigins: parseCorsOrigins(env, nodeEnv),
+    scryptLog2N: parseScryptCost(env, nodeEnv),
   };
 }

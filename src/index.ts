@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { createDataSource } from './db/data-source';
 import { createApp } from './app';
+import { setScryptCost } from './auth/passwords';
 import { isEmpty, seedDemoData } from '../seeds/seed';
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  setScryptCost(config.scryptLog2N);
   const dataSource = createDataSource(config.database, logger);
   await dataSource.initialize();
 

@@ -43,6 +43,8 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'x; rm -rf' }, 'TRUST_PROXY'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ SCRYPT_LOG2_N: '9' }, 'SCRYPT_LOG2_N'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SCRYPT_LOG2_N: '12' }, 'SCRYPT_LOG2_N'],
     [{ CORS_ORIGINS: 'https://ok.example.cn, javascript:alert(1)' }, 'CORS_ORIGINS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -9,6 +9,7 @@ import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
 import { createApp } from '../src/app';
 import { TokenService } from '../src/auth/jwt';
+import { setScryptCost } from '../src/auth/passwords';
 import { seedDemoData } from '../seeds/seed';
 
 export const SEED_PASSWORD = 'demo-2026';
@@ -72,13 +73,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const base = loadConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL ?? 'sqlite::memory:' });
   const { database, drop } = await freshDatabase(base.database);
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'silent', ...env }),
+    // A lower scrypt cost than production's (the same code path, a smaller N): hashes are the suite's slowest work.
+    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'silent', SCRYPT_LOG2_N: '12', ...env }),
     database,
   };
   const logger = createLogger(config.logLevel);
   const dataSource = createDataSource(database, logger);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  setScryptCost(config.scryptLog2N);
   await seedDemoData(dataSource, { password: SEED_PASSWORD });
   const clock = new TestClock();
   const { app, stop } = await createApp({ config, dataSource, logger, exposeSqlCount: true, clock: clock.now });

@@ -3,7 +3,7 @@ import { codeOf, startTestApp, TestApp } from './harness';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ NODE_ENV: 'production' });
+  t = await startTestApp({ NODE_ENV: 'production', SCRYPT_LOG2_N: '17' });
 });
 afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { Department, Tenant, User } from '../modules/tenancy/entities';
 import { Throttle } from '../auth/throttle';
 import { AuditChainHead, AuditEntry } from '../modules/audit/entities';
 import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from '../modules/calendar/entities';
-import { Application, ApplicationCounter, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
+import { Application, ApplicationCounter, ApplicationStatsRollup, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
 import {
   CollaborationTicket,
   ContactLedgerEntry,
@@ -50,6 +50,7 @@ export const ENTITIES = [
   ApplicationEvent,
   JointOpinion,
   ApplicationCounter,
+  ApplicationStatsRollup,
   CollaborationTicket,
   TicketStep,
   CrossProvinceMatter,

@@ -458,3 +458,67 @@ export class ApplicationCounter {
   @Column('int')
   lastSequence: number;
 }
+
+/**
+ * 数据统计 rollup: what the cases received in one period (a local day, and its month, in
+ * the tenant's time zone) at one window, for one matter and implementing department,
+ * count today. Each case write adds its difference to its day's and its month's rows in
+ * its own transaction (additive, so exact with any number of API instances);
+ * `npm run rebuild-rollups` recounts from the cases. Keyed by its primary key (no id),
+ * so a range is read in key order; a year is about twelve months of rows, not 250 days.
+ */
+@Entity()
+export class ApplicationStatsRollup {
+  @PrimaryColumn('int')
+  tenantId: number;
+
+  /** A day 'YYYY-MM-DD' or a month 'MYYYY-MM': months sort after every day, so a range holds one kind. */
+  @PrimaryColumn('varchar', { length: 10 })
+  period: string;
+
+  @PrimaryColumn('int')
+  departmentId: number;
+
+  @PrimaryColumn('int')
+  receivingWindowId: number;
+
+  @PrimaryColumn('int')
+  matterId: number;
+
+  @Column('int', { default: 0 })
+  received: number;
+
+  @Column('int', { default: 0 })
+  accepted: number;
+
+  @Column('int', { default: 0 })
+  supplementRequested: number;
+
+  @Column('int', { default: 0 })
+  notAccepted: number;
+
+  @Column('int', { default: 0 })
+  reportedUp: number;
+
+  @Column('int', { default: 0 })
+  approved: number;
+
+  @Column('int', { default: 0 })
+  denied: number;
+
+  @Column('int', { default: 0 })
+  delivered: number;
+
+  @Column('int', { default: 0 })
+  decided: number;
+
+  @Column('int', { default: 0 })
+  decidedOnTime: number;
+
+  /** Sum and count of the cases' working days from acceptance to decision, for the average. */
+  @Column('int', { default: 0 })
+  workingDaysTotal: number;
+
+  @Column('int', { default: 0 })
+  workingDaysCount: number;
+}

@@ -23,6 +23,7 @@ import { clearApplicantCases } from './policies';
 import { nextCaseNumber } from './numbering';
 import { Action, RUNNING_STATUSES } from './lifecycle';
 import { lightFilter } from './supervision';
+import { recordCaseChange } from './rollups';
 
 export const S = ApplicationStatus;
 export const applications = (db: Db) => db.scoped(Application);
@@ -221,7 +222,7 @@ export function legalDeadlineOf(workingCalendar: calendar.WorkingCalendar, matte
  * A closure, a changed national day or a loaded year moves the deadline of every running
  * case of the tenants concerned, in the change's transaction: the case keeps the number of
  * working days from acceptance to its deadline, counted on the new calendar, and its
- * timeline says why. Written unscoped: a national change is made by a platform admin for
+ * timeline says why (the rollups do not move: only a decided case's deadline counts). Written unscoped: a national change is made by a platform admin for
  * every tenant, and the calendar service names the tenants.
  */
 async function moveRunningDeadlines(ctx: RequestContext, db: Db, change: calendar.CalendarChange): Promise<void> {
@@ -261,6 +262,7 @@ async function insertCase(
   const application = await applications(db).save(
     applications(db).create({ ...fields, tenantId: tenant.id, number, receivedById: viewer.userId, receivedAt: now, extensionDays: 0 }),
   );
+  await recordCaseChange(db, workingCalendar, null, application);
   await recordEvent(db, application, 'RECEIVE', null, S.SUBMITTED, viewer, now, note);
   return application;
 }

@@ -1,4 +1,5 @@
 import { RequestContext } from '../../context';
+import { groupBy } from '../../db/loaders';
 import * as calendar from '../calendar/service';
 import * as tenancy from '../tenancy/service';
 import { Tenant } from '../tenancy/entities';
@@ -60,6 +61,15 @@ export async function lightOfCase(ctx: RequestContext, application: Application)
   return lightOf(application, ctx.now(), await yellowUntil(ctx, tenant!));
 }
 
+/** The tenants grouped by their YELLOW bound (ms): it depends on each tenant's calendar. */
+async function yellowBounds(ctx: RequestContext, tenantIds: number[]): Promise<Map<number, number[]>> {
+  const bounds = new Map<number, number[]>();
+  const tenants = (await Promise.all(tenantIds.map((id) => tenancy.loadTenant(ctx, id)))).filter((t): t is Tenant => t !== null);
+  const tenantBounds = await Promise.all(tenants.map(async (tenant) => [tenant.id, (await yellowUntil(ctx, tenant)).getTime()] as const));
+  for (const [tenantId, bound] of tenantBounds) bounds.set(bound, [...(bounds.get(bound) ?? []), tenantId]);
+  return bounds;
+}
+
 /**
  * The SQL condition for one light, the same rules as lightOf. The YELLOW bound depends
  * on each tenant's calendar, so readable tenants are grouped by their bound.
@@ -76,10 +86,7 @@ export async function lightFilter(ctx: RequestContext, alias: string, light: Sup
       parameters,
     };
   }
-  const bounds = new Map<number, number[]>();
-  const tenants = (await Promise.all(ctx.db.scope.readableTenantIds.map((id) => tenancy.loadTenant(ctx, id)))).filter((t): t is Tenant => t !== null);
-  const tenantBounds = await Promise.all(tenants.map(async (tenant) => [tenant.id, (await yellowUntil(ctx, tenant)).getTime()] as const));
-  for (const [tenantId, bound] of tenantBounds) bounds.set(bound, [...(bounds.get(bound) ?? []), tenantId]);
+  const bounds = await yellowBounds(ctx, ctx.db.scope.readableTenantIds);
   const perTenant = [...bounds].map(([bound, ids], i) => {
     parameters[`lfBound${i}`] = new Date(bound);
     parameters[`lfTenants${i}`] = ids;
@@ -108,58 +115,67 @@ export interface CaseAlerts {
 }
 
 /**
- * Cases of the given tenants matching a condition, at most `first` per tenant, by
- * `orderBy`: which tenants have any in one query, then one query per such tenant.
+ * Cases of the given tenants matching a condition on `a`, at most `first` per tenant, by
+ * `orderBy` then id: ranked per tenant by a window function in a subquery, so one
+ * statement whatever the number of tenants.
  */
-async function casesPerTenant(ctx: RequestContext, tenantIds: number[], first: number, condition: string, parameters: Record<string, unknown>, orderBy: string): Promise<Map<number, Application[]>> {
-  const cases = () => ctx.db.scoped(Application).query('a').andWhere(condition, parameters);
-  const tenantsWithCases = await cases()
-    .select('a.tenantId', 'tenantId')
+async function casesPerTenant(
+  ctx: RequestContext,
+  tenantIds: number[],
+  first: number,
+  condition: string,
+  parameters: Record<string, unknown>,
+  orderBy: 'dueAt' | 'supplementDueAt',
+): Promise<Map<number, Application[]>> {
+  const ranked = ctx.db
+    .scoped(Application)
+    .query('a')
+    .select('a.id', 'id')
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY a.tenantId ORDER BY a.${orderBy}, a.id)`, 'rank_in_tenant')
     .andWhere('a.tenantId IN (:...listTenants)', { listTenants: tenantIds })
-    .groupBy('a.tenantId')
-    .getRawMany<{ tenantId: number }>();
-  const byTenant = new Map<number, Application[]>();
-  for (const { tenantId } of tenantsWithCases) {
-    const rows = await cases().andWhere('a.tenantId = :listTenant', { listTenant: Number(tenantId) }).orderBy(orderBy, 'ASC').addOrderBy('a.id', 'ASC').limit(first).getMany();
-    byTenant.set(Number(tenantId), rows);
-  }
-  return byTenant;
+    .andWhere(condition, parameters);
+  const cases = await ctx.db
+    .scoped(Application)
+    .query('c')
+    .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = c.id AND ranked.rank_in_tenant <= :first', { ...ranked.getParameters(), first })
+    .orderBy(`c.${orderBy}`, 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .getMany();
+  return groupBy(cases, (application) => application.tenantId);
 }
 
 /** YELLOW and RED open cases of the given tenants, counted and listed per tenant. */
 export async function caseAlerts(ctx: RequestContext, tenantIds: number[], first: number): Promise<Map<number, CaseAlerts>> {
   const alerts = new Map<number, CaseAlerts>();
   if (tenantIds.length === 0) return alerts;
-  const [red, yellow] = await Promise.all([lightFilter(ctx, 'a', SupervisionLight.RED), lightFilter(ctx, 'a', SupervisionLight.YELLOW)]);
-  const alerting = `(${OPEN_STATUS_CLAUSE} AND (${red.clause} OR ${yellow.clause}))`;
-  const parameters = { ...red.parameters, ...yellow.parameters, openStatuses: OPEN_STATUSES };
-  const counts = await ctx.db
-    .scoped(Application)
-    .query('a')
-    .select('a.tenantId', 'tenantId')
-    .addSelect(`SUM(CASE WHEN ${red.clause} THEN 1 ELSE 0 END)`, 'red')
-    .addSelect('COUNT(*)', 'total')
-    .andWhere('a.tenantId IN (:...alertTenants)', { alertTenants: tenantIds })
-    .andWhere(alerting, parameters)
-    .groupBy('a.tenantId')
-    .getRawMany<{ tenantId: number; red: string; total: string }>();
-  // One query per tenant with alerts: a city has a handful of subordinates.
-  for (const row of counts) {
-    const tenantId = Number(row.tenantId);
-    const cases = await ctx.db
+  // An open case alerts when due by its tenant's YELLOW bound, RED when already overdue:
+  // lightOf restricted to open cases, as ranges of the (tenant_id, status, due_at) index.
+  const parameters: Record<string, unknown> = { openStatuses: OPEN_STATUSES, now: ctx.now() };
+  const ranges = [...(await yellowBounds(ctx, tenantIds))].map(([bound, ids], i) => {
+    parameters[`alertBound${i}`] = new Date(bound);
+    parameters[`alertTenants${i}`] = ids;
+    return `(a.tenantId IN (:...alertTenants${i}) AND a.dueAt <= :alertBound${i})`;
+  });
+  const alerting = `(${OPEN_STATUS_CLAUSE} AND (${ranges.join(' OR ') || '1 = 0'}))`;
+  const [counts, listed] = await Promise.all([
+    ctx.db
       .scoped(Application)
       .query('a')
-      .andWhere('a.tenantId = :alertTenant', { alertTenant: tenantId })
+      .select('a.tenantId', 'tenantId')
+      .addSelect('SUM(CASE WHEN a.dueAt < :now THEN 1 ELSE 0 END)', 'red')
+      .addSelect('COUNT(*)', 'total')
       .andWhere(alerting, parameters)
-      .orderBy('a.dueAt', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .limit(first)
-      .getMany();
-    alerts.set(tenantId, { red: Number(row.red), yellow: Number(row.total) - Number(row.red), cases, lapsedSupplements: [], provisionalDeadlines: [] });
+      .groupBy('a.tenantId')
+      .getRawMany<{ tenantId: number; red: string; total: string }>(),
+    casesPerTenant(ctx, tenantIds, first, alerting, parameters, 'dueAt'),
+  ]);
+  for (const row of counts) {
+    const tenantId = Number(row.tenantId);
+    alerts.set(tenantId, { red: Number(row.red), yellow: Number(row.total) - Number(row.red), cases: listed.get(tenantId) ?? [], lapsedSupplements: [], provisionalDeadlines: [] });
   }
   const [lapsed, provisional] = await Promise.all([
-    casesPerTenant(ctx, tenantIds, first, 'a.status = :awaiting AND a.supplementDueAt < :now', { awaiting: ApplicationStatus.AWAITING_SUPPLEMENT, now: ctx.now() }, 'a.supplementDueAt'),
-    casesPerTenant(ctx, tenantIds, first, 'a.status IN (:...running) AND a.dueAtProvisional = :provisional', { running: RUNNING_STATUSES, provisional: true }, 'a.dueAt'),
+    casesPerTenant(ctx, tenantIds, first, 'a.status = :awaiting AND a.supplementDueAt < :now', { awaiting: ApplicationStatus.AWAITING_SUPPLEMENT, now: ctx.now() }, 'supplementDueAt'),
+    casesPerTenant(ctx, tenantIds, first, 'a.status IN (:...running) AND a.dueAtProvisional = :provisional', { running: RUNNING_STATUSES, provisional: true }, 'dueAt'),
   ]);
   for (const tenantId of new Set([...lapsed.keys(), ...provisional.keys()])) {
     const entry = alerts.get(tenantId) ?? { red: 0, yellow: 0, cases: [], lapsedSupplements: [], provisionalDeadlines: [] };

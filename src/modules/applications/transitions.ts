@@ -30,6 +30,7 @@ import {
   SuspendApplicationInput,
 } from './inputs';
 import { ACTOR_ROLES, Step, StepName, STEPS } from './lifecycle';
+import { recordCaseChange } from './rollups';
 import { applications, deadlineOf, dueFields, legalDeadlineOf, recordEvent, S } from './service';
 import { requireText } from '../../validation/text';
 
@@ -116,8 +117,8 @@ export async function allowedSteps(ctx: RequestContext, application: Application
  * One transition of the life cycle, in one transaction: the case is read in scope
  * (another tenant's is NOT_FOUND), the step checked against the table (FORBIDDEN for the
  * wrong actor, CONFLICT naming the current state), then the version (CONFLICT), the
- * change applied by a conditional UPDATE (so of two racing clerks one wins), and the
- * event written.
+ * change applied by a conditional UPDATE (so of two racing clerks one wins), the 数据统计
+ * rollups moved, and the event written.
  */
 async function transition(ctx: RequestContext, spec: Transition): Promise<Application> {
   const step = STEPS[spec.action];
@@ -138,6 +139,7 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
     await spec.check?.(t);
     const changes = await spec.apply(t);
     await applications(db).updateVersioned(application, spec.input.version, changes);
+    await recordCaseChange(db, t.calendar, application, { ...application, ...changes });
     const note = typeof spec.note === 'function' ? spec.note() : (spec.note ?? '');
     await recordEvent(db, application, spec.action, application.status, changes.status ?? application.status, viewer, t.now, note);
     return applications(db).getById(id);

@@ -4,7 +4,7 @@ import { USERNAME_PATTERN } from '../tenancy/service';
 import { AppError, BadUserInputError } from '../../graphql/errors';
 import { clearThrottle, countAttempt, markSeen, refundAttempt, seenSince, ThrottlePolicy } from '../../auth/throttle';
 import { IssuedToken } from '../../auth/jwt';
-import { hashPassword, isStrongEnough, PASSWORD_RULES, TIMING_DUMMY_HASH, verifyPassword } from '../../auth/passwords';
+import { hashPassword, isStrongEnough, needsRehash, PASSWORD_RULES, timingDummyHash, verifyPassword } from '../../auth/passwords';
 import { requireViewer } from '../../auth/guards';
 import { ChangePasswordInput, LoginInput } from './inputs';
 import * as audit from '../audit/service';
@@ -72,10 +72,14 @@ async function attemptSignIn(ctx: RequestContext, input: LoginInput, attempt: { 
   await countAttempt(db, keys.perClient, now, LOGIN_PER_CLIENT);
   const knownClient = await seenSince(db, keys.knownClient, new Date(now.getTime() - KNOWN_CLIENT_DAYS * 86_400_000));
   if (!knownClient) await countAttempt(db, keys.perAccount, now, LOGIN_PER_ACCOUNT);
-  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? TIMING_DUMMY_HASH);
+  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? timingDummyHash());
   if (!user || user.username !== username || !passwordMatches || !user.active) {
     ctx.logger.info({ throttleKey: keys.perClient }, 'sign-in refused');
     throw badCredentials();
+  }
+  if (needsRehash(user.passwordHash)) {
+    // An older hash (bcrypt): replaced now that the password is known, unless changed meanwhile.
+    await db.unscoped.update(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: await hashPassword(input.password) });
   }
   await clearThrottle(db, keys.perClient);
   if (!knownClient) await refundAttempt(db, keys.perAccount);

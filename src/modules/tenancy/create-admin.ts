@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../../config';
 import { createLogger } from '../../logger';
 import { createDataSource } from '../../db/data-source';
-import { hashPassword, isStrongEnough, PASSWORD_RULES } from '../../auth/passwords';
+import { hashPassword, isStrongEnough, PASSWORD_RULES, setScryptCost } from '../../auth/passwords';
 import { Role } from '../../auth/roles';
 import { Department, DepartmentKind, Tenant, TenantLevel, User } from './entities';
 import { USERNAME_PATTERN } from './service';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   });
   if (!values['tenant-code'] || !values['tenant-name']) throw new Error('give --tenant-code and --tenant-name of the province');
   const config = loadConfig();
+  setScryptCost(config.scryptLog2N);
   const dataSource = createDataSource(config.database, createLogger(config.logLevel));
   await dataSource.initialize();
   try {
