@@ -1,6 +1,7 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
+import { messages } from './messages';
 
 /** Hard maximum page size of every list (DESIGN.md §4). */
 export const MAX_PAGE_SIZE = 100;
@@ -77,7 +78,7 @@ export function Connection<T extends object>(nodeClass: ClassType<T>): ClassType
 export function pageSize(first: number | undefined | null): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, 'first');
+    throw new BadUserInputError(messages.pageSize(MAX_PAGE_SIZE), 'first');
   }
   return first;
 }
@@ -88,7 +89,7 @@ function encodeCursor(id: number): string {
 
 function decodeCursor(cursor: string): number {
   const match = /^cursor:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadUserInputError('"after" is not a cursor from this list', 'after');
+  if (!match) throw new BadUserInputError(messages.notCursorOfList, 'after');
   return Number(match[1]);
 }
 

@@ -1,7 +1,9 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ArgumentNode, ObjectFieldNode, StringValueNode, ValueNode, VariableNode, visit } from 'graphql';
 import { RequestContext } from '../context';
-import { AppError } from './errors';
+import { BadUserInputError } from './errors';
+import { Message } from './language';
+import { messages } from './messages';
 
 /**
  * One text rule for every input, present and future (names, notes, addresses, search
@@ -14,18 +16,18 @@ const CONTROL = /[^\P{Cc}\t\n\r]/u;
 const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** What is wrong with a text, or null. */
-export function textProblem(text: string): string | null {
-  if (LONE_SURROGATE.test(text)) return 'holds a lone surrogate (broken Unicode)';
-  if (CONTROL.test(text)) return 'holds a control character';
-  if (BIDI_OVERRIDE.test(text)) return 'holds a bidirectional override';
+/** What is wrong with a text, as the message for its field, or null. */
+function textProblem(text: string): ((field: string) => Message) | null {
+  if (LONE_SURROGATE.test(text)) return messages.loneSurrogate;
+  if (CONTROL.test(text)) return messages.controlCharacter;
+  if (BIDI_OVERRIDE.test(text)) return messages.bidiOverride;
   return null;
 }
 
 function checked(text: string, field: string): string {
   const problem = textProblem(text);
   // Refused before execution: a 400, like any other request that cannot run.
-  if (problem) throw new AppError('BAD_USER_INPUT', `"${field}" ${problem}`, { field }, 400);
+  if (problem) throw new BadUserInputError(problem(field), field, [], 400);
   return text.normalize('NFC');
 }
 

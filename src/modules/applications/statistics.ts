@@ -7,6 +7,8 @@ import * as tenancy from '../tenancy/service';
 import * as matters from '../matters/service';
 import * as windows from '../windows/service';
 import { Application, ApplicationStatus, Decision } from './entities';
+import { nouns } from '../../graphql/messages';
+import { applicationMessages as m } from './messages';
 
 export enum StatsGrouping {
   DEPARTMENT = 'DEPARTMENT',
@@ -61,9 +63,9 @@ async function nameOf(ctx: RequestContext, grouping: StatsGrouping, id: number):
  */
 export async function applicationStats(ctx: RequestContext, tenantCode: string, from: Date, to: Date, grouping: StatsGrouping): Promise<StatsRow[]> {
   requireViewer(ctx);
-  if (!(from < to)) throw new BadUserInputError('"from" must be before "to"', 'from');
+  if (!(from < to)) throw new BadUserInputError(m.fromBeforeTo, 'from');
   const root = await tenancy.tenantByCode(ctx, tenantCode);
-  if (!root) throw new NotFoundError('Tenant');
+  if (!root) throw new NotFoundError(nouns.tenant);
   const tenantIds = grouping === StatsGrouping.TENANT ? (await tenancy.readableSubtree(ctx, root)).map((t) => t.id) : [root.id];
   const { column, type } = GROUP_COLUMN[grouping];
   const rows = await ctx.db
