@@ -32,9 +32,9 @@ export const messages = {
   // Rows and versions.
   notFound: (what: Message) => message(`${what.zh}不存在，或您无权查看`, `${what.en} not found`),
   /** A row named by its entity only, where no module names it (data-access layer). */
-  record: (entity: string) => message('记录', entity),
+  record: (entity: string) => message('记录', `${entity}`),
   /** A GraphQL type a client named. */
-  typeNamed: (type: string) => message(`${type} 对象`, type),
+  typeNamed: (type: string) => message(`${type} 对象`, `${type}`),
   staleVersion: (entity: string) => message('该记录已被他人修改，请刷新后重试', `${entity} was changed by someone else: reload it and try again`),
   duplicateKey: (entity: string, what: string) =>
     message(
@@ -69,5 +69,5 @@ export const messages = {
   bodyNotJson: message('请求体不是有效的 JSON', 'The body is not valid JSON'),
   bodyTooLarge: message('请求体超过大小上限', 'The body is larger than the limit'),
   /** Another refused body: the parser's own detail, for developers. */
-  badRequest: (detail: string) => message('请求有误，无法处理', detail),
+  badRequest: (detail: string) => message('请求有误，无法处理', `${detail}`),
 };
