@@ -108,8 +108,8 @@ describe('Accept-Language picks the language of every message; the code never ch
     );
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].message).toBe('“filter.search”含有控制字符');
-    expect(fieldsOf(res)).toEqual([{ field: 'filter.search', message: '“filter.search”含有控制字符' }]);
+    expect(res.errors?.[0].message).toBe('搜索内容含有控制字符');
+    expect(fieldsOf(res)).toEqual([{ field: 'filter.search', message: '搜索内容含有控制字符' }]);
   });
 });
 
@@ -148,6 +148,8 @@ describe('BAD_USER_INPUT lists every invalid field of a form at once (鞍山 规
     expect(fields.map((f) => f.field)).toEqual(['input.applicantName', 'input.applicantIdNumber', 'input.applicantPhone']);
     expect(res.errors?.[0].extensions?.field).toBe('input.applicantName');
     for (const problem of fields) expect(problem.message).toMatch(CJK);
+    expect(fields[0].message).toBe('申请人姓名须填写 1 至 100 个字符');
+    expect(fields[2].message).toBe('申请人联系电话不是有效的电话号码');
     expect(res.errors?.[0].message).toMatch(/^填写有 3 处问题：/);
   });
 
@@ -172,7 +174,7 @@ describe('BAD_USER_INPUT lists every invalid field of a form at once (鞍山 规
     );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(fieldsOf(res)?.map((f) => f.field)).toEqual(['input.number', 'input.name', 'input.hall']);
-    expect(fieldsOf(res)?.[1].message).toBe('“name”须填写 1 至 64 个字符');
+    expect(fieldsOf(res)?.[1].message).toBe('名称须填写 1 至 64 个字符');
   });
 
   it('hall hours with two malformed times and a lunch start without an end list all three', async () => {
@@ -183,6 +185,28 @@ describe('BAD_USER_INPUT lists every invalid field of a form at once (鞍山 规
     );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(fieldsOf(res)?.map((f) => f.field)).toEqual(['input.opensAt', 'input.closesAt', 'input.lunchEndsAt']);
+  });
+
+  it('a matter form lists every broken rule: promised over legal, a bad code, a list item (by its place in the list)', async () => {
+    const tenant = await tenantOf('210381');
+    const department = await t.dataSource.getRepository(Department).findOneByOrFail({ tenantId: tenant.id, name: '窗口服务部' });
+    const res = await t.gql(
+      'mutation($input: CreateMatterInput!) { createMatter(input: $input) { id } }',
+      {
+        input: {
+          name: '测试事项', type: 'ADMINISTRATIVE_LICENSE', basis: '《测试条例》', code: 'QT09990001', legalLimitDays: 5,
+          acceptanceConditions: '材料齐全', serviceObjects: ['NATURAL_PERSON'], category: 'PROMISED', duties: '负责受理', procedure: '申请',
+          departmentId: encodeGlobalId('Department', department.id), promisedLimitDays: 10, consultationPhone: '0412-2222222', complaintPhone: '12345', address: '一楼',
+          materials: [{ name: '申请书', required: true, form: 'ORIGINAL', copies: 0 }],
+        },
+      },
+      await t.tokenOf('centre_admin.210381'),
+      { acceptLanguage: null },
+    );
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(res)?.map((f) => f.field)).toEqual(['input.code', 'input.promisedLimitDays', 'input.materials[0].copies']);
+    expect(fieldsOf(res)?.[2].message).toBe('申请材料第 1 项的份数须为 1 至 99');
+    expect(fieldsOf(res)?.[1].message).toBe('承诺时限（10 个工作日）不得超过法定时限（5 个工作日）');
   });
 
   it('a single problem carries fields too, with field kept as the first for older clients', async () => {

@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../graphql/messages';
 import { message } from '../../graphql/language';
 
 /** 办件 statuses as the screens name them. */
@@ -69,7 +70,7 @@ export const applicationMessages = {
   notInStatus: (action: string, status: string) =>
     message(`办件当前状态为“${statusName(status)}”，不能${ACTION[action] ?? action}`, `Cannot ${action.toLowerCase().replace(/_/g, ' ')} a case that is ${status}`),
   caseStale: message('该办件已被他人修改，请刷新后重试', 'The case was changed by someone else: reload it and try again'),
-  materialOfAnotherMatter: (field: string) => message(`“${field}”中有不属于本事项的材料`, `"${field}" names a material of another matter`),
+  materialOfAnotherMatter: (field: string) => message(`${fieldLabel(field)}中有不属于本事项的材料`, `"${field}" names a material of another matter`),
   materialsMissing: (materials: readonly string[]) =>
     message(
       `缺少必交材料：${materials.join('、')}，请通过一次性告知要求补正`,

@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../graphql/messages';
 import { message } from '../../graphql/language';
 
 /** Messages of collaboration tickets (通办) and the ledgers (README, "Errors and languages"). */
@@ -32,7 +33,7 @@ export const collaborationMessages = {
   matterCode: message('事项编码格式如 XK00200001', '"code" is a matter code such as XK00200001'),
 
   // Ledgers (台账).
-  activeStaff: (field: string) => message(`“${field}”须是本中心在职的工作人员`, `"${field}" must be an active staff member of the centre`),
+  activeStaff: (field: string) => message(`${fieldLabel(field)}须是本中心在职的工作人员`, `"${field}" must be an active staff member of the centre`),
   ownContactLedger: message('中心管理员只能维护本中心的联络台账', 'Centre admins keep the contact ledger of their own centre only'),
   notOnCrossRegionList: (code: string, name: string) =>
     message(`${code} ${name} 不在本中心的全区通办清单上`, `${code} ${name} is not on your centre’s cross-region list (全区通办)`),
@@ -46,5 +47,5 @@ export const collaborationMessages = {
   raisingCentreHandles: message('问题由登记该问题的中心的管理员处理', 'Problems are handled by the centre admins of the centre that raised them'),
   problemStale: message('该问题已被他人修改，请刷新后重试', 'The problem was changed by someone else: reload it and try again'),
   notInProblemStatus: (status: string) => message(`问题当前状态为 ${status}，不能进行此操作`, `Not possible while the problem is ${status}`),
-  month: message('“month”须为年月，如 2026-03', '"month" must be a month such as 2026-03'),
+  month: message('月份须为 yyyy-mm 格式，如 2026-03', '"month" must be a month such as 2026-03'),
 };

@@ -74,6 +74,8 @@ export function validateMatter(
   if (fields.promisedLimitDays !== undefined && fields.legalLimitDays !== undefined) {
     rule(fields.promisedLimitDays <= fields.legalLimitDays, 'promisedLimitDays', m.promisedOverLegal(fields.promisedLimitDays, fields.legalLimitDays));
   }
+  const supplementDays = fields.supplementDays;
+  rule(supplementDays === undefined || supplementDays === null || (Number.isInteger(supplementDays) && supplementDays >= 1 && supplementDays <= 30), 'supplementDays', m.supplementDays);
   rule(fields.serviceObjects === undefined || fields.serviceObjects.length > 0, 'serviceObjects', m.serviceObjects);
   for (const key of ['consultationPhone', 'complaintPhone'] as const) {
     const phone = fields[key];
@@ -84,7 +86,7 @@ export function validateMatter(
     rule(options.materials.some((material) => material.required), 'materials', m.requiredMaterial);
     options.materials.forEach((material, i) => {
       text(material.name, `materials[${i}].name`, 200);
-      rule(Number.isInteger(material.copies) && material.copies >= 1 && material.copies <= 99, `materials[${i}].copies`, m.copies);
+      rule(Number.isInteger(material.copies) && material.copies >= 1 && material.copies <= 99, `materials[${i}].copies`, m.copies(`materials[${i}].copies`));
     });
   }
   options.feeItems?.forEach((f, i) => {

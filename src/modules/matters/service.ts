@@ -198,9 +198,6 @@ async function localColumns(ctx: RequestContext, input: MatterLocalFields): Prom
     const departments = await ownDepartments(ctx, input.jointDepartmentIds, 'input.jointDepartmentIds');
     columns.jointDepartmentIds = [...new Set(departments.map((d) => d.id))];
   }
-  if (input.supplementDays !== undefined && input.supplementDays !== null && (!Number.isInteger(input.supplementDays) || input.supplementDays < 1 || input.supplementDays > 30)) {
-    throw new BadUserInputError(m.supplementDays, 'input.supplementDays');
-  }
   for (const key of ['promisedLimitDays', 'consultationPhone', 'complaintPhone', 'address', 'crossRegion', 'acceptedBy', 'supplementDays'] as const) {
     if (input[key] !== undefined && input[key] !== null) (columns as Record<string, unknown>)[key] = input[key];
   }

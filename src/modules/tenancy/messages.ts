@@ -1,4 +1,5 @@
 import { message } from '../../graphql/language';
+import { roleLabels } from '../../graphql/messages';
 
 /** Messages of tenants and accounts (README, "Errors and languages"). */
 export const tenancyMessages = {
@@ -8,9 +9,9 @@ export const tenancyMessages = {
   usernameTaken: (username: string) => message(`用户名“${username}”已被占用`, `"${username}" is already taken`),
   atLeastOneRole: message('请至少选择一个角色', 'Give at least one role'),
   rolesBeyondGrant: (roles: readonly string[]) =>
-    message(`您不能授予或收回以下角色：${roles.join('、')}，须由平台管理员办理`, `You may not grant or revoke ${roles.join(', ')}: the platform admin does`),
+    message(`您不能授予或收回以下角色：${roleLabels(roles)}，须由平台管理员办理`, `You may not grant or revoke ${roles.join(', ')}: the platform admin does`),
   accountBeyondGrant: (roles: readonly string[]) =>
-    message(`该账号拥有以下角色：${roles.join('、')}，须由平台管理员管理`, `This account holds ${roles.join(', ')}: the platform admin manages it`),
+    message(`该账号拥有以下角色：${roleLabels(roles)}，须由平台管理员管理`, `This account holds ${roles.join(', ')}: the platform admin manages it`),
   notOwnAccount: message('不能用此方式修改自己的账号', 'You cannot change your own account this way'),
   replacementsOnDeactivation: message('只有停用账号时才需指定顶岗人员', 'Replacements are for deactivation only'),
   replacementsOnLeavingWindows: message('只有不再担任窗口人员时才需指定顶岗人员', 'Replacements are for someone who stops being window staff'),

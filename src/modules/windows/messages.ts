@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../graphql/messages';
 import { message, Message } from '../../graphql/language';
 
 /** Messages of windows, posts, absences, hall hours and lunch duty (README, "Errors and languages"). */
@@ -7,7 +8,7 @@ export const windowMessages = {
   lunchDutyRota: message('午间值守安排', 'LunchDutyRota'),
   postSignOff: message('离岗登记', 'PostSignOff'),
 
-  windowNumber: (field: string) => message(`“${field}”须为 1 至 16 位字母、数字或“-”，如 A12`, `"${field}" must be 1-16 letters, digits or "-", e.g. A12`),
+  windowNumber: (field: string) => message(`${fieldLabel(field)}须为 1 至 16 位字母、数字或“-”，如 A12`, `"${field}" must be 1-16 letters, digits or "-", e.g. A12`),
   notOfCentre: (username: string) => message(`${username} 不是本中心的工作人员`, `${username} is not a user of this centre`),
   inactiveUser: (username: string) => message(`${username} 的账号已停用`, `${username} is not an active user`),
   notWindowStaff: (username: string) => message(`${username} 不是窗口人员`, `${username} is not window staff (窗口人员)`),
@@ -37,20 +38,20 @@ export const windowMessages = {
   nobodyOnPost: (number: string, at: string) => message(`${number} 号窗口在 ${at} 将无人在岗`, `window ${number} would have nobody on post at ${at}`),
   giveReplacements: (problems: readonly Message[]) =>
     message(
-      `${problems.map((p) => p.zh).join('；')}：请在“replacements”中为其指定顶岗人员`,
+      `${problems.map((p) => p.zh).join('；')}：请为其指定顶岗人员`,
       `${problems.map((p) => p.en).join('; ')}: give a replacement for it in "replacements"`,
     ),
   absenceCancelled: message('该请假安排已取消', 'The absence is already cancelled'),
 
   // Hall hours (大厅办公时间) and lunch duty (午间值守).
   spanTooLong: (max: number) => message(`时间段最多跨 ${max} 天`, `A span may cover at most ${max} days`),
-  timeOfDay: (field: string) => message(`“${field}”须为 HH:MM 格式的时间（00:00 至 23:59）`, `"${field}" must be a time HH:MM (00:00-23:59)`),
+  timeOfDay: (field: string) => message(`${fieldLabel(field)}须为 HH:MM 格式的时间（00:00 至 23:59）`, `"${field}" must be a time HH:MM (00:00-23:59)`),
   lunchBothOrNeither: message('午休开始和结束时间须同时填写，或都不填（无午休）', 'Give both "lunchStartsAt" and "lunchEndsAt", or neither (no lunch break)'),
   hoursInOrder: message('须先开门、后午休，午休结束晚于开始，闭门晚于午休结束', 'The hall must open before lunch, lunch must end after it starts, and the hall close after lunch'),
   hallHoursExist: message('本中心已设置办公时间：修改时请带上其版本号', 'The centre already has hall hours: pass their version to change them'),
   hallHoursSetMeanwhile: message('办公时间刚被他人设置，请刷新后重试', 'The hall hours were set meanwhile: reload them and try again'),
-  rotaGroupEmpty: (field: string) => message(`“${field}”为空：午休的每个时段至少要有一人在岗`, `"${field}" is empty: each half of the lunch break needs at least one person on post`),
-  rotaGroupTooLarge: (field: string, max: number) => message(`“${field}”最多 ${max} 人`, `"${field}" may have at most ${max} people`),
+  rotaGroupEmpty: (field: string) => message(`${fieldLabel(field)}为空：午休的每个时段至少要有一人在岗`, `"${field}" is empty: each half of the lunch break needs at least one person on post`),
+  rotaGroupTooLarge: (field: string, max: number) => message(`${fieldLabel(field)}最多 ${max} 人`, `"${field}" may have at most ${max} people`),
   inBothGroups: message('同一人不能同时在两组：两组轮流就餐', 'Nobody may be in both groups: the groups take turns to eat'),
   onAnotherRota: (username: string, number: string) => message(`${username} 已在 ${number} 号窗口的午间值守安排中`, `${username} is already on the lunch rota of window ${number}`),
   rotaExists: (number: string) => message(`${number} 号窗口已有午间值守安排：替换时请带上其版本号`, `Window ${number} already has a rota: pass its version to replace it`),
