@@ -111,6 +111,44 @@ describe('Accept-Language picks the language of every message; the code never ch
     expect(res.errors?.[0].message).toBe('搜索内容含有控制字符');
     expect(fieldsOf(res)).toEqual([{ field: 'filter.search', message: '搜索内容含有控制字符' }]);
   });
+
+  it('the text-input guard lists every bad text of the request at once', async () => {
+    const res = await t.gql(
+      'mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { id } }',
+      { input: { matterId: 'x', windowId: 'x', applicantKind: 'NATURAL_PERSON', applicantName: '李\u202E明', applicantIdType: 'RESIDENT_ID', applicantIdNumber: '1', applicantPhone: '1', applicantAddress: '\u0000' } },
+      await t.tokenOf('window_staff.210300'),
+    );
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res)).toEqual([
+      { field: 'input.applicantName', message: '"input.applicantName" holds a bidirectional override' },
+      { field: 'input.applicantAddress', message: '"input.applicantAddress" holds a control character' },
+    ]);
+  });
+
+  it('requests in different languages at the same moment each get their own', async () => {
+    const token = await t.tokenOf('centre_admin.210381');
+    const languages = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 'en' : null));
+    const results = await Promise.all(
+      languages.map((acceptLanguage) => t.gql(UPDATE_WINDOW, { input: { id: encodeGlobalId('Window', 999999), version: 1 } }, token, { acceptLanguage })),
+    );
+    expect(results.map((res) => res.errors?.[0].message)).toEqual(languages.map((l) => (l === 'en' ? 'Window not found' : '窗口不存在，或您无权查看')));
+  });
+
+  it('CONFLICT from a unique key (five creates of one username at once) answers in Chinese by default', async () => {
+    const tenant = await tenantOf('210304');
+    const department = await t.dataSource.getRepository(Department).findOneByOrFail({ tenantId: tenant.id, name: '窗口服务部' });
+    const token = await t.tokenOf('centre_admin.210304');
+    const input = { departmentId: encodeGlobalId('Department', department.id), username: 'twin.errors', displayName: '李四', roles: ['WINDOW_STAFF'], password: 'password-2026' };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => t.gql('mutation($input: CreateUserInput!) { createUser(input: $input) { username } }', { input }, token, { acceptLanguage: null })),
+    );
+    const refused = results.filter((res) => !res.data?.createUser);
+    expect(refused).toHaveLength(4);
+    for (const res of refused) {
+      expect([codeOf(res), res.errors?.[0].extensions?.field]).toEqual(['CONFLICT', 'input.username']);
+      expect(res.errors?.[0].message).toMatch(CJK);
+    }
+  });
 });
 
 describe('BAD_USER_INPUT lists every invalid field of a form at once (鞍山 规范 三 一次性告知制)', () => {

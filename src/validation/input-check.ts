@@ -29,9 +29,9 @@ export class InputCheck {
     return text;
   }
 
-  /** Throws one BAD_USER_INPUT with every problem recorded, if any. */
-  done(): void {
+  /** Throws one BAD_USER_INPUT with every problem recorded, if any (`httpStatus` for a request refused before execution). */
+  done(httpStatus?: number): void {
     const [first, ...more] = this.problems;
-    if (first) throw new BadUserInputError(first.message, first.field, more);
+    if (first) throw new BadUserInputError(first.message, first.field, more, httpStatus);
   }
 }
