@@ -270,7 +270,7 @@ describe('the catalogues', () => {
    * as a list and has `zh`/`en` as a message, so each catalogue function can be called
    * without knowing what it takes.
    */
-  const item = { zh: '样例', en: 'sample', toString: () => '1' };
+  const item = Object.assign(new String('1'), { zh: '样例', en: 'sample' });
   const sample = Object.assign(new String('1'), { zh: '样例', en: 'sample', join: () => '1', map: <T>(f: (x: typeof item) => T) => [f(item)] });
 
   function walk(value: unknown, path: string, out: { path: string; zh: unknown; en: unknown }[]): void {

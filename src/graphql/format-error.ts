@@ -40,7 +40,7 @@ export function formatError(logger: Logger, duplicateKeyOf: (error: unknown) => 
     if (duplicate) {
       const field = duplicate.properties.length > 0 ? `input.${duplicate.properties[0]}` : 'input';
       return {
-        message: messages.duplicateKey(duplicate.entity, duplicate.properties.join(', ') || 'key')[language],
+        message: messages.duplicateKey(duplicate.entity, duplicate.properties)[language],
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'CONFLICT', field },

@@ -1,4 +1,5 @@
 import { PASSWORD_RULES } from '../auth/passwords';
+import { Role } from '../auth/roles';
 import { message, Message } from './language';
 
 /**
@@ -48,7 +49,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   sourceId: '上级事项',
   responsibleId: '责任人',
   deputyId: '副责任人',
-  ticketId: '协作单',
+  ticketId: '协作流转单',
   providedMaterialIds: '已交材料',
   missingMaterials: '补正材料',
   holidays: '节假日',
@@ -95,7 +96,7 @@ export function fieldLabel(path: string): string {
 }
 
 /** Staff roles as the screens name them (the Role enum's descriptions). */
-const ROLE_LABELS: Readonly<Record<string, string>> = {
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
   PLATFORM_ADMIN: '平台管理员',
   CENTRE_ADMIN: '中心管理员',
   WINDOW_STAFF: '窗口人员',
@@ -106,19 +107,19 @@ const ROLE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Role names in Chinese, joined with 、. */
-export function roleLabels(roles: readonly string[]): string {
+export function roleLabels(roles: readonly Role[]): string {
   return roles.map((role) => ROLE_LABELS[role] ?? role).join('、');
 }
 
 /** Things that several modules name in NOT_FOUND (`new NotFoundError(nouns.matter)`). */
 export const nouns = {
-  tenant: message('单位', 'Tenant'),
+  tenant: message('政务服务中心', 'Tenant'),
   user: message('工作人员账号', 'User'),
   department: message('部门', 'Department'),
   matter: message('事项', 'Matter'),
   window: message('窗口', 'Window'),
   application: message('办件', 'Application'),
-  ticket: message('协作单', 'CollaborationTicket'),
+  ticket: message('协作流转单', 'CollaborationTicket'),
 };
 
 export const messages = {
@@ -127,11 +128,11 @@ export const messages = {
   signInToUse: (field: string) => message(`请先登录，再使用“${field}”`, `Sign in to use "${field}"`),
   invalidToken: message('登录凭证无效、已过期或已注销，请重新登录', 'The token is invalid, expired or revoked; sign in again'),
   forbidden: message('您无权进行此操作', 'You are not allowed to do this'),
-  requiresRoles: (roles: readonly string[]) => message(`此操作需要以下角色之一：${roleLabels(roles)}`, `Requires one of the roles ${roles.join(', ')}`),
+  requiresRoles: (roles: readonly Role[]) => message(`此操作需要以下角色之一：${roleLabels(roles)}`, `Requires one of the roles ${roles.join(', ')}`),
   readOnlyRole: (operation: string) => message(`审计角色只能查看，不能执行“${operation}”`, `The auditor role is read-only: "${operation}" is refused`),
   weakPassword: (field: string) => message(`${fieldLabel(field)}须至少 10 个字符，且同时含有字母和数字`, `"${field}" must be ${PASSWORD_RULES}`),
   tooManyAttempts: message('尝试失败次数过多，请稍后再试', 'Too many failed attempts; try again later'),
-  anotherTenant: message('这是其他单位的数据：您可以查看，但不能修改', 'This belongs to another tenant: you may read it but not change it'),
+  anotherTenant: message('这是其他中心的数据：您可以查看，但不能修改', 'This belongs to another tenant: you may read it but not change it'),
 
   // Rows and versions.
   notFound: (what: Message) => message(`${what.zh}不存在，或您无权查看`, `${what.en} not found`),
@@ -140,10 +141,10 @@ export const messages = {
   /** A GraphQL type a client named. */
   typeNamed: (type: string) => message(`${type} 对象`, `${type}`),
   staleVersion: (entity: string) => message('该记录已被他人修改，请刷新后重试', `${entity} was changed by someone else: reload it and try again`),
-  duplicateKey: (entity: string, what: string) =>
+  duplicateKey: (entity: string, properties: readonly string[]) =>
     message(
-      `已有相同${what}的记录（可能刚由他人创建），请刷新后重试`,
-      `A ${entity} with this ${what} already exists (perhaps created a moment ago): reload and try again`,
+      `已有${properties.length > 0 ? `相同${properties.map(fieldLabel).join('、')}的` : '相同的'}记录（可能刚由他人创建），请刷新后重试`,
+      `A ${entity} with this ${properties.join(', ') || 'key'} already exists (perhaps created a moment ago): reload and try again`,
     ),
   internal: message('服务器内部错误，请稍后再试或联系管理员', 'Internal server error'),
 

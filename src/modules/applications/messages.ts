@@ -9,12 +9,12 @@ const STATUS: Readonly<Record<string, string>> = {
   NOT_ACCEPTED: '不予受理',
   UNDER_REVIEW: '审查中',
   REPORTED_UP: '已上报',
-  SUSPENDED: '已中止',
+  SUSPENDED: '已挂起',
   APPROVED: '准予许可',
   DENIED: '不予许可',
-  RESULT_READY: '待领取',
-  DELIVERED: '已办结',
-  WITHDRAWN: '已撤回',
+  RESULT_READY: '已出件',
+  DELIVERED: '已送达',
+  WITHDRAWN: '已退件',
 };
 
 /** The steps of a case as the screens name them. */
@@ -31,13 +31,13 @@ const ACTION: Readonly<Record<string, string>> = {
   REPORT_REPLY: '登记上级答复',
   APPROVE: '准予许可',
   DENY: '不予许可',
-  SUSPEND: '中止',
-  RESUME: '恢复',
+  SUSPEND: '挂起',
+  RESUME: '恢复办理',
   EXTEND: '延期',
-  RESULT_READY: '出证',
+  RESULT_READY: '出件',
   DELIVER: '送达',
-  REQUEST_WITHDRAWAL: '申请撤回',
-  DECIDE_WITHDRAWAL: '处理撤回申请',
+  REQUEST_WITHDRAWAL: '申请退件',
+  DECIDE_WITHDRAWAL: '审批退件申请',
 };
 
 const statusName = (status: string) => STATUS[status] ?? status;
@@ -93,8 +93,8 @@ export const applicationMessages = {
   beyondLegalLimit: (legalDays: number, lastDay: string) =>
     message(`法定时限（${legalDays} 个工作日）至 ${lastDay} 届满，最多只能延期到这一天`, `The legal limit (法定时限 ${legalDays} working days) ends on ${lastDay}: extend at most to that day`),
   pickupHasNoCarrier: message('窗口领取不需要填写快递公司和运单号', 'A pickup has no carrier or tracking number'),
-  withdrawalRequested: message('已申请撤回', 'A withdrawal is already requested'),
-  noWithdrawal: message('没有待处理的撤回申请', 'No withdrawal was requested'),
+  withdrawalRequested: message('已申请退件', 'A withdrawal is already requested'),
+  noWithdrawal: message('没有待审批的退件申请', 'No withdrawal was requested'),
 
   // Progress and statistics.
   caseNumber: message('办件编号格式如 210381-20261123-000042', '"number" looks like 210381-20261123-000042'),

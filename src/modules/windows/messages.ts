@@ -5,7 +5,7 @@ import { message, Message } from '../../graphql/language';
 export const windowMessages = {
   staffAbsence: message('请假安排', 'StaffAbsence'),
   hallHours: message('大厅办公时间', 'HallHours'),
-  lunchDutyRota: message('午间值守安排', 'LunchDutyRota'),
+  lunchDutyRota: message('午休值班安排', 'LunchDutyRota'),
   postSignOff: message('离岗登记', 'PostSignOff'),
 
   windowNumber: (field: string) => message(`${fieldLabel(field)}须为 1 至 16 位字母、数字或“-”，如 A12`, `"${field}" must be 1-16 letters, digits or "-", e.g. A12`),
@@ -53,9 +53,9 @@ export const windowMessages = {
   rotaGroupEmpty: (field: string) => message(`${fieldLabel(field)}为空：午休的每个时段至少要有一人在岗`, `"${field}" is empty: each half of the lunch break needs at least one person on post`),
   rotaGroupTooLarge: (field: string, max: number) => message(`${fieldLabel(field)}最多 ${max} 人`, `"${field}" may have at most ${max} people`),
   inBothGroups: message('同一人不能同时在两组：两组轮流就餐', 'Nobody may be in both groups: the groups take turns to eat'),
-  onAnotherRota: (username: string, number: string) => message(`${username} 已在 ${number} 号窗口的午间值守安排中`, `${username} is already on the lunch rota of window ${number}`),
-  rotaExists: (number: string) => message(`${number} 号窗口已有午间值守安排：替换时请带上其版本号`, `Window ${number} already has a rota: pass its version to replace it`),
-  rotaSetMeanwhile: message('该窗口刚被他人设置了午间值守安排，请刷新后重试', 'The window got a rota meanwhile: reload it and try again'),
+  onAnotherRota: (username: string, number: string) => message(`${username} 已在 ${number} 号窗口的午休值班安排中`, `${username} is already on the lunch rota of window ${number}`),
+  rotaExists: (number: string) => message(`${number} 号窗口已有午休值班安排：替换时请带上其版本号`, `Window ${number} already has a rota: pass its version to replace it`),
+  rotaSetMeanwhile: message('该窗口刚被他人设置了午休值班安排，请刷新后重试', 'The window got a rota meanwhile: reload it and try again'),
 
   // Leaving a post (离岗登记).
   hallClosed: (reason: string) => message(`大厅已闭门（${reason}），无人在岗，无需登记离岗`, `The hall is closed (${reason}): nobody is on post to leave it`),
