@@ -110,6 +110,7 @@ describe('Accept-Language picks the language of every message; the code never ch
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toBe('搜索内容含有控制字符');
     expect(fieldsOf(res)).toEqual([{ field: 'filter.search', message: '搜索内容含有控制字符' }]);
+    expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.search', fields: fieldsOf(res) });
   });
 
   it('the text-input guard lists every bad text of the request at once', async () => {
@@ -245,6 +246,19 @@ describe('BAD_USER_INPUT lists every invalid field of a form at once (鞍山 规
     expect(fieldsOf(res)?.map((f) => f.field)).toEqual(['input.code', 'input.promisedLimitDays', 'input.materials[0].copies']);
     expect(fieldsOf(res)?.[2].message).toBe('申请材料第 1 项的份数须为 1 至 99');
     expect(fieldsOf(res)?.[1].message).toBe('承诺时限（10 个工作日）不得超过法定时限（5 个工作日）');
+  });
+
+  it('variables graphql-js refuses (a wrong type, a missing field) are BAD_USER_INPUT with fields too', async () => {
+    const token = await t.tokenOf('centre_admin.210381');
+    const wrongType = await t.gql(UPDATE_WINDOW, { input: { id: 'x', version: 'abc' } }, token, { acceptLanguage: null });
+    expect(wrongType.status).toBe(400);
+    expect(codeOf(wrongType)).toBe('BAD_USER_INPUT');
+    expect(fieldsOf(wrongType)).toEqual([{ field: 'input.version', message: '版本号的值格式不正确' }]);
+    const missing = await t.gql(UPDATE_WINDOW, { input: { version: 1 } }, token, { acceptLanguage: null });
+    expect(fieldsOf(missing)).toEqual([{ field: 'input.id', message: '编号为必填项' }]);
+    const english = await t.gql(UPDATE_WINDOW, { input: { version: 1 } }, token);
+    expect(english.errors?.[0].extensions?.field).toBe('input.id');
+    expect(fieldsOf(english)?.[0].message).toMatch(/^Variable "\$input" got invalid value/);
   });
 
   it('a single problem carries fields too, with field kept as the first for older clients', async () => {

@@ -33,8 +33,8 @@ export class AppError extends GraphQLError {
     });
   }
 
-  /** Extensions whose text follows the language (none but BAD_USER_INPUT's `fields`). */
-  translatedExtensions(_language: Language): Record<string, unknown> {
+  /** Extensions written at response time, in its language (BAD_USER_INPUT's `field` and `fields`). */
+  extensionsIn(_language: Language): Record<string, unknown> {
     return {};
   }
 }
@@ -77,8 +77,8 @@ export class BadUserInputError extends AppError {
     this.problems = problems;
   }
 
-  override translatedExtensions(language: Language): Record<string, unknown> {
-    return { fields: this.problems.map((problem) => ({ field: problem.field, message: problem.message[language] })) };
+  override extensionsIn(language: Language): Record<string, unknown> {
+    return { field: this.problems[0].field, fields: this.problems.map((problem) => ({ field: problem.field, message: problem.message[language] })) };
   }
 }
 

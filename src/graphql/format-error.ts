@@ -2,7 +2,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '../logger';
 import { DuplicateKey } from '../db/errors';
-import { AppError } from './errors';
+import { AppError, BadUserInputError } from './errors';
 import { currentLanguage } from './language';
 import { messages } from './messages';
 
@@ -22,6 +22,19 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/**
+ * A variable that graphql-js refused before execution (BAD_USER_INPUT with its own
+ * English message) as our error: the path in the message names the field.
+ */
+function variableError(detail: string): BadUserInputError | null {
+  const variable = /^Variable "\$(\w+)" got invalid value/.exec(detail);
+  if (!variable) return null;
+  const path = / at "([^"]+)"$/.exec(detail.split('; ')[0])?.[1] ?? variable[1];
+  const missing = /Field "(\w+)" of required type "[^"]+" was not provided/.exec(detail);
+  if (missing) return new BadUserInputError(messages.missingValue(`${path}.${missing[1]}`, detail), `${path}.${missing[1]}`);
+  return new BadUserInputError(messages.invalidValue(path, detail), path);
+}
 
 /**
  * Error formatting (DESIGN.md §4), in every mode: no stack ever reaches a client (the log
@@ -49,8 +62,9 @@ export function formatError(logger: Logger, duplicateKeyOf: (error: unknown) => 
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      if (!(original instanceof AppError)) return { ...formatted, extensions };
-      return { ...formatted, message: original.text[language], extensions: { ...extensions, ...original.translatedExtensions(language) } };
+      const ours = original instanceof AppError ? original : code === 'BAD_USER_INPUT' ? variableError(formatted.message) : null;
+      if (!ours) return { ...formatted, extensions };
+      return { ...formatted, message: ours.text[language], extensions: { ...extensions, ...ours.extensionsIn(language) } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {

@@ -10,6 +10,7 @@ import { message, Message } from './language';
 /** Input fields as the screens label them (GLOSSARY.md), for the Chinese messages. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   id: '编号',
+  version: '版本号',
   first: '每页条数',
   after: '游标',
   type: '类型',
@@ -163,6 +164,9 @@ export const messages = {
   invalidPhone: (field: string) => message(`${fieldLabel(field)}不是有效的电话号码`, `"${field}" is not a valid phone number`),
   invalidGlobalId: (field: string) => message(`${fieldLabel(field)}不是有效的编号`, `"${field}" is not a valid global id`),
   globalIdOfType: (field: string, typeName: string) => message(`${fieldLabel(field)}须是 ${typeName} 的编号`, `"${field}" must be the id of a ${typeName}`),
+  /** A variable graphql-js refused (wrong type, missing field); `detail` is its own English message. */
+  invalidValue: (field: string, detail: string) => message(`${fieldLabel(field)}的值格式不正确`, `${detail}`),
+  missingValue: (field: string, detail: string) => message(`${fieldLabel(field)}为必填项`, `${detail}`),
   atMostIds: (max: number) => message(`一次最多查询 ${max} 个编号`, `At most ${max} ids`),
   notObjectType: (type: string) => message(`“${type}”不是对象类型`, `"${type}" is not an object type`),
   pageSize: (max: number) => message(`每页条数须在 1 至 ${max} 之间`, `"first" must be between 1 and ${max}`),
