@@ -281,5 +281,5 @@ export const nodeLoaders = {
 export async function providedMaterialsOf(ctx: RequestContext, application: Application): Promise<MaterialRequirement[]> {
   const matter = await matters.loadMatter(ctx, application.matterId);
   const ids = new Set(application.providedMaterialIds ?? []);
-  return matter ? (await matters.materialsOf(ctx, matter)).filter((m) => ids.has(m.id)) : [];
+  return matter ? (await matters.materialsOf(ctx, matter)).filter((material) => ids.has(material.id)) : [];
 }

@@ -148,7 +148,7 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
 }
 
 async function materialNames(ctx: RequestContext, matter: Matter): Promise<Map<number, { name: string; required: boolean }>> {
-  return new Map((await matters.materialsOf(ctx, matter)).map((m) => [m.id, { name: m.name, required: m.required }]));
+  return new Map((await matters.materialsOf(ctx, matter)).map((material) => [material.id, { name: material.name, required: material.required }]));
 }
 
 function decodeMaterials(ids: string[], field: string): number[] {

@@ -105,6 +105,6 @@ interface MaterialShape {
 }
 
 export function materialsDiffer(a: MaterialShape[], b: MaterialShape[]): boolean {
-  const shape = (list: MaterialShape[]) => JSON.stringify(list.map((m) => [m.name, m.required, m.form, m.copies]));
+  const shape = (list: MaterialShape[]) => JSON.stringify(list.map((material) => [material.name, material.required, material.form, material.copies]));
   return shape(a) !== shape(b);
 }

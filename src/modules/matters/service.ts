@@ -28,7 +28,7 @@ export function loadMatter(ctx: RequestContext, id: number, via?: { db: Db; key:
   return ctx.loaders
     .get(`Matter.byId:${via?.key ?? 'scoped'}`, () =>
       new DataLoader<number, Matter | null>(async (ids) => {
-        const rows = new Map((await matters(db).findByIds(ids)).map((m) => [m.id, m]));
+        const rows = new Map((await matters(db).findByIds(ids)).map((row) => [row.id, row]));
         return ids.map((id) => rows.get(id) ?? null);
       }),
     )
@@ -128,7 +128,7 @@ export async function adoptableMatters(
   const ids = connection.edges.map((edge) => edge.node.id);
   const adopted = ids.length === 0 ? [] : await matters(ctx.db).query('m').select(['m.id', 'm.sourceMatterId']).andWhere('m.tenantId = :own AND m.sourceMatterId IN (:...ids)', { own: tenant.id, ids }).getMany();
   const reads = new Map(ancestors.map((t) => [t.id, { db, tenant: t }]));
-  return { connection, readOf: (matter) => reads.get(matter.tenantId)!, adopted: new Set(adopted.map((m) => m.sourceMatterId!)) };
+  return { connection, readOf: (matter) => reads.get(matter.tenantId)!, adopted: new Set(adopted.map((row) => row.sourceMatterId!)) };
 }
 
 // ---- public guide ---------------------------------------------------------------
@@ -214,15 +214,15 @@ function sharedColumns(input: MatterSharedFields): Partial<Matter> {
 }
 
 function materialRows(matter: Matter, materials: MaterialInput[]): Partial<MaterialRequirement>[] {
-  return materials.map((m, position) => ({
+  return materials.map((material, position) => ({
     tenantId: matter.tenantId,
     matterId: matter.id,
     position,
-    name: m.name.trim(),
-    required: m.required,
-    form: m.form,
-    copies: m.copies,
-    notes: m.notes.trim(),
+    name: material.name.trim(),
+    required: material.required,
+    form: material.form,
+    copies: material.copies,
+    notes: material.notes.trim(),
   }));
 }
 
