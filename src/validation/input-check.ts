@@ -8,7 +8,7 @@ import { messages } from '../graphql/messages';
  *
  *   const check = new InputCheck();
  *   const name = check.text(input.name, 'input.name', 64);
- *   check.that(isValidPhone(input.phone), 'input.phone', m.invalidPhone);
+ *   check.that(isValidPhone(input.phone), 'input.phone', messages.invalidPhone('phone'));
  *   check.done();
  *
  * Checks that need the database come after `done()`, one at a time.
