@@ -18,6 +18,7 @@ import { operationGuard } from './graphql/operation-guard';
 import { redactionReport } from './graphql/redaction-plugin';
 import { textInputGuard } from './graphql/text-input';
 import { httpStatusByCode } from './graphql/http-status';
+import { inRequestLanguage } from './graphql/language';
 import { withSqlCounter } from './db/sql-counter';
 import { duplicateKeyOf } from './db/errors';
 import { TokenService } from './auth/jwt';
@@ -142,6 +143,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     corsFor(config),
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
+    // After the body parser: its stream callbacks would lose the request's language.
+    inRequestLanguage,
     expressMiddleware(server, {
       context: async ({ req }) =>
         buildContext(

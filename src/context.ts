@@ -8,7 +8,8 @@ import { Viewer } from './auth/viewer';
 import { Role } from './auth/roles';
 import { TokenService } from './auth/jwt';
 import { Tenant, TenantLevel, User } from './modules/tenancy/entities';
-import { AppError } from './graphql/errors';
+import { UnauthenticatedError } from './graphql/errors';
+import { messages } from './graphql/messages';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it asks. */
 export class Loaders {
@@ -119,8 +120,8 @@ export class RequestContext {
   }
 }
 
-function invalidToken(): AppError {
-  return new AppError('UNAUTHENTICATED', 'The token is invalid, expired or revoked; sign in again', {}, 401);
+function invalidToken(): UnauthenticatedError {
+  return new UnauthenticatedError(messages.invalidToken, 401);
 }
 
 /** Readable tenants (DESIGN.md §3.1): own, plus descendants for city/province users and auditors. */

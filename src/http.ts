@@ -1,9 +1,11 @@
-import { ErrorRequestHandler, RequestHandler } from 'express';
+import { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import cors from 'cors';
 import compression from 'compression';
 import { Config } from './config';
 import { Logger } from './logger';
+import { Message, preferredLanguage } from './graphql/language';
+import { messages } from './graphql/messages';
 
 /**
  * helmet's headers that fit an API: no sniffing, no framing, HSTS, no referrer, and a
@@ -17,13 +19,13 @@ export function securityHeaders(config: Config): RequestHandler {
   });
 }
 
-/** An error from the HTTP layer in GraphQL's shape, never an HTML page or a stack. */
-function graphQLShaped(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
+/** An error from the HTTP layer in GraphQL's shape, in the request's language; never an HTML page or a stack. */
+function graphQLShaped(req: Request, text: Message, code: string) {
+  return { errors: [{ message: text[preferredLanguage(req.headers['accept-language'])], extensions: { code } }] };
 }
 
 export const notFound: RequestHandler = (req, res) => {
-  res.status(404).json(graphQLShaped(`Nothing is served at ${req.method} ${req.path}: the API is POST /graphql`, 'NOT_FOUND'));
+  res.status(404).json(graphQLShaped(req, messages.nothingServed(req.method, req.path), 'NOT_FOUND'));
 };
 
 /** Body-parser errors (bad JSON, too large, bad charset) keep their status; anything else is a 500 with no detail. */
@@ -33,18 +35,16 @@ export function httpErrorAsJson(logger: Logger): ErrorRequestHandler {
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) {
       logger.error({ err: error, path: req.path }, 'unexpected HTTP error');
-      res.status(500).json(graphQLShaped('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      res.status(500).json(graphQLShaped(req, messages.internal, 'INTERNAL_SERVER_ERROR'));
       return;
     }
-    const message =
+    const text =
       error.type === 'entity.parse.failed'
-        ? 'The body is not valid JSON'
+        ? messages.bodyNotJson
         : error.type === 'entity.too.large'
-          ? 'The body is larger than the limit'
-          : error.expose && error.message
-            ? error.message
-            : 'Bad request';
-    res.status(status).json(graphQLShaped(message, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST'));
+          ? messages.bodyTooLarge
+          : messages.badRequest(error.expose && error.message ? error.message : 'Bad request');
+    res.status(status).json(graphQLShaped(req, text, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST'));
   };
 }
 

@@ -40,7 +40,11 @@ export interface TestApp {
   config: Config;
   tokens: TokenService;
   dataSource: DataSource;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /**
+   * Sends `Accept-Language: en` unless told otherwise (English messages read best in
+   * assertions); `acceptLanguage: null` sends no header, for the Chinese default.
+   */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, options?: { acceptLanguage?: string | null }): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account (cached per file). */
   tokenOf(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -87,9 +91,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const { app, stop } = await createApp({ config, dataSource, logger, exposeSqlCount: true, clock: clock.now });
   const tokens = new Map<string, string>();
 
-  const gql: TestApp['gql'] = async (query, variables, token) => {
+  const gql: TestApp['gql'] = async (query, variables, token, options = {}) => {
     const req = request(app).post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
+    const acceptLanguage = options.acceptLanguage === undefined ? 'en' : options.acceptLanguage;
+    if (acceptLanguage !== null) req.set('accept-language', acceptLanguage);
     const res = await req.send({ query, variables });
     return { status: res.status, ...res.body, sqlStatements: Number(res.headers['x-sql-statements'] ?? NaN) };
   };

@@ -5,6 +5,7 @@ import { accessFor, FieldAccess, fieldPoliciesOf, PolicySubject, visibleToLine }
 import { requireViewer } from './guards';
 import { loadNodes } from '../graphql/nodes';
 import { BadUserInputError, NotFoundError } from '../graphql/errors';
+import { messages } from '../graphql/messages';
 
 @ObjectType({ description: 'How one guarded field reaches the viewer' })
 export class GuardedFieldAccess {
@@ -31,12 +32,12 @@ export class FieldAccessResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string,
   ): Promise<GuardedFieldAccess[]> {
     const viewer = requireViewer(ctx);
-    if (!isObjectType(info.schema.getType(type))) throw new BadUserInputError(`"${type}" is not an object type`, 'type');
+    if (!isObjectType(info.schema.getType(type))) throw new BadUserInputError(messages.notObjectType(type), 'type');
     const policies = fieldPoliciesOf(type);
     let subjectOf: (policy: (typeof policies)[number]) => PolicySubject | Promise<PolicySubject> = () => ({ tenantId: viewer.tenantId });
     if (id) {
       const [node] = await loadNodes(ctx, [id], 'id');
-      if (!node || node.constructor.name !== type) throw new NotFoundError(type);
+      if (!node || node.constructor.name !== type) throw new NotFoundError(messages.typeNamed(type));
       subjectOf = (policy) => policy.subject(node, ctx);
     }
     return Promise.all(

@@ -1,5 +1,6 @@
 import { RequestContext } from '../context';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors';
+import { messages } from '../graphql/messages';
 import { Role } from './roles';
 import { Viewer } from './viewer';
 
@@ -12,7 +13,7 @@ export function requireViewer(ctx: RequestContext): Viewer {
 export function requireRole(ctx: RequestContext, ...roles: Role[]): Viewer {
   const viewer = requireViewer(ctx);
   if (!roles.some((role) => viewer.roles.has(role))) {
-    throw new ForbiddenError(`Requires one of the roles ${roles.join(', ')}`);
+    throw new ForbiddenError(messages.requiresRoles(roles));
   }
   return viewer;
 }

@@ -1,4 +1,5 @@
 import { ForbiddenError } from '../graphql/errors';
+import { messages } from '../graphql/messages';
 
 /**
  * Which tenants a request may read and write (DESIGN.md §3.1). Built once per request
@@ -34,7 +35,7 @@ export class TenantScope {
   /** For a row the viewer can already read: writing is only allowed in the own tenant. */
   assertWritable(tenantId: number): void {
     if (!this.canWrite(tenantId)) {
-      throw new ForbiddenError('This belongs to another tenant: you may read it but not change it');
+      throw new ForbiddenError(messages.anotherTenant);
     }
   }
 }

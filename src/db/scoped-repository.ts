@@ -2,6 +2,8 @@ import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TenantScope } from './scope';
 import { NodeEntity, SharedTenantEntity, TenantOwnedEntity } from './base-entities';
 import { ConflictError, NotFoundError } from '../graphql/errors';
+import { Message } from '../graphql/language';
+import { messages } from '../graphql/messages';
 
 export type EntityClass<T> = { new (): T; prototype: T; name: string };
 
@@ -56,7 +58,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
   }
 
   /** Like findById, but a missing or invisible row is NOT_FOUND. */
-  async getById(id: number, what: string = this.entity.name): Promise<T> {
+  async getById(id: number, what: Message = messages.record(this.entity.name)): Promise<T> {
     const row = await this.findById(id);
     if (!row) throw new NotFoundError(what);
     return row;
@@ -100,7 +102,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
 
   /** Deletes rows of the own tenant matching `where`. */
   async deleteWhere(where: Partial<T>): Promise<void> {
-    if (this.scope.ownTenantId === null) throw new NotFoundError(this.entity.name);
+    if (this.scope.ownTenantId === null) throw new NotFoundError(messages.record(this.entity.name));
     await this.manager.delete(this.entity, { ...where, [this.tenantKey]: this.scope.ownTenantId } as never);
   }
 
@@ -112,7 +114,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
   async updateVersioned(row: T & { version: number }, expectedVersion: number, changes: Partial<T>): Promise<void> {
     this.assertWritable(row);
     const stale = () =>
-      new ConflictError(`${this.entity.name} was changed by someone else: reload it and try again`, {
+      new ConflictError(messages.staleVersion(this.entity.name), {
         field: 'version',
       });
     if (row.version !== expectedVersion) throw stale();

@@ -1,6 +1,8 @@
 import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
+import { messages } from './messages';
+import { Message } from './language';
 
 /** Hard maximum page size of every list (DESIGN.md §4). */
 export const MAX_PAGE_SIZE = 100;
@@ -161,7 +163,7 @@ export function Connection<T extends object>(nodeClass: ClassType<T>): ClassType
 export function pageSize(size: number | undefined | null, field = 'first'): number {
   if (size === undefined || size === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`"${field}" must be between 1 and ${MAX_PAGE_SIZE}`, field);
+    throw new BadUserInputError(messages.pageSize(field, MAX_PAGE_SIZE), field);
   }
   return size;
 }
@@ -195,20 +197,20 @@ function validValue(value: unknown, field: SortField): boolean {
 
 /** The content of a cursor of this list and order; anything else is BAD_USER_INPUT on `argument`. */
 function decodeCursor(cursor: string, list: string, order: OrderTerm[], fields: SortField[], argument: 'after' | 'before'): CursorContent {
-  const refuse = (why: string) => new BadUserInputError(`"${argument}" ${why}`, argument);
-  if (cursor.length > 2000) throw refuse('is not a cursor');
+  const refuse = (why: Message) => new BadUserInputError(why, argument);
+  if (cursor.length > 2000) throw refuse(messages.notACursor(argument));
   let content: Partial<CursorContent>;
   try {
     content = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorContent>;
   } catch {
-    throw refuse('is not a cursor');
+    throw refuse(messages.notACursor(argument));
   }
-  if (typeof content !== 'object' || content === null || Array.isArray(content)) throw refuse('is not a cursor');
-  if (content.list !== list) throw refuse(`is a cursor of another list, not of ${list}`);
-  if (content.order !== orderKey(order)) throw refuse('is a cursor of another order: ask again from the first page with the new order');
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) throw refuse(messages.notACursor(argument));
+  if (content.list !== list) throw refuse(messages.cursorOfAnotherList(argument, list));
+  if (content.order !== orderKey(order)) throw refuse(messages.cursorOfAnotherOrder(argument));
   const { values, id } = content;
   if (!Number.isSafeInteger(id) || (id as number) < 1 || !Array.isArray(values) || values.length !== fields.length || !values.every((v, i) => validValue(v, fields[i]))) {
-    throw refuse('is not a cursor');
+    throw refuse(messages.notACursor(argument));
   }
   return content as CursorContent;
 }
@@ -254,10 +256,10 @@ interface Key {
 /** `first`/`after` page forwards, `last`/`before` backwards; the two are not mixed. */
 function pagingDirection(args: ConnectionArgs): 'forwards' | 'backwards' {
   const given = (value: unknown) => value !== undefined && value !== null;
-  if (given(args.first) && given(args.last)) throw new BadUserInputError('"first" and "last" cannot be combined', 'last');
-  if (args.after && args.before) throw new BadUserInputError('"after" pages forwards and "before" backwards: pass one of them', 'before');
-  if (given(args.first) && args.before) throw new BadUserInputError('"before" pages backwards: use it with "last"', 'before');
-  if (given(args.last) && args.after) throw new BadUserInputError('"after" pages forwards: use it with "first"', 'after');
+  if (given(args.first) && given(args.last)) throw new BadUserInputError(messages.firstWithLast, 'last');
+  if (args.after && args.before) throw new BadUserInputError(messages.afterWithBefore, 'before');
+  if (given(args.first) && args.before) throw new BadUserInputError(messages.beforeNeedsLast, 'before');
+  if (given(args.last) && args.after) throw new BadUserInputError(messages.afterNeedsFirst, 'after');
   return given(args.last) || args.before ? 'backwards' : 'forwards';
 }
 
@@ -265,7 +267,7 @@ function resolveOrder<F extends string>(sorting: Sorting<F>, orderBy: OrderTerm<
   if (!orderBy || orderBy.length === 0) return sorting.defaultOrder;
   const seen = new Set<F>();
   for (const term of orderBy) {
-    if (seen.has(term.field)) throw new BadUserInputError(`"orderBy" names ${term.field} twice`, 'orderBy');
+    if (seen.has(term.field)) throw new BadUserInputError(messages.orderTwice(term.field), 'orderBy');
     seen.add(term.field);
   }
   return orderBy;

@@ -1,4 +1,5 @@
 import { BadUserInputError } from './errors';
+import { messages } from './messages';
 
 /**
  * Opaque Relay global ids: base64url("<Type>:<database id>"). Clients must treat them
@@ -20,7 +21,7 @@ export function decodeGlobalId(globalId: string, field = 'id'): DecodedGlobalId 
     : '';
   const match = /^([A-Z][A-Za-z]{0,63}):([1-9]\d{0,15})$/.exec(decoded);
   if (!match || !Number.isSafeInteger(Number(match[2]))) {
-    throw new BadUserInputError(`"${field}" is not a valid global id`, field);
+    throw new BadUserInputError(messages.invalidGlobalId(field), field);
   }
   return { typeName: match[1], id: Number(match[2]) };
 }
@@ -29,7 +30,7 @@ export function decodeGlobalId(globalId: string, field = 'id'): DecodedGlobalId 
 export function decodeGlobalIdOf(typeName: string, globalId: string, field: string): number {
   const decoded = decodeGlobalId(globalId, field);
   if (decoded.typeName !== typeName) {
-    throw new BadUserInputError(`"${field}" must be the id of a ${typeName}`, field);
+    throw new BadUserInputError(messages.globalIdOfType(field, typeName), field);
   }
   return decoded.id;
 }

@@ -4,6 +4,7 @@ import { requireViewer } from '../auth/guards';
 import { decodeGlobalId } from './global-id';
 import { Node } from './node';
 import { BadUserInputError } from './errors';
+import { messages } from './messages';
 
 const loaders: Record<string, NodeLoader> = Object.assign({}, ...MODULES.map((module) => module.nodeLoaders ?? {}));
 
@@ -16,7 +17,7 @@ export const MAX_NODE_IDS = 100;
  */
 export async function loadNodes(ctx: RequestContext, globalIds: string[], field: string): Promise<(Node | null)[]> {
   requireViewer(ctx);
-  if (globalIds.length > MAX_NODE_IDS) throw new BadUserInputError(`At most ${MAX_NODE_IDS} ids`, field);
+  if (globalIds.length > MAX_NODE_IDS) throw new BadUserInputError(messages.atMostIds(MAX_NODE_IDS), field);
   const decoded = globalIds.map((globalId) => decodeGlobalId(globalId, field));
   const byType = new Map<string, number[]>();
   for (const { typeName, id } of decoded) byType.set(typeName, [...(byType.get(typeName) ?? []), id]);

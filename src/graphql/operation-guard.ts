@@ -2,7 +2,8 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { RequestContext } from '../context';
 import { Role } from '../auth/roles';
-import { AppError, ReadOnlyRoleError } from './errors';
+import { ReadOnlyRoleError, UnauthenticatedError } from './errors';
+import { messages } from './messages';
 
 /** Root field names of an operation, through inline fragments and fragment spreads. */
 export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
@@ -42,7 +43,7 @@ export function operationGuard(publicRootFields: Set<string>, sessionMutations: 
           const viewer = contextValue.viewer;
           if (!viewer) {
             const closed = fields.find((name) => !publicRootFields.has(`${kind}.${name}`));
-            if (closed) throw new AppError('UNAUTHENTICATED', `Sign in to use "${closed}"`, {}, 401);
+            if (closed) throw new UnauthenticatedError(messages.signInToUse(closed), 401);
             return;
           }
           if (kind === 'Mutation' && viewer.roles.has(Role.AUDITOR)) {

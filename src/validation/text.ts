@@ -1,10 +1,12 @@
-import { BadUserInputError } from '../graphql/errors';
+import { InputCheck } from './input-check';
 
-/** Trimmed text of 1-`max` characters, or BAD_USER_INPUT naming `field` (e.g. 'input.reason'). */
+/**
+ * Trimmed text of 1-`max` characters, or BAD_USER_INPUT naming `field` (e.g. 'input.reason').
+ * A form with several fields uses `InputCheck.text` instead, to report them all at once.
+ */
 export function requireText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0 || text.length > max) {
-    throw new BadUserInputError(`"${field.replace(/^input\./, '')}" must be 1-${max} characters`, field);
-  }
+  const check = new InputCheck();
+  const text = check.text(value, field, max);
+  check.done();
   return text;
 }

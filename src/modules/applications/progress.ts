@@ -5,6 +5,7 @@ import { Tenant } from '../tenancy/entities';
 import { Matter } from '../matters/entities';
 import { Application, ApplicationEvent, ApplicationStatus } from './entities';
 import { ApplicationProgress } from './types';
+import { applicationMessages as m } from './messages';
 
 /** Per client: enough for a person retyping, far too few to guess a phone's last digits. */
 export const PROGRESS_THROTTLE: ThrottlePolicy = { maxAttempts: 10, windowMinutes: 15, lock: 'fixed', lockMinutes: 15 };
@@ -18,8 +19,8 @@ const NUMBER = /^(\d{6})-\d{8}-\d{6}$/;
  */
 export async function applicationProgress(ctx: RequestContext, number: string, phoneLast4: string): Promise<ApplicationProgress | null> {
   const match = NUMBER.exec(number);
-  if (!match) throw new BadUserInputError('"number" looks like 210381-20261123-000042', 'number');
-  if (!/^\d{4}$/.test(phoneLast4)) throw new BadUserInputError('"phoneLast4" is four digits', 'phoneLast4');
+  if (!match) throw new BadUserInputError(m.caseNumber, 'number');
+  if (!/^\d{4}$/.test(phoneLast4)) throw new BadUserInputError(m.phoneLast4, 'phoneLast4');
   const key = `progress:${ctx.clientIp}`;
   const now = ctx.now();
   // Counted before the lookup (parallel guesses all count); a hit is refunded.

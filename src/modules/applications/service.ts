@@ -1,6 +1,5 @@
 import { SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
-import { requireText } from '../../validation/text';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
@@ -24,6 +23,9 @@ import { nextCaseNumber } from './numbering';
 import { Action, RUNNING_STATUSES } from './lifecycle';
 import { lightFilter } from './supervision';
 import { recordCaseChange } from './rollups';
+import { messages, nouns } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
+import { applicationMessages as m } from './messages';
 
 export const S = ApplicationStatus;
 export const applications = (db: Db) => db.scoped(Application);
@@ -67,7 +69,7 @@ export function jointOpinionsOf(ctx: RequestContext, application: Application): 
 
 function rangeOf(range: InstantRange | undefined | null, field: string): InstantRange | null {
   if (!range) return null;
-  if (!(range.from < range.to)) throw new BadUserInputError(`"${field}.from" must be before "to"`, field);
+  if (!(range.from < range.to)) throw new BadUserInputError(m.rangeOrder(field), field);
   return range;
 }
 
@@ -79,10 +81,10 @@ function rangeOf(range: InstantRange | undefined | null, field: string): Instant
 async function applicantSearch(ctx: RequestContext, viewer: Viewer, query: SelectQueryBuilder<Application>, field: 'applicantIdNumber' | 'applicantName', value: string): Promise<void> {
   const name = `filter.${field}`;
   const text = value.trim();
-  if (text.length === 0 || text.length > 100) throw new BadUserInputError(`"${name}" must be 1-100 characters`, name);
+  if (text.length === 0 || text.length > 100) throw new BadUserInputError(m.applicantSearchLength(name), name);
   const clear = await clearApplicantCases(ctx, viewer, field, 'a');
   const anyClear = await applications(ctx.db).query('a').select('a.id').andWhere(clear.clause, clear.parameters).limit(1).getRawOne();
-  if (!anyClear) throw new ForbiddenError(`You do not see ${field} in clear, so you cannot search by it`, name);
+  if (!anyClear) throw new ForbiddenError(m.applicantSearchForbidden(field), name);
   const parameter = `search_${field}`;
   query.andWhere(clear.clause, clear.parameters).andWhere(`a.${field} = :${parameter}`, { [parameter]: field === 'applicantIdNumber' ? text.toUpperCase() : text });
 }
@@ -123,23 +125,27 @@ export async function recordEvent(db: Db, application: Application, action: Acti
 
 // ---- intake -------------------------------------------------------------------------
 
-function validateApplicant(input: ReceiveApplicationInput): void {
+/** The applicant's part of the intake form, every problem at once; returns the trimmed texts. */
+function applicantFields(input: ReceiveApplicationInput): { applicantName: string; applicantAddress: string } {
+  const check = new InputCheck();
+  const applicantName = check.text(input.applicantName, 'input.applicantName', 100);
   const id = input.applicantIdNumber.trim().toUpperCase();
   const valid = input.applicantIdType === IdDocumentType.RESIDENT_ID ? isValidResidentId(id) : DOCUMENT_PATTERNS[input.applicantIdType]?.test(id);
-  if (!valid) throw new BadUserInputError(`"applicantIdNumber" is not a valid ${input.applicantIdType} number`, 'input.applicantIdNumber');
-  if (!isValidPhone(input.applicantPhone.trim())) throw new BadUserInputError('"applicantPhone" is not a valid phone number', 'input.applicantPhone');
+  check.that(valid === true, 'input.applicantIdNumber', m.idNumber(input.applicantIdType));
+  check.that(isValidPhone(input.applicantPhone.trim()), 'input.applicantPhone', messages.invalidPhone('applicantPhone'));
+  const applicantAddress = check.text(input.applicantAddress, 'input.applicantAddress', 200);
   if (input.applicantKind === ApplicantKind.LEGAL_PERSON) {
-    if (!input.creditCode || !isValidCreditCode(input.creditCode.trim().toUpperCase())) {
-      throw new BadUserInputError('"creditCode" must be a valid 统一社会信用代码 for a legal person', 'input.creditCode');
-    }
-  } else if (input.creditCode) {
-    throw new BadUserInputError('"creditCode" is for legal persons only', 'input.creditCode');
+    check.that(input.creditCode ? isValidCreditCode(input.creditCode.trim().toUpperCase()) : false, 'input.creditCode', m.creditCodeRequired);
+  } else {
+    check.that(!input.creditCode, 'input.creditCode', m.creditCodeLegalOnly);
   }
+  check.done();
+  return { applicantName, applicantAddress };
 }
 
 async function ownTenant(ctx: RequestContext, viewer: Viewer): Promise<Tenant> {
   const tenant = await tenancy.loadTenant(ctx, viewer.tenantId);
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   return tenant;
 }
 
@@ -153,27 +159,23 @@ async function assertOneMatterOnePlace(ctx: RequestContext, matter: Matter, wind
   if (serving.some((w) => w.id === window.id)) return;
   const intake = (await windows.comprehensiveIntakeWindows(ctx, matter.tenantId)).filter((w) => !serving.some((s) => s.id === w.id));
   const places = [...serving, ...intake].map((w) => `${w.number} ${w.name}`).join('、');
-  throw new BadUserInputError(`Window ${window.number} does not take ${matter.name} (一事一地): ${places ? `receive it at ${places}` : 'no window takes it'}`, 'input.windowId');
+  throw new BadUserInputError(m.oneMatterOnePlace(window.number, matter.name, places), 'input.windowId');
 }
 
 /** 接件: a window clerk takes in a case for a published matter of the own centre. */
 export async function receiveApplication(ctx: RequestContext, input: ReceiveApplicationInput): Promise<Application> {
   const viewer = requireRole(ctx, Role.WINDOW_STAFF);
+  const fields = applicantFields(input);
   const matter = await matters.loadMatter(ctx, decodeGlobalIdOf('Matter', input.matterId, 'input.matterId'));
-  if (!matter || matter.tenantId !== viewer.tenantId) throw new NotFoundError('Matter');
-  if (matter.status !== MatterStatus.PUBLISHED) throw new ConflictError(`Matter ${matter.code} is ${matter.status}: it takes no applications`, { status: matter.status });
+  if (!matter || matter.tenantId !== viewer.tenantId) throw new NotFoundError(nouns.matter);
+  if (matter.status !== MatterStatus.PUBLISHED) throw new ConflictError(m.matterNotPublished(matter.code, matter.status), { status: matter.status });
   const window = await windows.loadWindow(ctx, decodeGlobalIdOf('Window', input.windowId, 'input.windowId'));
-  if (!window || window.tenantId !== viewer.tenantId) throw new NotFoundError('Window');
-  if (window.status !== WindowStatus.OPEN) throw new ConflictError(`Window ${window.number} is closed`, { status: window.status });
+  if (!window || window.tenantId !== viewer.tenantId) throw new NotFoundError(nouns.window);
+  if (window.status !== WindowStatus.OPEN) throw new ConflictError(m.windowClosed(window.number), { status: window.status });
   await assertOneMatterOnePlace(ctx, matter, window);
-  validateApplicant(input);
   const now = ctx.now();
   const tenant = await ownTenant(ctx, viewer);
   const workingCalendar = await calendar.calendarOf(ctx, tenant);
-  const fields = {
-    applicantName: requireText(input.applicantName, 'input.applicantName', 100),
-    applicantAddress: requireText(input.applicantAddress, 'input.applicantAddress', 200),
-  };
   return ctx.db.transaction((db) =>
     insertCase(db, viewer, tenant, workingCalendar, now, {
       matterId: matter.id,
@@ -312,5 +314,5 @@ export const nodeLoaders = {
 export async function providedMaterialsOf(ctx: RequestContext, application: Application): Promise<MaterialRequirement[]> {
   const matter = await matters.loadMatter(ctx, application.matterId);
   const ids = new Set(application.providedMaterialIds ?? []);
-  return matter ? (await matters.materialsOf(ctx, matter)).filter((m) => ids.has(m.id)) : [];
+  return matter ? (await matters.materialsOf(ctx, matter)).filter((material) => ids.has(material.id)) : [];
 }

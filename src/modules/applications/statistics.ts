@@ -8,6 +8,8 @@ import * as matters from '../matters/service';
 import * as windows from '../windows/service';
 import { Application, ApplicationStatsRollup, ApplicationStatus, Decision } from './entities';
 import { addCounts, COUNTERS, Counter, Counts, periodsCovering, zeroCounts } from './rollups';
+import { nouns } from '../../graphql/messages';
+import { applicationMessages as m } from './messages';
 
 export enum StatsGrouping {
   DEPARTMENT = 'DEPARTMENT',
@@ -129,9 +131,9 @@ async function nameOf(ctx: RequestContext, grouping: StatsGrouping, id: number):
  */
 export async function applicationStats(ctx: RequestContext, tenantCode: string, from: Date, to: Date, grouping: StatsGrouping): Promise<StatsRow[]> {
   requireViewer(ctx);
-  if (!(from < to)) throw new BadUserInputError('"from" must be before "to"', 'from');
+  if (!(from < to)) throw new BadUserInputError(m.fromBeforeTo, 'from');
   const root = await tenancy.tenantByCode(ctx, tenantCode);
-  if (!root) throw new NotFoundError('Tenant');
+  if (!root) throw new NotFoundError(nouns.tenant);
   const tenants = grouping === StatsGrouping.TENANT ? await tenancy.readableSubtree(ctx, root) : [root];
   const { column, type } = GROUP_COLUMN[grouping];
   const totals: Totals = new Map();

@@ -33,6 +33,9 @@ import { ACTOR_ROLES, Step, StepName, STEPS } from './lifecycle';
 import { recordCaseChange } from './rollups';
 import { applications, deadlineOf, dueFields, legalDeadlineOf, recordEvent, S } from './service';
 import { requireText } from '../../validation/text';
+import { messages, nouns } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
+import { applicationMessages as m } from './messages';
 
 interface TransitionContext {
   ctx: RequestContext;
@@ -64,14 +67,14 @@ interface Transition {
 async function acceptorRefusal(ctx: RequestContext, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<AppError | null> {
   if (matter.acceptedBy === MatterAcceptor.APPROVER) {
     if (!viewer.roles.has(Role.APPROVER) || viewer.departmentId !== application.departmentId) {
-      return new ForbiddenError('This matter is accepted by approvers of its implementing department (审批工作人员受理)');
+      return new ForbiddenError(m.approversAccept);
     }
     return null;
   }
-  if (!viewer.roles.has(Role.WINDOW_STAFF)) return new ForbiddenError('This matter is accepted by window staff (窗口受理)');
+  if (!viewer.roles.has(Role.WINDOW_STAFF)) return new ForbiddenError(m.windowStaffAccept);
   const places = [application.receivingWindowId, ...(await windows.windowsServingMatter(ctx, matter.id)).map((w) => w.id)];
   if ((await windows.windowsStaffedBy(ctx, viewer.userId, [...new Set(places)], now)).length === 0) {
-    return new ForbiddenError('Only staff posted at the receiving window or a window serving the matter (A/B post, replacement or chief representative) accept it');
+    return new ForbiddenError(m.postedStaffAccept);
   }
   return null;
 }
@@ -83,20 +86,20 @@ async function acceptorRefusal(ctx: RequestContext, viewer: Viewer, application:
  */
 async function stepRefusal(ctx: RequestContext, action: StepName, viewer: Viewer, application: Application, matter: Matter, now: Date): Promise<AppError | null> {
   const { actor, from } = STEPS[action] as Step;
-  if (!ACTOR_ROLES[actor].some((role) => viewer.roles.has(role))) return new ForbiddenError(`Requires one of the roles ${ACTOR_ROLES[actor].join(', ')}`);
-  if (viewer.tenantId !== application.tenantId) return new ForbiddenError('Cases are changed in their own centre only');
+  if (!ACTOR_ROLES[actor].some((role) => viewer.roles.has(role))) return new ForbiddenError(messages.requiresRoles(ACTOR_ROLES[actor]));
+  if (viewer.tenantId !== application.tenantId) return new ForbiddenError(m.ownCentreCases);
   if (actor === 'ACCEPTOR') {
     const refusal = await acceptorRefusal(ctx, viewer, application, matter, now);
     if (refusal) return refusal;
   }
   if (actor === 'IMPLEMENTING_APPROVER' && viewer.departmentId !== application.departmentId) {
-    return new ForbiddenError('Only approvers of the implementing department decide this case');
+    return new ForbiddenError(m.implementingApprovers);
   }
   if (actor === 'JOINT_APPROVER' && !matter.jointDepartmentIds.map(Number).includes(viewer.departmentId)) {
-    return new ForbiddenError('Only approvers of a joint department (联办部门) give an opinion');
+    return new ForbiddenError(m.jointApprovers);
   }
   if (!from.includes(application.status)) {
-    return new ConflictError(`Cannot ${action.toLowerCase().replace(/_/g, ' ')} a case that is ${application.status}`, { status: application.status });
+    return new ConflictError(m.notInStatus(action, application.status), { status: application.status });
   }
   return null;
 }
@@ -125,14 +128,14 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
   const viewer = requireRole(ctx, ...ACTOR_ROLES[step.actor]);
   const id = decodeGlobalIdOf('Application', spec.input.id, 'input.id');
   return ctx.db.transaction(async (db) => {
-    const application = await applications(db).getById(id, 'Application');
+    const application = await applications(db).getById(id, nouns.application);
     applications(db).assertWritable(application);
     const matter = await matters.loadMatter(ctx, application.matterId);
-    if (!matter) throw new NotFoundError('Matter');
+    if (!matter) throw new NotFoundError(nouns.matter);
     const refusal = await stepRefusal(ctx, spec.action, viewer, application, matter, ctx.now());
     if (refusal) throw refusal;
     if (application.version !== spec.input.version) {
-      throw new ConflictError('The case was changed by someone else: reload it and try again', { field: 'version', status: application.status });
+      throw new ConflictError(m.caseStale, { field: 'version', status: application.status });
     }
     const tenant = await tenancy.loadTenant(ctx, application.tenantId);
     const t: TransitionContext = { ctx, db, application, matter, viewer, now: ctx.now(), calendar: await calendar.calendarOf(ctx, tenant!) };
@@ -147,7 +150,7 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
 }
 
 async function materialNames(ctx: RequestContext, matter: Matter): Promise<Map<number, { name: string; required: boolean }>> {
-  return new Map((await matters.materialsOf(ctx, matter)).map((m) => [m.id, { name: m.name, required: m.required }]));
+  return new Map((await matters.materialsOf(ctx, matter)).map((material) => [material.id, { name: material.name, required: material.required }]));
 }
 
 function decodeMaterials(ids: string[], field: string): number[] {
@@ -168,7 +171,7 @@ function handedIn(application: Application, provided: number[]): number[] {
 
 function assertMaterialsOfMatter(list: Map<number, unknown>, ids: number[], field: string): void {
   const foreign = ids.find((id) => !list.has(id));
-  if (foreign !== undefined) throw new BadUserInputError(`"${field.replace('input.', '')}" names a material of another matter`, field);
+  if (foreign !== undefined) throw new BadUserInputError(m.materialOfAnotherMatter(field.replace('input.', '')), field);
 }
 
 /** 受理: accepted only with every required material; the deadline starts now. */
@@ -182,7 +185,7 @@ export async function acceptApplication(ctx: RequestContext, input: AcceptApplic
       assertMaterialsOfMatter(list, provided, 'input.providedMaterialIds');
       const notice = oneTimeNotice(list, provided, []);
       if (notice.length > 0) {
-        throw new BadUserInputError(`Required materials missing: ${notice.map((n) => n.material).join('、')}: ask for them with requestSupplement (补正)`, 'input.providedMaterialIds');
+        throw new BadUserInputError(m.materialsMissing(notice.map((n) => n.material)), 'input.providedMaterialIds');
       }
     },
     apply: ({ application, matter, now, calendar: workingCalendar }) => ({
@@ -210,7 +213,7 @@ export async function requestSupplement(ctx: RequestContext, input: RequestSuppl
       const list = await materialNames(ctx, matter);
       assertMaterialsOfMatter(list, [...provided, ...invalid.map((i) => i.materialId)], 'input.providedMaterialIds');
       notice = oneTimeNotice(list, provided, invalid);
-      if (notice.length === 0) throw new BadUserInputError('Nothing is missing or invalid: accept the case instead', 'input.providedMaterialIds');
+      if (notice.length === 0) throw new BadUserInputError(m.nothingMissing, 'input.providedMaterialIds');
     },
     apply: ({ application, matter, now, calendar: workingCalendar }) => ({
       status: S.AWAITING_SUPPLEMENT,
@@ -230,7 +233,7 @@ export async function supplementApplication(ctx: RequestContext, input: Suppleme
     input,
     note: () => names,
     async check({ matter }) {
-      if (provided.length === 0) throw new BadUserInputError('Name the materials handed in', 'input.providedMaterialIds');
+      if (provided.length === 0) throw new BadUserInputError(m.nameHandedIn, 'input.providedMaterialIds');
       const list = await materialNames(ctx, matter);
       assertMaterialsOfMatter(list, provided, 'input.providedMaterialIds');
       names = provided.map((id) => list.get(id)!.name).join('、');
@@ -247,7 +250,7 @@ export function closeLapsedSupplement(ctx: RequestContext, input: ApplicationVer
     note: NotAcceptedReason.SUPPLEMENT_LAPSED,
     check({ application, now }) {
       if (now <= application.supplementDueAt!) {
-        throw new ConflictError(`The supplement deadline has not passed yet (${application.supplementDueAt!.toISOString()})`, { status: application.status });
+        throw new ConflictError(m.supplementNotLapsed(application.supplementDueAt!.toISOString()), { status: application.status });
       }
     },
     apply: () => ({ status: S.NOT_ACCEPTED, notAcceptedReason: NotAcceptedReason.SUPPLEMENT_LAPSED }),
@@ -280,7 +283,7 @@ export function recordJointOpinion(ctx: RequestContext, input: JointOpinionInput
     note: `${input.agrees ? '同意' : '不同意'}${note ? `: ${note}` : ''}`,
     async check({ db, application, viewer }) {
       if ((await opinionsOf(db, application)).some((o) => o.departmentId === viewer.departmentId)) {
-        throw new ConflictError('Your department has already given its opinion', { status: application.status });
+        throw new ConflictError(m.opinionGiven, { status: application.status });
       }
     },
     async apply({ db, application, viewer }) {
@@ -304,7 +307,7 @@ export function reopenJointOpinion(ctx: RequestContext, input: ReopenJointOpinio
     note: () => `${departmentName}: ${reason}`,
     async check({ db, application }) {
       const dissent = (await opinionsOf(db, application)).find((o) => o.departmentId === departmentId && !o.agrees);
-      if (!dissent) throw new BadUserInputError('That department has not disagreed: only a dissenting opinion is reopened', 'input.departmentId');
+      if (!dissent) throw new BadUserInputError(m.noDissent, 'input.departmentId');
       departmentName = (await tenancy.loadDepartment(ctx, departmentId))?.name ?? '';
     },
     async apply({ db, application }) {
@@ -325,7 +328,7 @@ export function recordReport(ctx: RequestContext, input: ReportInput): Promise<A
     input,
     note: reportedTo,
     check({ matter, application }) {
-      if (matter.category !== MatterCategory.REPORTED) throw new ConflictError('Only a REPORTED matter (上报件) is reported to a higher authority', { status: application.status });
+      if (matter.category !== MatterCategory.REPORTED) throw new ConflictError(m.reportedOnly, { status: application.status });
     },
     apply: ({ now }) => ({ status: S.REPORTED_UP, reportedTo, reportedAt: now, reportReply: null, reportRepliedAt: null }),
   });
@@ -338,7 +341,7 @@ export function recordReportReply(ctx: RequestContext, input: ReportReplyInput):
     input,
     note: reply,
     check({ application }) {
-      if (application.reportReply) throw new ConflictError('The higher authority has already replied', { status: application.status });
+      if (application.reportReply) throw new ConflictError(m.alreadyReplied, { status: application.status });
     },
     apply: ({ now }) => ({ reportReply: reply, reportRepliedAt: now }),
   });
@@ -355,14 +358,14 @@ async function assertDecidable({ ctx, db, application, matter }: TransitionConte
     const dissent = opinions.find((o) => !o.agrees);
     if (dissent && decision === Decision.APPROVED) {
       const department = (await tenancy.loadDepartment(ctx, dissent.departmentId))?.name ?? '';
-      throw new ConflictError(`${department} disagrees (联办件 会审一致通过): deny, or ask it to review again`, { status: application.status, department });
+      throw new ConflictError(m.dissent(department), { status: application.status, department });
     }
     const given = new Set(opinions.map((o) => o.departmentId));
     const missing = matter.jointDepartmentIds.map(Number).filter((d) => !given.has(d));
-    if (!dissent && missing.length > 0) throw new ConflictError(`${missing.length} joint department(s) have not given their opinion`, { status: application.status, missingDepartments: missing.length });
+    if (!dissent && missing.length > 0) throw new ConflictError(m.opinionsMissing(missing.length), { status: application.status, missingDepartments: missing.length });
   }
   if (matter.category === MatterCategory.REPORTED && !application.reportReply) {
-    throw new ConflictError('A REPORTED matter (上报件) is decided after it is reported and the higher authority replies', { status: application.status });
+    throw new ConflictError(m.awaitingReply, { status: application.status });
   }
 }
 
@@ -401,7 +404,7 @@ export function suspendApplication(ctx: RequestContext, input: SuspendApplicatio
     note: `${input.kind}: ${reason}`,
     check({ matter }) {
       if (input.kind === SuspensionKind.JOINT_SURVEY && matter.category !== MatterCategory.JOINT) {
-        throw new BadUserInputError('A joint site survey (联合踏勘) is for JOINT matters (联办件)', 'input.kind');
+        throw new BadUserInputError(m.siteSurveyJointOnly, 'input.kind');
       }
     },
     apply: ({ application, now }) => ({ status: S.SUSPENDED, statusBeforeSuspension: application.status, suspendedAt: now }),
@@ -432,17 +435,19 @@ export function resumeApplication(ctx: RequestContext, input: ApplicationVersion
  * (法定时限) from acceptance. An overdue case stays overdue.
  */
 export function extendApplication(ctx: RequestContext, input: ExtendApplicationInput): Promise<Application> {
-  const reason = requireText(input.reason, 'input.reason', 500);
-  if (!Number.isInteger(input.days) || input.days < 1 || input.days > 60) throw new BadUserInputError('"days" must be 1-60 working days', 'input.days');
+  const check = new InputCheck();
+  const reason = check.text(input.reason, 'input.reason', 500);
+  check.that(Number.isInteger(input.days) && input.days >= 1 && input.days <= 60, 'input.days', m.extensionDays);
+  check.done();
   return transition(ctx, {
     action: 'EXTEND',
     input,
     note: `+${input.days} (${input.notifiedBy}): ${reason}`,
     check({ application, matter, now, calendar: workingCalendar }) {
-      if (now > application.dueAt!) throw new ConflictError('The case is overdue: an extension is granted only before the deadline', { status: application.status });
+      if (now > application.dueAt!) throw new ConflictError(m.overdue, { status: application.status });
       const latest = legalDeadlineOf(workingCalendar, matter, application);
       if (workingCalendar.deadline(application.dueAt!, input.days) > latest) {
-        throw new BadUserInputError(`The legal limit (法定时限 ${matter.legalLimitDays} working days) ends on ${workingCalendar.localDate(latest)}: extend at most to that day`, 'input.days');
+        throw new BadUserInputError(m.beyondLegalLimit(matter.legalLimitDays, workingCalendar.localDate(latest)), 'input.days');
       }
     },
     apply: ({ application, calendar: workingCalendar }) => ({
@@ -458,9 +463,11 @@ export function markResultReady(ctx: RequestContext, input: ApplicationVersionIn
 
 export function deliverApplication(ctx: RequestContext, input: DeliverApplicationInput): Promise<Application> {
   const mail = input.method === DeliveryMethod.MAIL;
-  const carrier = mail ? requireText(input.carrier ?? '', 'input.carrier', 32) : null;
-  const trackingNumber = mail ? requireText(input.trackingNumber ?? '', 'input.trackingNumber', 40) : null;
-  if (!mail && (input.carrier || input.trackingNumber)) throw new BadUserInputError('A pickup has no carrier or tracking number', 'input.carrier');
+  const check = new InputCheck();
+  const carrier = mail ? check.text(input.carrier ?? '', 'input.carrier', 32) : null;
+  const trackingNumber = mail ? check.text(input.trackingNumber ?? '', 'input.trackingNumber', 40) : null;
+  check.that(mail || (!input.carrier && !input.trackingNumber), 'input.carrier', m.pickupHasNoCarrier);
+  check.done();
   return transition(ctx, {
     action: 'DELIVER',
     input,
@@ -477,7 +484,7 @@ export function requestWithdrawal(ctx: RequestContext, input: ReasonInput): Prom
     input,
     note: reason,
     check({ application }) {
-      if (application.withdrawalReason) throw new ConflictError('A withdrawal is already requested', { status: application.status });
+      if (application.withdrawalReason) throw new ConflictError(m.withdrawalRequested, { status: application.status });
     },
     apply: () => ({ withdrawalReason: reason }),
   });
@@ -489,7 +496,7 @@ export function decideWithdrawal(ctx: RequestContext, input: DecideWithdrawalInp
     input,
     note: input.approve ? `approved ${input.note}`.trim() : `refused ${input.note}`.trim(),
     check({ application }) {
-      if (!application.withdrawalReason) throw new ConflictError('No withdrawal was requested', { status: application.status });
+      if (!application.withdrawalReason) throw new ConflictError(m.noWithdrawal, { status: application.status });
     },
     apply: () => (input.approve ? { status: S.WITHDRAWN } : { withdrawalReason: null }),
   });

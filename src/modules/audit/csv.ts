@@ -5,6 +5,8 @@ import { AuditEntry } from './entities';
 import { AuditLogFilter } from './inputs';
 import { exportRows } from './service';
 import { AppError, BadUserInputError } from '../../graphql/errors';
+import { messages } from '../../graphql/messages';
+import { auditMessages as m } from './messages';
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes
@@ -43,7 +45,7 @@ export function auditCsv(entries: AuditEntry[]): string {
 function dateParam(value: unknown, name: string): Date | undefined {
   if (value === undefined) return undefined;
   const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw new BadUserInputError(`"${name}" must be an ISO-8601 instant`, name);
+  if (Number.isNaN(date.getTime())) throw new BadUserInputError(messages.instant(name), name);
   return date;
 }
 
@@ -69,7 +71,7 @@ export function auditCsvExport(deps: ContextDeps): RequestHandler {
         from: dateParam(q.from, 'from'),
         to: dateParam(q.to, 'to'),
       };
-      if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'Sign in to export the audit log', {}, 401);
+      if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', m.signInToExport, {}, 401);
       const rows = await exportRows(ctx, filter);
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', 'attachment; filename="audit-log.csv"');

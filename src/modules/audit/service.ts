@@ -10,6 +10,8 @@ import { Tenant } from '../tenancy/entities';
 import { AuditChainHead, AuditEntry, AuditKind } from './entities';
 import { entryHash, GENESIS_HASH, PLATFORM_CHAIN } from './chain';
 import { AuditLogFilter, AuditOrderField, auditSorting } from './inputs';
+import { messages, nouns } from '../../graphql/messages';
+import { auditMessages as m } from './messages';
 
 export { auditEveryMutation, recordSignIn, outcomeOf } from './recorder';
 export { auditPlugin } from './plugin';
@@ -44,7 +46,7 @@ function visibleEntries(ctx: RequestContext): SelectQueryBuilder<AuditEntry> {
     params.platformKinds = PLATFORM_KINDS;
     params.platformChain = PLATFORM_CHAIN;
   }
-  if (reach.length === 0) throw new ForbiddenError('The audit log is read by auditors, centre admins and platform admins');
+  if (reach.length === 0) throw new ForbiddenError(m.whoReads);
   // Audit rows belong to the audit module alone; the reach above is their scope.
   return ctx.db.unscoped.createQueryBuilder(AuditEntry, 'e').where(`(${reach.join(' OR ')})`, params);
 }
@@ -92,13 +94,13 @@ async function chainOf(ctx: RequestContext, tenantCode: string | null | undefine
   const viewer = requireRole(ctx, Role.AUDITOR, Role.PLATFORM_ADMIN);
   const everywhere = viewer.roles.has(Role.PLATFORM_ADMIN);
   if (tenantCode === null || tenantCode === undefined) {
-    if (!everywhere) throw new ForbiddenError('The platform chain is verified by platform admins');
+    if (!everywhere) throw new ForbiddenError(m.platformChain);
     return PLATFORM_CHAIN;
   }
-  if (!/^\d{6}$/.test(tenantCode)) throw new BadUserInputError('"tenantCode" must be a 6-digit division code', 'tenantCode');
+  if (!/^\d{6}$/.test(tenantCode)) throw new BadUserInputError(messages.divisionCode('tenantCode'), 'tenantCode');
   // Unscoped on purpose: platform admins have no business scope; auditors are checked against theirs just below.
   const tenant = await ctx.db.unscoped.findOne(Tenant, { where: { code: tenantCode } });
-  if (!tenant || !(everywhere || ctx.db.scope.canRead(tenant.id))) throw new NotFoundError('Tenant');
+  if (!tenant || !(everywhere || ctx.db.scope.canRead(tenant.id))) throw new NotFoundError(nouns.tenant);
   return tenant.id;
 }
 

@@ -10,6 +10,8 @@ import { Tenant } from '../tenancy/entities';
 import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from './entities';
 import { WorkingCalendar } from './working-calendar';
 import { CalendarOverrideInput, NationalCalendarDayInput, NationalCalendarInput, RemoveCalendarDayInput } from './inputs';
+import { messages, nouns } from '../../graphql/messages';
+import { calendarMessages as m } from './messages';
 
 export { WorkingCalendar };
 
@@ -104,7 +106,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function assertDate(date: string, field: string): void {
   if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-    throw new BadUserInputError(`"${field}" must be a date yyyy-mm-dd`, field);
+    throw new BadUserInputError(messages.calendarDate(field), field);
   }
 }
 
@@ -118,9 +120,9 @@ export interface CalendarDayView {
 /** The exceptions of a year for a tenant: national holidays and make-up days, then its own. */
 export async function calendarYear(ctx: RequestContext, year: number, tenantCode?: string): Promise<{ tenant: Tenant; days: CalendarDayView[]; workingDays: number; nationalScheduleLoaded: boolean }> {
   const viewer = requireViewer(ctx);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('"year" must be 2000-2100', 'year');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError(m.year('year'), 'year');
   const tenant = tenantCode ? await tenancy.tenantByCode(ctx, tenantCode) : await tenancy.loadTenant(ctx, viewer.tenantId);
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   const prefix = `${year}-`;
   const schedule = await nationalSchedule(ctx);
   const national = schedule.days.filter((d) => d.date.startsWith(prefix));
@@ -138,7 +140,7 @@ export async function calendarYear(ctx: RequestContext, year: number, tenantCode
 
 const ownTenant = (ctx: RequestContext, tenantId: number) => async (): Promise<Tenant[]> => {
   const tenant = await tenancy.loadTenant(ctx, tenantId);
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   return [tenant];
 };
 
@@ -146,8 +148,7 @@ const ownTenant = (ctx: RequestContext, tenantId: number) => async (): Promise<T
 export async function setCalendarOverride(ctx: RequestContext, input: CalendarOverrideInput): Promise<CalendarOverride> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   assertDate(input.date, 'input.date');
-  const reason = input.reason.trim();
-  if (reason.length === 0 || reason.length > 200) throw new BadUserInputError('"reason" must be 1-200 characters', 'input.reason');
+  const reason = requireText(input.reason, 'input.reason', 200);
   const why = `${input.date} ${input.working ? '临时工作日' : '闭厅'}: ${reason}`;
   return changeCalendar(ctx, ownTenant(ctx, viewer.tenantId), why, async (db) => {
     const overrides = db.scoped(CalendarOverride);
@@ -171,8 +172,7 @@ export async function removeCalendarOverride(ctx: RequestContext, input: RemoveC
 export async function setNationalCalendarDay(ctx: RequestContext, input: NationalCalendarDayInput): Promise<NationalCalendarDay> {
   requireRole(ctx, Role.PLATFORM_ADMIN);
   assertDate(input.date, 'input.date');
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > 32) throw new BadUserInputError('"name" must be 1-32 characters', 'input.name');
+  const name = requireText(input.name, 'input.name', 32);
   return changeCalendar(ctx, everyTenant, `${input.date} ${input.working ? '调休上班' : name}: 国家放假安排调整`, (db) =>
     db.unscoped.save(NationalCalendarDay, { date: input.date, working: input.working, name }),
   );
@@ -199,19 +199,19 @@ export async function nationalCalendarYears(ctx: RequestContext): Promise<number
 export async function setNationalCalendar(ctx: RequestContext, input: NationalCalendarInput): Promise<number> {
   requireRole(ctx, Role.PLATFORM_ADMIN);
   const { year } = input;
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('"year" must be 2000-2100', 'input.year');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError(m.year('year'), 'input.year');
   const inYear = (date: string, field: string) => {
     assertDate(date, field);
-    if (!date.startsWith(`${year}-`)) throw new BadUserInputError(`${date} is not in ${year}`, field);
+    if (!date.startsWith(`${year}-`)) throw new BadUserInputError(m.notInYear(date, year), field);
   };
   input.holidays.forEach((h, i) => inYear(h.date, `input.holidays[${i}].date`));
   input.makeUpWorkdays.forEach((d, i) => inYear(d, `input.makeUpWorkdays[${i}]`));
   const holidays = input.holidays.map((h, i) => ({ date: h.date, working: false, name: requireText(h.name, `input.holidays[${i}].name`, 32) }));
   const holidayDates = new Set(holidays.map((h) => h.date));
-  if (holidayDates.size !== holidays.length) throw new BadUserInputError('A date is listed twice in "holidays"', 'input.holidays');
+  if (holidayDates.size !== holidays.length) throw new BadUserInputError(m.holidayTwice, 'input.holidays');
   const makeUp = [...new Set(input.makeUpWorkdays)];
   const both = makeUp.find((d) => holidayDates.has(d));
-  if (both) throw new BadUserInputError(`${both} cannot be both a holiday and a make-up working day`, 'input.makeUpWorkdays');
+  if (both) throw new BadUserInputError(m.holidayAndWorkday(both), 'input.makeUpWorkdays');
   await changeCalendar(ctx, everyTenant, `${year}年国家放假安排载入`, async (db) => {
     await db.unscoped.createQueryBuilder().delete().from(NationalCalendarDay).where('date LIKE :prefix', { prefix: `${year}-%` }).execute();
     const rows = [...holidays, ...makeUp.map((date) => ({ date, working: true, name: '调休上班' }))];

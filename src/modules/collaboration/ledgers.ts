@@ -15,6 +15,9 @@ import { CollaborationTicket, ContactLedgerEntry, ProblemCategory, ProblemLedger
 import { AssignProblemInput, ContactOrderField, contactSorting, ProblemFilter, ProblemOrderField, problemSorting, ProblemVersionInput, RaiseProblemInput, RectifyProblemInput, SetContactLedgerEntryInput } from './ledger-inputs';
 import { loadTicket, partyView } from './service';
 import { isDuplicateKey } from '../../db/errors';
+import { nouns } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
+import { collaborationMessages as m } from './messages';
 
 /**
  * 联系人台账 and 问题台账 (乌海 mechanism art. 2 and 3): who answers for each cross-region
@@ -48,7 +51,7 @@ function loadUserVia(ctx: RequestContext, id: number, view: View): Promise<User 
 async function activeStaffOf(ctx: RequestContext, globalId: string, field: string, tenantId: number): Promise<User> {
   const user = await tenancy.loadUser(ctx, decodeGlobalIdOf('User', globalId, field));
   if (!user || user.tenantId !== tenantId || !user.active) {
-    throw new BadUserInputError(`"${field.replace('input.', '')}" must be an active staff member of the centre`, field);
+    throw new BadUserInputError(m.activeStaff(field.replace('input.', '')), field);
   }
   return user;
 }
@@ -86,14 +89,14 @@ export function listContacts(ctx: RequestContext, args: ListArgs<ContactOrderFie
 export async function setContact(ctx: RequestContext, input: SetContactLedgerEntryInput): Promise<ContactLedgerEntry> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   const matter = await matters.loadMatter(ctx, decodeGlobalIdOf('Matter', input.matterId, 'input.matterId'));
-  if (!matter) throw new NotFoundError('Matter');
-  if (matter.tenantId !== viewer.tenantId) throw new ForbiddenError('Centre admins keep the contact ledger of their own centre only');
+  if (!matter) throw new NotFoundError(nouns.matter);
+  if (matter.tenantId !== viewer.tenantId) throw new ForbiddenError(m.ownContactLedger);
   if (!matter.crossRegion) {
-    throw new BadUserInputError(`${matter.code} ${matter.name} is not on your centre’s cross-region list (全区通办)`, 'input.matterId');
+    throw new BadUserInputError(m.notOnCrossRegionList(matter.code, matter.name), 'input.matterId');
   }
   const responsible = await activeStaffOf(ctx, input.responsibleId, 'input.responsibleId', matter.tenantId);
   const deputy = input.deputyId ? await activeStaffOf(ctx, input.deputyId, 'input.deputyId', matter.tenantId) : null;
-  if (deputy && deputy.id === responsible.id) throw new BadUserInputError('The deputy must be someone other than the responsible person', 'input.deputyId');
+  if (deputy && deputy.id === responsible.id) throw new BadUserInputError(m.deputyDiffers, 'input.deputyId');
   const fields = { responsibleId: responsible.id, deputyId: deputy?.id ?? null };
   let id: number;
   try {
@@ -101,22 +104,22 @@ export async function setContact(ctx: RequestContext, input: SetContactLedgerEnt
       const existing = await contacts(db).query('c').andWhere('c.tenantId = :tenantId AND c.matterId = :matterId', { tenantId: matter.tenantId, matterId: matter.id }).getOne();
       if (existing) {
         if (input.version === undefined || input.version === null) {
-          throw new ConflictError('This matter already has a contact entry: pass its version to replace it', { field: 'version' });
+          throw new ConflictError(m.contactExists, { field: 'version' });
         }
         await contacts(db).updateVersioned(existing, input.version, fields);
         return existing.id;
       }
       if (input.version !== undefined && input.version !== null) {
-        throw new ConflictError('This matter has no contact entry to replace: leave out the version to create one', { field: 'version' });
+        throw new ConflictError(m.noContactToReplace, { field: 'version' });
       }
       return (await contacts(db).save(contacts(db).create({ tenantId: matter.tenantId, matterId: matter.id, ...fields }))).id;
     });
   } catch (error) {
     // Two admins creating the same entry at once: the unique (tenant, matter) index lets one win.
-    if (isDuplicateKey(error)) throw new ConflictError('Someone else has just created this contact entry: reload it and try again', { field: 'version' });
+    if (isDuplicateKey(error)) throw new ConflictError(m.contactJustCreated, { field: 'version' });
     throw error;
   }
-  return contacts(ctx.db).getById(id, 'ContactLedgerEntry');
+  return contacts(ctx.db).getById(id, m.contactEntry);
 }
 
 /** One side's entry for a matter code, read through `view` (the own scope when undefined). */
@@ -137,7 +140,7 @@ async function contactForCode(ctx: RequestContext, tenantId: number, matterCode:
 export async function ticketContacts(ctx: RequestContext, ticketId: string): Promise<{ receiving: ContactLedgerEntry | null; handling: ContactLedgerEntry | null }> {
   requireViewer(ctx);
   const ticket = await loadTicket(ctx, decodeGlobalIdOf('CollaborationTicket', ticketId, 'ticketId'));
-  if (!ticket) throw new NotFoundError('CollaborationTicket');
+  if (!ticket) throw new NotFoundError(nouns.ticket);
   const viewOf = (tenantId: number): View => (ctx.db.scope.canRead(tenantId) ? undefined : partyView(ctx, tenantId));
   const [receiving, handling] = await Promise.all(
     [ticket.tenantId, ticket.partnerTenantId].map((tenantId) => contactForCode(ctx, tenantId, ticket.matterCode, viewOf(tenantId))),
@@ -182,23 +185,23 @@ export function listProblems(ctx: RequestContext, args: ListArgs<ProblemOrderFie
  */
 export async function raiseProblem(ctx: RequestContext, input: RaiseProblemInput): Promise<ProblemLedgerEntry> {
   const viewer = requireRole(ctx, ...STAFF_ROLES);
-  if (Boolean(input.ticketId) === Boolean(input.matterId)) {
-    throw new BadUserInputError('Give exactly one of "ticketId" and "matterId"', input.ticketId ? 'input.matterId' : 'input.ticketId');
-  }
-  const description = requireText(input.description, 'input.description', 1000);
+  const check = new InputCheck();
+  check.that(Boolean(input.ticketId) !== Boolean(input.matterId), input.ticketId ? 'input.matterId' : 'input.ticketId', m.ticketOrMatter);
+  const description = check.text(input.description, 'input.description', 1000);
+  check.done();
   let ticketId: number | null = null;
   let matterId: number | null = null;
   if (input.ticketId) {
     const ticket = await loadTicket(ctx, decodeGlobalIdOf('CollaborationTicket', input.ticketId, 'input.ticketId'));
-    if (!ticket) throw new NotFoundError('CollaborationTicket');
+    if (!ticket) throw new NotFoundError(nouns.ticket);
     if (viewer.tenantId !== ticket.tenantId && viewer.tenantId !== ticket.partnerTenantId) {
-      throw new ForbiddenError('Only the staff of the two centres of a ticket raise problems on it');
+      throw new ForbiddenError(m.partiesOfTicket);
     }
     ticketId = ticket.id;
   } else {
     const matter = await matters.loadMatter(ctx, decodeGlobalIdOf('Matter', input.matterId!, 'input.matterId'));
-    if (!matter) throw new NotFoundError('Matter');
-    if (matter.tenantId !== viewer.tenantId) throw new ForbiddenError('Problems are raised on the matters of your own centre');
+    if (!matter) throw new NotFoundError(nouns.matter);
+    if (matter.tenantId !== viewer.tenantId) throw new ForbiddenError(m.ownMattersProblems);
     matterId = matter.id;
   }
   const saved = await problems(ctx.db).save(
@@ -216,7 +219,7 @@ export async function raiseProblem(ctx: RequestContext, input: RaiseProblemInput
       createdAt: ctx.now(),
     }),
   );
-  return problems(ctx.db).getById(saved.id, 'ProblemLedgerEntry');
+  return problems(ctx.db).getById(saved.id, m.problemEntry);
 }
 
 /**
@@ -232,16 +235,16 @@ async function moveProblem(
 ): Promise<ProblemLedgerEntry> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   const id = decodeGlobalIdOf('ProblemLedgerEntry', input.id, 'input.id');
-  const problem = await problems(ctx.db).getById(id, 'ProblemLedgerEntry');
-  if (problem.tenantId !== viewer.tenantId) throw new ForbiddenError('Problems are handled by the centre admins of the centre that raised them');
+  const problem = await problems(ctx.db).getById(id, m.problemEntry);
+  if (problem.tenantId !== viewer.tenantId) throw new ForbiddenError(m.raisingCentreHandles);
   if (problem.version !== input.version) {
-    throw new ConflictError('The problem was changed by someone else: reload it and try again', { field: 'version', status: problem.status });
+    throw new ConflictError(m.problemStale, { field: 'version', status: problem.status });
   }
   if (!from.includes(problem.status)) {
-    throw new ConflictError(`Not possible while the problem is ${problem.status}`, { status: problem.status });
+    throw new ConflictError(m.notInProblemStatus(problem.status), { status: problem.status });
   }
   await problems(ctx.db).updateVersioned(problem, input.version, await changes(problem));
-  return problems(ctx.db).getById(id, 'ProblemLedgerEntry');
+  return problems(ctx.db).getById(id, m.problemEntry);
 }
 
 /** Assigns a raised problem (or re-assigns an assigned one) to an active staff member of its centre. */
@@ -284,7 +287,7 @@ const CHINA_OFFSET = '+08:00'; // Asia/Shanghai keeps no daylight saving time
 /** A month 'yyyy-mm' in Asia/Shanghai as [from, to). */
 export function monthRange(month: string): { from: Date; to: Date } {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!match) throw new BadUserInputError('"month" must be a month such as 2026-03', 'month');
+  if (!match) throw new BadUserInputError(m.month, 'month');
   const year = Number(match[1]);
   const next = Number(match[2]) === 12 ? `${year + 1}-01` : `${year}-${String(Number(match[2]) + 1).padStart(2, '0')}`;
   return { from: new Date(`${month}-01T00:00:00${CHINA_OFFSET}`), to: new Date(`${next}-01T00:00:00${CHINA_OFFSET}`) };

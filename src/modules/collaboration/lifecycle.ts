@@ -1,4 +1,6 @@
+import { Message } from '../../graphql/language';
 import { TicketAction, TicketSide, TicketStatus, TicketStep, TicketStepKind } from './entities';
+import { collaborationMessages as m } from './messages';
 
 export interface TicketRule {
   /** The side whose window acts. */
@@ -6,7 +8,7 @@ export interface TicketRule {
   /** The ticket states it may start from. */
   from: TicketStatus[] | 'ANY';
   /** What the ticket's steps must show first, and why not when they do not. */
-  needs?: { holds(steps: TicketStep[]): boolean; otherwise: string };
+  needs?: { holds(steps: TicketStep[]): boolean; otherwise: Message };
 }
 
 const open = (kind: TicketStepKind) => (steps: TicketStep[]) => steps.some((s) => s.kind === kind && s.doneAt === null);
@@ -26,7 +28,7 @@ export const TICKET_RULES: Record<TicketAction, TicketRule> = {
   MAIL_MATERIALS: {
     side: TicketSide.RECEIVING,
     from: 'ANY',
-    needs: { holds: open(TicketStepKind.MAIL_MATERIALS), otherwise: 'No paper materials are waiting to be mailed' },
+    needs: { holds: open(TicketStepKind.MAIL_MATERIALS), otherwise: m.noMaterialsToMail },
   },
   RECEIVE_MATERIALS: {
     side: TicketSide.HANDLING,
@@ -34,12 +36,12 @@ export const TICKET_RULES: Record<TicketAction, TicketRule> = {
     needs: {
       holds: (steps) =>
         steps.some((s) => s.kind === TicketStepKind.MAIL_MATERIALS && s.doneAt !== null) && !steps.some((s) => s.kind === TicketStepKind.HAND_OVER_MATERIALS),
-      otherwise: 'No paper materials were mailed for this ticket, or they have already arrived',
+      otherwise: m.noMaterialsMailed,
     },
   },
   HAND_OVER_MATERIALS: {
     side: TicketSide.HANDLING,
     from: 'ANY',
-    needs: { holds: open(TicketStepKind.HAND_OVER_MATERIALS), otherwise: 'No paper materials are waiting to be handed over' },
+    needs: { holds: open(TicketStepKind.HAND_OVER_MATERIALS), otherwise: m.noMaterialsToHandOver },
   },
 };

@@ -21,6 +21,9 @@ import * as calendar from '../calendar/service';
 import { CollaborationKind, CollaborationTicket, CrossProvinceMatter, TicketAction, TicketSide, TicketStatus, TicketStep, TicketStepKind } from './entities';
 import { TICKET_RULES } from './lifecycle';
 import { CreateTicketInput, ForwardTicketInput, MailInput, ReturnTicketInput, TicketFilter, TicketNoteInput, TicketOrderField, ticketSorting, TicketVersionInput } from './inputs';
+import { nouns } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
+import { collaborationMessages as m } from './messages';
 
 const tickets = (db: Db) => db.scoped(CollaborationTicket);
 const steps = (db: Db) => db.scoped(TicketStep);
@@ -59,7 +62,7 @@ export function sideTenant(ctx: RequestContext, ticket: CollaborationTicket, sid
 /** The matter's name, one across levels (三级九统): read from the handling centre's catalogue through the ticket. */
 export async function matterNameOf(ctx: RequestContext, ticket: CollaborationTicket): Promise<string> {
   const matter = await matters.loadMatter(ctx, ticket.handlingMatterId, partyView(ctx, ticket.partnerTenantId));
-  if (!matter) throw new NotFoundError('Matter');
+  if (!matter) throw new NotFoundError(nouns.matter);
   return matter.name;
 }
 
@@ -134,14 +137,14 @@ const provinceOf = (tenant: Tenant) => tenant.path.split('/').filter(Boolean)[0]
  * matter must be published; it is read as a public guide.
  */
 async function eligibility(ctx: RequestContext, receiving: Tenant, handling: Tenant, matter: Matter): Promise<{ kind: CollaborationKind; handlingMatter: Matter }> {
-  if (receiving.id === handling.id) throw new BadUserInputError('The handling centre must be another centre', 'input.handlingTenantCode');
+  if (receiving.id === handling.id) throw new BadUserInputError(m.sameCentre, 'input.handlingTenantCode');
   const handlingMatter = await ctx.db
     .readOnlyFor([handling.id])
     .scoped(Matter)
     .query('m')
     .andWhere('m.code = :code AND m.status = :published', { code: matter.code, published: MatterStatus.PUBLISHED })
     .getOne();
-  if (!handlingMatter) throw new BadUserInputError(`${handling.name} does not publish ${matter.code}`, 'input.handlingTenantCode');
+  if (!handlingMatter) throw new BadUserInputError(m.notPublishedThere(handling.name, matter.code), 'input.handlingTenantCode');
   if (matter.crossRegion && handlingMatter.crossRegion && provinceOf(receiving) === provinceOf(handling)) {
     return { kind: CollaborationKind.REGION, handlingMatter };
   }
@@ -149,17 +152,14 @@ async function eligibility(ctx: RequestContext, receiving: Tenant, handling: Ten
   if (await ctx.db.unscoped.exists(CrossProvinceMatter, { where: { code: matter.code } })) {
     return { kind: CollaborationKind.CROSS_PROVINCE, handlingMatter };
   }
-  throw new BadUserInputError(
-    `${matter.code} is not on the cross-region list (全区通办) of both centres in one province, nor on the cross-province list (跨省通办)`,
-    'input.handlingTenantCode',
-  );
+  throw new BadUserInputError(m.notCrossRegion(matter.code), 'input.handlingTenantCode');
 }
 
 // ---- steps ---------------------------------------------------------------------------------
 
 async function dueOn(ctx: RequestContext, tenantId: number, from: Date, workingDays: number): Promise<Date> {
   const tenant = await tenancy.loadTenant(ctx, tenantId, partyView(ctx, tenantId));
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   return (await calendar.calendarOf(ctx, tenant)).deadline(from, workingDays);
 }
 
@@ -184,7 +184,7 @@ async function currentStep(db: Db, ticket: CollaborationTicket, kind: TicketStep
 
 async function completeStep(db: Db, ticket: CollaborationTicket, kind: TicketStepKind, done: Partial<TicketStep>): Promise<TicketStep> {
   const step = await currentStep(db, ticket, kind);
-  if (!step) throw new ConflictError(`The ticket has no open ${kind} step`, { status: ticket.status });
+  if (!step) throw new ConflictError(m.noOpenStep(kind), { status: ticket.status });
   await steps(db).update(step, done);
   return step;
 }
@@ -207,11 +207,11 @@ interface TicketStepSpec {
  */
 function ticketRefusal(action: TicketAction, viewer: Viewer, ticket: CollaborationTicket, ticketSteps: TicketStep[]): AppError | null {
   const rule = TICKET_RULES[action];
-  if (!viewer.roles.has(Role.WINDOW_STAFF)) return new ForbiddenError('Requires the role WINDOW_STAFF');
+  if (!viewer.roles.has(Role.WINDOW_STAFF)) return new ForbiddenError(m.windowStaffOnly);
   if (viewer.tenantId !== ownerTenant(ticket, rule.side)) {
-    return new ForbiddenError(`Only the ${rule.side === TicketSide.RECEIVING ? 'receiving (受理地)' : 'handling (办理地)'} centre’s window takes this step`);
+    return new ForbiddenError(rule.side === TicketSide.RECEIVING ? m.receivingSideOnly : m.handlingSideOnly);
   }
-  if (rule.from !== 'ANY' && !rule.from.includes(ticket.status)) return new ConflictError(`Not possible while the ticket is ${ticket.status}`, { status: ticket.status });
+  if (rule.from !== 'ANY' && !rule.from.includes(ticket.status)) return new ConflictError(m.notInTicketStatus(ticket.status), { status: ticket.status });
   if (rule.needs && !rule.needs.holds(ticketSteps)) return new ConflictError(rule.needs.otherwise, { status: ticket.status });
   return null;
 }
@@ -234,12 +234,12 @@ async function act(ctx: RequestContext, spec: TicketStepSpec): Promise<Collabora
   const viewer = requireRole(ctx, Role.WINDOW_STAFF);
   const id = decodeGlobalIdOf('CollaborationTicket', spec.input.id, 'input.id');
   return ctx.db.transaction(async (db) => {
-    const ticket = await tickets(db).getById(id, 'CollaborationTicket');
+    const ticket = await tickets(db).getById(id, nouns.ticket);
     const ticketSteps = await steps(db).query('s').andWhere('s.ticketId = :id', { id }).getMany();
     const refusal = ticketRefusal(spec.action, viewer, ticket, ticketSteps);
     if (refusal) throw refusal;
     if (ticket.version !== spec.input.version) {
-      throw new ConflictError('The ticket was changed by someone else: reload it and try again', { field: 'version', status: ticket.status });
+      throw new ConflictError(m.ticketStale, { field: 'version', status: ticket.status });
     }
     const changes = spec.changes?.(ticket) ?? {};
     await tickets(db).updateVersioned(ticket, spec.input.version, changes);
@@ -253,18 +253,18 @@ async function act(ctx: RequestContext, spec: TicketStepSpec): Promise<Collabora
 export async function createTicket(ctx: RequestContext, input: CreateTicketInput): Promise<CollaborationTicket> {
   const viewer = requireRole(ctx, Role.WINDOW_STAFF);
   const application = await applications.loadApplication(ctx, decodeGlobalIdOf('Application', input.applicationId, 'input.applicationId'));
-  if (!application || application.tenantId !== viewer.tenantId) throw new NotFoundError('Application');
+  if (!application || application.tenantId !== viewer.tenantId) throw new NotFoundError(nouns.application);
   if (application.status !== ApplicationStatus.SUBMITTED) {
-    throw new ConflictError(`Only a case just received (SUBMITTED) is sent to another centre; this one is ${application.status}`, { status: application.status });
+    throw new ConflictError(m.onlyJustReceived(application.status), { status: application.status });
   }
   const receiving = await tenancy.loadTenant(ctx, viewer.tenantId);
   // Unscoped on purpose: any centre may be the handling one; only its id and path are used.
   const handling = await ctx.db.unscoped.findOne(Tenant, { where: { code: input.handlingTenantCode } });
-  if (!receiving || !handling) throw new BadUserInputError(`No centre ${input.handlingTenantCode}`, 'input.handlingTenantCode');
+  if (!receiving || !handling) throw new BadUserInputError(m.noSuchCentre(input.handlingTenantCode), 'input.handlingTenantCode');
   const matter = await matters.loadMatter(ctx, application.matterId);
-  if (!matter) throw new NotFoundError('Matter');
+  if (!matter) throw new NotFoundError(nouns.matter);
   const { kind, handlingMatter } = await eligibility(ctx, receiving, handling, matter);
-  const alreadyHasOne = () => new ConflictError('This case already has a collaboration ticket', { status: application.status });
+  const alreadyHasOne = () => new ConflictError(m.alreadyTicketed, { status: application.status });
   return ctx.db.transaction(async (db) => {
     if (await tickets(db).query('t').andWhere('t.applicationId = :id AND t.tenantId = :own', { id: application.id, own: viewer.tenantId }).getOne()) {
       throw alreadyHasOne();
@@ -327,9 +327,11 @@ export function pushTicket(ctx: RequestContext, input: TicketNoteInput): Promise
 
 /** 退回: the handling centre sends it back with the reason and what to supplement; a new round starts. */
 export function returnTicket(ctx: RequestContext, input: ReturnTicketInput): Promise<CollaborationTicket> {
-  const reason = requireText(input.reason, 'input.reason', 1000);
-  const missing = input.missingMaterials.map((m, i) => requireText(m, `input.missingMaterials[${i}]`, 200));
-  if (missing.length === 0) throw new BadUserInputError('Name what to supplement (一次性告知)', 'input.missingMaterials');
+  const check = new InputCheck();
+  const reason = check.text(input.reason, 'input.reason', 1000);
+  const missing = input.missingMaterials.map((material, i) => check.text(material, `input.missingMaterials[${i}]`, 200));
+  check.that(missing.length > 0, 'input.missingMaterials', m.nameSupplements);
+  check.done();
   return act(ctx, {
     action: TicketAction.RETURN,
     input,
@@ -350,11 +352,11 @@ export function forwardTicket(ctx: RequestContext, input: ForwardTicketInput): P
     apply: async ({ db, ticket, viewer, now }) => {
       const window = await windows.loadWindow(ctx, decodeGlobalIdOf('Window', input.windowId, 'input.windowId'));
       if (!window || window.tenantId !== viewer.tenantId || window.status !== WindowStatus.OPEN) {
-        throw new BadUserInputError('"windowId" must be an open window of your centre', 'input.windowId');
+        throw new BadUserInputError(m.openWindowOfCentre, 'input.windowId');
       }
       const matter = await matters.loadMatter(ctx, ticket.handlingMatterId);
       const source = await applications.loadApplication(ctx, ticket.applicationId, partyView(ctx, ticket.tenantId));
-      if (!matter || !source) throw new NotFoundError('Matter');
+      if (!matter || !source) throw new NotFoundError(nouns.matter);
       await completeStep(db, ticket, TicketStepKind.RECHECK, { doneAt: now, actorId: viewer.userId, note: 'FORWARDED' });
       const handlingCase = await applications.openForwardedCase(ctx, db, { source, matter, windowId: window.id, note: `全区通办 from ${source.number}` });
       await tickets(db).update(ticket, { handlingApplicationId: handlingCase.id });
@@ -371,7 +373,7 @@ export function uploadTicketResult(ctx: RequestContext, input: TicketVersionInpu
     changes: () => ({ status: TicketStatus.DECIDED }),
     apply: async ({ db, ticket, before }) => {
       const handlingCase = ticket.handlingApplicationId === null ? null : await applications.loadApplication(ctx, ticket.handlingApplicationId);
-      if (!handlingCase?.decidedAt) throw new ConflictError('The handling department has not decided the case yet', { status: before.status });
+      if (!handlingCase?.decidedAt) throw new ConflictError(m.notDecidedYet, { status: before.status });
       const decision = await applications.timelineOf(ctx, handlingCase);
       const decider = [...decision].reverse().find((e) => e.action === 'APPROVE' || e.action === 'DENY');
       await completeStep(db, ticket, TicketStepKind.DECIDE, { doneAt: handlingCase.decidedAt, actorId: decider?.actorId ?? null, note: handlingCase.decision ?? '' });
@@ -434,7 +436,7 @@ export function handOverTicketMaterials(ctx: RequestContext, input: TicketVersio
 
 export async function setCrossProvinceMatter(ctx: RequestContext, code: string, name: string, listed: boolean): Promise<boolean> {
   requireRole(ctx, Role.PLATFORM_ADMIN);
-  if (!/^[A-Z]{2}\d{8}$/.test(code)) throw new BadUserInputError('"code" is a matter code such as XK00200001', 'input.code');
+  if (!/^[A-Z]{2}\d{8}$/.test(code)) throw new BadUserInputError(m.matterCode, 'input.code');
   // The list belongs to no tenant; only platform admins reach this.
   if (listed) await ctx.db.unscoped.save(CrossProvinceMatter, { code, name: requireText(name, 'input.name', 128) });
   else await ctx.db.unscoped.delete(CrossProvinceMatter, { code });

@@ -2,6 +2,7 @@
 import { RequestContext } from '../../context';
 import { groupBy } from '../../db/loaders';
 import { NotFoundError } from '../../graphql/errors';
+import { nouns } from '../../graphql/messages';
 import { Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { MaterialRequirement, Matter, MatterStatus } from './entities';
@@ -32,7 +33,7 @@ const isBelow = (upper: Tenant, lower: Tenant) => lower.path !== upper.path && l
  */
 export async function consistencyReport(ctx: RequestContext, tenantCode: string): Promise<{ deviations: MatterDeviation[]; missingAdoptions: MissingAdoption[] }> {
   const root = await tenancy.tenantByCode(ctx, tenantCode);
-  if (!root) throw new NotFoundError('Tenant');
+  if (!root) throw new NotFoundError(nouns.tenant);
   const subtree = await tenancy.readableSubtree(ctx, root);
   const ancestors = await ancestorsOf(ctx.db, root);
   const tenants = new Map([...ancestors, ...subtree].map((t) => [t.id, t]));

@@ -1,7 +1,10 @@
-import { BadUserInputError } from '../../graphql/errors';
+import { Message } from '../../graphql/language';
+import { messages } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
 import { isValidPhone } from '../../validation/china-ids';
 import { MATTER_CODE_PREFIX, Matter, MatterCategory, MatterType } from './entities';
 import { FeeItemInput, MaterialInput } from './inputs';
+import { matterMessages as m } from './messages';
 
 /** The nine common elements (三级九统) held as columns; the ninth, materials, are rows. */
 export const NINE_ELEMENTS = [
@@ -41,23 +44,18 @@ const REQUIRED_ON_CREATE: (keyof Matter)[] = [
 
 const MAX_LIMIT_DAYS = 365;
 
-function fail(message: string, field: string): never {
-  throw new BadUserInputError(message, `input.${field}`);
-}
-
-function text(value: unknown, field: string, max: number): void {
-  if (typeof value === 'string' && (value.length === 0 || value.length > max)) fail(`"${field}" must be 1-${max} characters`, field);
-}
-
-/** The rules of a matter (issue: promised ≤ legal, code format, fen, materials, joint departments). */
+/** The rules of a matter (issue: promised ≤ legal, code format, fen, materials, joint departments), every problem at once. */
 export function validateMatter(
   fields: Partial<Matter>,
   options: { creating: boolean; materials?: MaterialInput[]; feeItems?: FeeItemInput[] },
 ): void {
+  const check = new InputCheck();
+  const rule = (ok: boolean, field: string, text: Message) => check.that(ok, `input.${field}`, text);
+  const text = (value: unknown, field: string, max: number) =>
+    typeof value !== 'string' || rule(value.length > 0 && value.length <= max, field, messages.textLength(field, max));
   if (options.creating) {
-    const missing = REQUIRED_ON_CREATE.find((key) => fields[key] === undefined || fields[key] === null);
-    if (missing) fail(`"${missing}" is required`, missing);
-    if (!options.materials) fail('"materials" is required', 'materials');
+    for (const key of REQUIRED_ON_CREATE) rule(fields[key] !== undefined && fields[key] !== null, key, m.required(key));
+    rule(options.materials !== undefined, 'materials', m.required('materials'));
   }
   text(fields.name, 'name', 128);
   text(fields.basis, 'basis', 5000);
@@ -67,41 +65,36 @@ export function validateMatter(
   text(fields.address, 'address', 200);
   if (fields.code !== undefined && fields.type !== undefined) {
     const prefix = MATTER_CODE_PREFIX[fields.type as MatterType];
-    if (!new RegExp(`^${prefix}\\d{8}$`).test(fields.code)) {
-      fail(`"code" must be ${prefix} (the prefix of ${fields.type}) followed by 8 digits`, 'code');
-    }
+    rule(new RegExp(`^${prefix}\\d{8}$`).test(fields.code), 'code', m.codeFormat(prefix, fields.type));
   }
   for (const key of ['legalLimitDays', 'promisedLimitDays'] as const) {
     const days = fields[key];
-    if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > MAX_LIMIT_DAYS)) {
-      fail(`"${key}" must be a whole number of working days, 0-${MAX_LIMIT_DAYS}`, key);
-    }
+    rule(days === undefined || (Number.isInteger(days) && days >= 0 && days <= MAX_LIMIT_DAYS), key, m.limitDays(key, MAX_LIMIT_DAYS));
   }
-  if (fields.promisedLimitDays !== undefined && fields.legalLimitDays !== undefined && fields.promisedLimitDays > fields.legalLimitDays) {
-    fail(`"promisedLimitDays" (${fields.promisedLimitDays}) must not exceed the legal limit (${fields.legalLimitDays})`, 'promisedLimitDays');
+  if (fields.promisedLimitDays !== undefined && fields.legalLimitDays !== undefined) {
+    rule(fields.promisedLimitDays <= fields.legalLimitDays, 'promisedLimitDays', m.promisedOverLegal(fields.promisedLimitDays, fields.legalLimitDays));
   }
-  if (fields.serviceObjects !== undefined && fields.serviceObjects.length === 0) fail('"serviceObjects" needs at least one', 'serviceObjects');
+  const supplementDays = fields.supplementDays;
+  rule(supplementDays === undefined || supplementDays === null || (Number.isInteger(supplementDays) && supplementDays >= 1 && supplementDays <= 30), 'supplementDays', m.supplementDays);
+  rule(fields.serviceObjects === undefined || fields.serviceObjects.length > 0, 'serviceObjects', m.serviceObjects);
   for (const key of ['consultationPhone', 'complaintPhone'] as const) {
     const phone = fields[key];
-    if (phone !== undefined && !isValidPhone(phone) && !/^12345$|^\d{5}$/.test(phone)) fail(`"${key}" is not a phone number`, key);
+    rule(phone === undefined || isValidPhone(phone) || /^12345$|^\d{5}$/.test(phone), key, m.notPhone(key));
   }
-  if (fields.category === MatterCategory.JOINT && (fields.jointDepartmentIds ?? []).length < 2) {
-    fail('A JOINT matter (联办件) needs at least two departments in "jointDepartmentIds"', 'jointDepartmentIds');
-  }
+  if (fields.category === MatterCategory.JOINT) rule((fields.jointDepartmentIds ?? []).length >= 2, 'jointDepartmentIds', m.jointDepartments);
   if (options.materials) {
-    if (!options.materials.some((m) => m.required)) fail('"materials" needs at least one required material', 'materials');
-    options.materials.forEach((m, i) => {
-      text(m.name, `materials[${i}].name`, 200);
-      if (!Number.isInteger(m.copies) || m.copies < 1 || m.copies > 99) fail('"copies" must be 1-99', `materials[${i}].copies`);
+    rule(options.materials.some((material) => material.required), 'materials', m.requiredMaterial);
+    options.materials.forEach((material, i) => {
+      text(material.name, `materials[${i}].name`, 200);
+      rule(Number.isInteger(material.copies) && material.copies >= 1 && material.copies <= 99, `materials[${i}].copies`, m.copies(`materials[${i}].copies`));
     });
   }
   options.feeItems?.forEach((f, i) => {
     text(f.name, `feeItems[${i}].name`, 200);
     text(f.basis, `feeItems[${i}].basis`, 500);
-    if (!Number.isSafeInteger(f.amountFen) || f.amountFen < 0) {
-      fail('"amountFen" must be a non-negative whole number of fen', `feeItems[${i}].amountFen`);
-    }
+    rule(Number.isSafeInteger(f.amountFen) && f.amountFen >= 0, `feeItems[${i}].amountFen`, m.amountFen);
   });
+  check.done();
 }
 
 interface MaterialShape {
@@ -112,6 +105,6 @@ interface MaterialShape {
 }
 
 export function materialsDiffer(a: MaterialShape[], b: MaterialShape[]): boolean {
-  const shape = (list: MaterialShape[]) => JSON.stringify(list.map((m) => [m.name, m.required, m.form, m.copies]));
+  const shape = (list: MaterialShape[]) => JSON.stringify(list.map((material) => [material.name, material.required, material.form, material.copies]));
   return shape(a) !== shape(b);
 }

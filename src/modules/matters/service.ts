@@ -13,6 +13,9 @@ import * as tenancy from '../tenancy/service';
 import { FeeItem, MaterialRequirement, Matter, MatterStatus } from './entities';
 import { AdoptMatterInput, CreateMatterInput, FeeItemInput, MaterialInput, MatterFilter, MatterLocalFields, MatterOrderField, matterSorting, MatterSharedFields, MatterVersionInput, PublicMatterFilter, SuspendMatterInput, UpdateMatterInput } from './inputs';
 import { SHARED_FIELDS, validateMatter } from './rules';
+import { messages, nouns } from '../../graphql/messages';
+import { requireText } from '../../validation/text';
+import { matterMessages as m } from './messages';
 
 export const matters = (db: Db) => db.scoped(Matter);
 
@@ -25,7 +28,7 @@ export function loadMatter(ctx: RequestContext, id: number, via?: { db: Db; key:
   return ctx.loaders
     .get(`Matter.byId:${via?.key ?? 'scoped'}`, () =>
       new DataLoader<number, Matter | null>(async (ids) => {
-        const rows = new Map((await matters(db).findByIds(ids)).map((m) => [m.id, m]));
+        const rows = new Map((await matters(db).findByIds(ids)).map((row) => [row.id, row]));
         return ids.map((id) => rows.get(id) ?? null);
       }),
     )
@@ -65,7 +68,7 @@ export function sourceOf(ctx: RequestContext, matter: Matter): Promise<Matter | 
 function applySearch<T extends object>(query: import('typeorm').SelectQueryBuilder<T>, search: string | undefined): void {
   const text = search?.trim();
   if (!text) return;
-  if (text.length > 100) throw new BadUserInputError('"search" is at most 100 characters', 'filter.search');
+  if (text.length > 100) throw new BadUserInputError(m.searchTooLong, 'filter.search');
   query.andWhere(`(${likeClause('m.name', 'search')} OR ${likeClause('m.code', 'search')})`, { search: containsPattern(text) });
 }
 
@@ -100,7 +103,7 @@ export function ancestorsOf(db: Db, tenant: Tenant): Promise<Tenant[]> {
 async function viewerTenant(ctx: RequestContext): Promise<Tenant> {
   const viewer = requireViewer(ctx);
   const tenant = await tenancy.loadTenant(ctx, viewer.tenantId);
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   return tenant;
 }
 
@@ -126,14 +129,14 @@ export async function adoptableMatters(
   const ids = connection.edges.map((edge) => edge.node.id);
   const adopted = ids.length === 0 ? [] : await matters(ctx.db).query('m').select(['m.id', 'm.sourceMatterId']).andWhere('m.tenantId = :own AND m.sourceMatterId IN (:...ids)', { own: tenant.id, ids }).getMany();
   const reads = new Map(ancestors.map((t) => [t.id, { db, tenant: t }]));
-  return { connection, readOf: (matter) => reads.get(matter.tenantId)!, adopted: new Set(adopted.map((m) => m.sourceMatterId!)) };
+  return { connection, readOf: (matter) => reads.get(matter.tenantId)!, adopted: new Set(adopted.map((row) => row.sourceMatterId!)) };
 }
 
 // ---- public guide ---------------------------------------------------------------
 
 /** The tenant of a public guide; an unknown code is simply not found. */
 async function publicTenant(ctx: RequestContext, tenantCode: string): Promise<Tenant | null> {
-  if (!/^\d{6}$/.test(tenantCode)) throw new BadUserInputError('"tenantCode" must be a 6-digit division code', 'tenantCode');
+  if (!/^\d{6}$/.test(tenantCode)) throw new BadUserInputError(messages.divisionCode('tenantCode'), 'tenantCode');
   // Unscoped on purpose: the guide is public; only the tenant's id and name are used.
   return ctx.db.unscoped.findOne(Tenant, { where: { code: tenantCode } });
 }
@@ -180,7 +183,7 @@ async function ownDepartments(ctx: RequestContext, ids: string[], field: string)
   for (const globalId of ids) {
     const department = await tenancy.loadDepartment(ctx, decodeGlobalIdOf('Department', globalId, field));
     if (!department || department.tenantId !== viewer.tenantId) {
-      throw new BadUserInputError(`"${field}" must name departments of your own centre`, field);
+      throw new BadUserInputError(m.ownDepartments(field), field);
     }
     departments.push(department);
   }
@@ -195,9 +198,6 @@ async function localColumns(ctx: RequestContext, input: MatterLocalFields): Prom
   if (input.jointDepartmentIds) {
     const departments = await ownDepartments(ctx, input.jointDepartmentIds, 'input.jointDepartmentIds');
     columns.jointDepartmentIds = [...new Set(departments.map((d) => d.id))];
-  }
-  if (input.supplementDays !== undefined && input.supplementDays !== null && (!Number.isInteger(input.supplementDays) || input.supplementDays < 1 || input.supplementDays > 30)) {
-    throw new BadUserInputError('"supplementDays" must be 1-30 working days', 'input.supplementDays');
   }
   for (const key of ['promisedLimitDays', 'consultationPhone', 'complaintPhone', 'address', 'crossRegion', 'acceptedBy', 'supplementDays'] as const) {
     if (input[key] !== undefined && input[key] !== null) (columns as Record<string, unknown>)[key] = input[key];
@@ -215,15 +215,15 @@ function sharedColumns(input: MatterSharedFields): Partial<Matter> {
 }
 
 function materialRows(matter: Matter, materials: MaterialInput[]): Partial<MaterialRequirement>[] {
-  return materials.map((m, position) => ({
+  return materials.map((material, position) => ({
     tenantId: matter.tenantId,
     matterId: matter.id,
     position,
-    name: m.name.trim(),
-    required: m.required,
-    form: m.form,
-    copies: m.copies,
-    notes: m.notes.trim(),
+    name: material.name.trim(),
+    required: material.required,
+    form: material.form,
+    copies: material.copies,
+    notes: material.notes.trim(),
   }));
 }
 
@@ -251,7 +251,7 @@ async function replaceMaterialsAndFees(db: Db, matter: Matter, materials?: Mater
 
 async function assertCodeFree(db: Db, tenantId: number, code: string, exceptId?: number): Promise<void> {
   const clash = await matters(db).query('m').andWhere('m.tenantId = :tenantId AND m.code = :code', { tenantId, code }).getOne();
-  if (clash && clash.id !== exceptId) throw new BadUserInputError(`Your centre already has a matter with code ${code}`, 'input.code');
+  if (clash && clash.id !== exceptId) throw new BadUserInputError(m.codeTaken(code), 'input.code');
 }
 
 export async function createMatter(ctx: RequestContext, input: CreateMatterInput): Promise<Matter> {
@@ -303,7 +303,7 @@ async function propagateToAdopters(db: Db, source: Matter, materials?: MaterialI
 }
 
 async function ownMatter(db: Db, globalId: string): Promise<Matter> {
-  const matter = await matters(db).getById(decodeGlobalIdOf('Matter', globalId, 'input.id'), 'Matter');
+  const matter = await matters(db).getById(decodeGlobalIdOf('Matter', globalId, 'input.id'), nouns.matter);
   matters(db).assertWritable(matter);
   return matter;
 }
@@ -316,10 +316,7 @@ export async function updateMatter(ctx: RequestContext, input: UpdateMatterInput
     const changesShared = Object.keys(shared).length > 0 || input.materials !== undefined || input.feeItems !== undefined;
     if (matter.sourceMatterId !== null && changesShared) {
       const field = Object.keys(shared)[0] ?? (input.materials ? 'materials' : 'feeItems');
-      throw new BadUserInputError(
-        `"${field}" comes from the adopted source matter (三级九统): an adopted matter changes only its local fields`,
-        `input.${field}`,
-      );
+      throw new BadUserInputError(m.adoptedField(field), `input.${field}`);
     }
     const changes = { ...shared, ...(await localColumns(ctx, input)) };
     const merged = { ...matter, ...changes };
@@ -345,9 +342,9 @@ export async function adoptMatter(ctx: RequestContext, input: AdoptMatterInput):
       published: MatterStatus.PUBLISHED,
     })
     .getOne();
-  if (!source) throw new NotFoundError('Published matter of a higher level');
+  if (!source) throw new NotFoundError(m.publishedUpperMatter);
   const local = await localColumns(ctx, input);
-  if (local.departmentId === undefined) throw new BadUserInputError('"departmentId" is required to adopt a matter', 'input.departmentId');
+  if (local.departmentId === undefined) throw new BadUserInputError(m.departmentToAdopt, 'input.departmentId');
   const fields: Partial<Matter> = {
     ...pick(source, SHARED_FIELDS),
     consultationPhone: source.consultationPhone,
@@ -362,7 +359,7 @@ export async function adoptMatter(ctx: RequestContext, input: AdoptMatterInput):
   const [sourceMaterials, sourceFees] = await Promise.all([rowsOf(upper, MaterialRequirement, [source.id]), rowsOf(upper, FeeItem, [source.id])]);
   return ctx.db.transaction(async (db) => {
     const already = await matters(db).query('m').andWhere('m.sourceMatterId = :sourceId', { sourceId }).getOne();
-    if (already) throw new ConflictError(`Your centre has already adopted ${source.code}`, { field: 'input.sourceId' });
+    if (already) throw new ConflictError(m.alreadyAdopted(source.code), { field: 'input.sourceId' });
     await assertCodeFree(db, viewer.tenantId, source.code);
     const matter = await matters(db).save(
       matters(db).create({ ...fields, tenantId: viewer.tenantId, sourceMatterId: source.id, status: MatterStatus.DRAFT, suspendReason: null }),
@@ -392,10 +389,10 @@ async function transition(ctx: RequestContext, input: MatterVersionInput, action
   return ctx.db.transaction(async (db) => {
     const matter = await ownMatter(db, input.id);
     if (matter.version !== input.version) {
-      throw new ConflictError('Matter was changed by someone else: reload it and try again', { field: 'version' });
+      throw new ConflictError(messages.staleVersion('Matter'), { field: 'version' });
     }
     if (!TRANSITIONS[action].includes(matter.status)) {
-      throw new ConflictError(`Cannot ${action} a matter that is ${matter.status}`, { status: matter.status });
+      throw new ConflictError(m.cannotChangeStatus(action, matter.status), { status: matter.status });
     }
     await matters(db).updateVersioned(matter, input.version, changes);
     return matters(db).getById(matter.id);
@@ -407,8 +404,7 @@ export function publishMatter(ctx: RequestContext, input: MatterVersionInput): P
 }
 
 export function suspendMatter(ctx: RequestContext, input: SuspendMatterInput): Promise<Matter> {
-  const reason = input.reason.trim();
-  if (reason.length === 0 || reason.length > 500) throw new BadUserInputError('"reason" must be 1-500 characters', 'input.reason');
+  const reason = requireText(input.reason, 'input.reason', 500);
   return transition(ctx, input, 'suspend', { status: MatterStatus.SUSPENDED, suspendReason: reason });
 }
 

@@ -1,13 +1,15 @@
 import { RequestContext } from '../../context';
 import { User } from '../tenancy/entities';
 import { USERNAME_PATTERN } from '../tenancy/service';
-import { AppError, BadUserInputError } from '../../graphql/errors';
+import { BadUserInputError, UnauthenticatedError } from '../../graphql/errors';
+import { messages } from '../../graphql/messages';
 import { clearThrottle, countAttempt, markSeen, refundAttempt, seenSince, ThrottlePolicy } from '../../auth/throttle';
 import { IssuedToken } from '../../auth/jwt';
-import { hashPassword, isStrongEnough, needsRehash, PASSWORD_RULES, timingDummyHash, verifyPassword } from '../../auth/passwords';
+import { hashPassword, isStrongEnough, needsRehash, timingDummyHash, verifyPassword } from '../../auth/passwords';
 import { requireViewer } from '../../auth/guards';
 import { ChangePasswordInput, LoginInput } from './inputs';
 import * as audit from '../audit/service';
+import { sessionMessages as m } from './messages';
 
 /**
  * Sign-in throttling (README, Security). Tight per username and client: five attempts
@@ -26,8 +28,8 @@ export interface SignedIn extends IssuedToken {
 }
 
 /** One error for a wrong username, a wrong password and an inactive account. */
-function badCredentials(): AppError {
-  return new AppError('UNAUTHENTICATED', 'Wrong username or password');
+function badCredentials(): UnauthenticatedError {
+  return new UnauthenticatedError(m.badCredentials);
 }
 
 /** Throttle keys by what the caller typed, known username or not (bounded for the key column). */
@@ -113,15 +115,15 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
 export async function changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<SignedIn> {
   const viewer = requireViewer(ctx);
   if (!isStrongEnough(input.newPassword)) {
-    throw new BadUserInputError(`"newPassword" must be ${PASSWORD_RULES}`, 'input.newPassword');
+    throw new BadUserInputError(messages.weakPassword('newPassword'), 'input.newPassword');
   }
   return ctx.db.transaction(async (db) => {
     const user = await db.unscoped.findOneOrFail(User, { where: { id: viewer.userId } });
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw new BadUserInputError('"currentPassword" is wrong', 'input.currentPassword');
+      throw new BadUserInputError(m.wrongCurrentPassword, 'input.currentPassword');
     }
     if (input.currentPassword === input.newPassword) {
-      throw new BadUserInputError('"newPassword" must differ from the current one', 'input.newPassword');
+      throw new BadUserInputError(m.samePassword, 'input.newPassword');
     }
     user.passwordHash = await hashPassword(input.newPassword);
     user.tokenVersion += 1;

@@ -9,7 +9,10 @@ import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { Viewer } from '../../auth/viewer';
 import { rolesBeyondGrant } from '../../auth/role-grants';
-import { hashPassword, isStrongEnough, PASSWORD_RULES } from '../../auth/passwords';
+import { hashPassword, isStrongEnough } from '../../auth/passwords';
+import { messages, nouns } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
+import { tenancyMessages as m } from './messages';
 import { isValidPhone, isValidResidentId } from '../../validation/china-ids';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, TenantOrderField, tenantSorting, UserFilter, UserOrderField, userSorting } from './inputs';
@@ -60,7 +63,7 @@ export function listTenants(ctx: RequestContext, args: ListArgs<TenantOrderField
 
 export async function tenantByCode(ctx: RequestContext, code: string): Promise<Tenant | null> {
   requireViewer(ctx);
-  if (!/^\d{6}$/.test(code)) throw new BadUserInputError('"code" must be a 6-digit division code', 'code');
+  if (!/^\d{6}$/.test(code)) throw new BadUserInputError(messages.divisionCode('code'), 'code');
   return tenants(ctx).query('t').andWhere('t.code = :code', { code }).getOne();
 }
 
@@ -69,7 +72,7 @@ export async function tenantByCode(ctx: RequestContext, code: string): Promise<T
  * that is unknown or out of scope, which therefore look alike.
  */
 export async function readableTenantIdOf(ctx: RequestContext, code: string, field: string): Promise<number> {
-  if (!/^\d{6}$/.test(code)) throw new BadUserInputError(`"${field}" must be a 6-digit division code`, field);
+  if (!/^\d{6}$/.test(code)) throw new BadUserInputError(messages.divisionCode(field), field);
   return (await tenants(ctx).query('t').andWhere('t.code = :code', { code }).getOne())?.id ?? 0;
 }
 
@@ -113,7 +116,7 @@ export function loadUser(ctx: RequestContext, id: number, via?: { db: Db; key: s
 export async function viewerUser(ctx: RequestContext): Promise<User> {
   const viewer = requireViewer(ctx);
   const user = await loadUser(ctx, viewer.userId);
-  if (!user) throw new NotFoundError('User');
+  if (!user) throw new NotFoundError(nouns.user);
   return user;
 }
 
@@ -144,29 +147,25 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
   const departmentId = decodeGlobalIdOf('Department', input.departmentId, 'input.departmentId');
-  const department = await departments(ctx).getById(departmentId, 'Department');
+  const department = await departments(ctx).getById(departmentId, nouns.department);
   departments(ctx).assertWritable(department);
   if (!viewer.roles.has(Role.PLATFORM_ADMIN) && department.tenantId !== viewer.tenantId) {
-    throw new ForbiddenError('Centre admins manage the accounts of their own tenant only');
+    throw new ForbiddenError(m.ownTenantOnly);
   }
-  assertGrantable(viewer, input.roles, input.roles);
   const username = input.username.trim().toLowerCase();
-  if (!USERNAME_PATTERN.test(username)) {
-    throw new BadUserInputError('"username" must be 3-64 lower-case letters, digits, ".", "_" or "-"', 'input.username');
-  }
-  if (!isStrongEnough(input.password)) throw new BadUserInputError(`"password" must be ${PASSWORD_RULES}`, 'input.password');
-  if (input.phone && !isValidPhone(input.phone)) throw new BadUserInputError('"phone" is not a valid phone number', 'input.phone');
-  if (input.idNumber && !isValidResidentId(input.idNumber)) {
-    throw new BadUserInputError('"idNumber" is not a valid resident ID number', 'input.idNumber');
-  }
-  const displayName = input.displayName.trim();
-  if (displayName.length === 0 || displayName.length > 64) {
-    throw new BadUserInputError('"displayName" must be 1-64 characters', 'input.displayName');
-  }
+  const check = new InputCheck();
+  check.that(USERNAME_PATTERN.test(username), 'input.username', m.username);
+  check.that(isStrongEnough(input.password), 'input.password', messages.weakPassword('password'));
+  const displayName = check.text(input.displayName, 'input.displayName', 64);
+  check.that(!input.phone || isValidPhone(input.phone), 'input.phone', messages.invalidPhone('phone'));
+  check.that(!input.idNumber || isValidResidentId(input.idNumber), 'input.idNumber', m.invalidResidentId);
+  check.that(input.roles.length > 0, 'input.roles', m.atLeastOneRole);
+  check.done();
+  assertGrantable(viewer, input.roles, input.roles);
   return ctx.db.transaction(async (db) => {
     // Usernames are global (login precedes tenancy), so this check is unscoped on purpose.
     if (await db.unscoped.exists(User, { where: { username } })) {
-      throw new ConflictError(`"${username}" is already taken`, { field: 'input.username' });
+      throw new ConflictError(m.usernameTaken(username), { field: 'input.username' });
     }
     const user = db.scoped(User, PLATFORM_MANAGED).create({
       tenantId: department.tenantId,
@@ -186,9 +185,9 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
 
 /** Roles must be given, and every role granted or revoked must be one the viewer may grant (ROLE_GRANTS). */
 function assertGrantable(viewer: Viewer, roles: Role[], changed: Iterable<Role>): void {
-  if (roles.length === 0) throw new BadUserInputError('Give at least one role', 'input.roles');
+  if (roles.length === 0) throw new BadUserInputError(m.atLeastOneRole, 'input.roles');
   const beyond = rolesBeyondGrant(viewer, changed);
-  if (beyond.length > 0) throw new ForbiddenError(`You may not grant or revoke ${beyond.join(', ')}: the platform admin does`);
+  if (beyond.length > 0) throw new ForbiddenError(m.rolesBeyondGrant(beyond));
 }
 
 /**
@@ -196,13 +195,13 @@ function assertGrantable(viewer: Viewer, roles: Role[], changed: Iterable<Role>)
  * roles it may grant (it cannot switch off its auditor or supervisor); nobody its own.
  */
 async function manageableUser(ctx: RequestContext, viewer: Viewer, globalId: string): Promise<User> {
-  const user = await users(ctx).getById(decodeGlobalIdOf('User', globalId, 'input.id'), 'User');
+  const user = await users(ctx).getById(decodeGlobalIdOf('User', globalId, 'input.id'), nouns.user);
   if (!viewer.roles.has(Role.PLATFORM_ADMIN) && user.tenantId !== viewer.tenantId) {
-    throw new ForbiddenError('Centre admins manage the accounts of their own tenant only');
+    throw new ForbiddenError(m.ownTenantOnly);
   }
-  if (user.id === viewer.userId) throw new BadUserInputError('You cannot change your own account this way', 'input.id');
+  if (user.id === viewer.userId) throw new BadUserInputError(m.notOwnAccount, 'input.id');
   const beyond = rolesBeyondGrant(viewer, user.roles);
-  if (beyond.length > 0) throw new ForbiddenError(`This account holds ${beyond.join(', ')}: the platform admin manages it`);
+  if (beyond.length > 0) throw new ForbiddenError(m.accountBeyondGrant(beyond));
   return user;
 }
 
@@ -210,7 +209,7 @@ async function manageableUser(ctx: RequestContext, viewer: Viewer, globalId: str
 export async function setUserActive(ctx: RequestContext, input: SetUserActiveInput): Promise<User> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.PLATFORM_ADMIN);
   const user = await manageableUser(ctx, viewer, input.id);
-  if (input.active && input.replacements.length > 0) throw new BadUserInputError('Replacements are for deactivation only', 'input.replacements');
+  if (input.active && input.replacements.length > 0) throw new BadUserInputError(m.replacementsOnDeactivation, 'input.replacements');
   return ctx.db.transaction(async (db) => {
     const rows = db.scoped(User, PLATFORM_MANAGED);
     // A window must not be left with nobody on post (AB岗): the windows module may refuse.
@@ -219,7 +218,7 @@ export async function setUserActive(ctx: RequestContext, input: SetUserActiveInp
       active: input.active,
       ...(input.active ? {} : { tokenVersion: user.tokenVersion + 1 }),
     });
-    return rows.getById(user.id, 'User');
+    return rows.getById(user.id, nouns.user);
   });
 }
 
@@ -235,12 +234,12 @@ export async function setUserRoles(ctx: RequestContext, input: SetUserRolesInput
   const changed = [...roles.filter((r) => !user.roles.includes(r)), ...user.roles.filter((r) => !roles.includes(r))];
   assertGrantable(viewer, roles, changed);
   const leavesWindows = user.active && user.roles.includes(Role.WINDOW_STAFF) && !roles.includes(Role.WINDOW_STAFF);
-  if (!leavesWindows && input.replacements.length > 0) throw new BadUserInputError('Replacements are for someone who stops being window staff', 'input.replacements');
+  if (!leavesWindows && input.replacements.length > 0) throw new BadUserInputError(m.replacementsOnLeavingWindows, 'input.replacements');
   return ctx.db.transaction(async (db) => {
     const rows = db.scoped(User, PLATFORM_MANAGED);
     if (leavesWindows) await releaseStaff(ctx, db, user, input.replacements, 'input.replacements');
     await rows.updateVersioned(user, input.version, { roles, tokenVersion: user.tokenVersion + 1 });
-    return rows.getById(user.id, 'User');
+    return rows.getById(user.id, nouns.user);
   });
 }
 

@@ -6,6 +6,9 @@ import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
+import { Message } from '../../graphql/language';
+import { nouns } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
 import { Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { EmptyPostCause, PostSignOff, StaffAbsence, Window, WindowCover, WindowPost, WindowStatus } from './entities';
@@ -15,12 +18,13 @@ import { windows, unique, byNumber, toSecond, forUpdate, loadUsers, windowStaffO
 import { hallScheduleOf, HallSchedule, Interval, tenantOrOwn } from './hall-hours';
 import { Away, emptyStretches, firstMomentOnlyIn, onPostAt, Staffing } from './staffing';
 import { lockWindowsStaffedBy, recordEmptyPosts } from './empty-posts';
+import { windowMessages as m } from './messages';
 
 const MAX_REPLACEMENTS = 20;
 
 export async function tenantOfWindows(ctx: RequestContext, tenantId: number): Promise<Tenant> {
   const tenant = await tenancy.loadTenant(ctx, tenantId);
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   return tenant;
 }
 
@@ -118,12 +122,12 @@ export async function windowCoverage(ctx: RequestContext, at: Date | undefined, 
  * was not in `before`, as refusal messages; windows that were empty anyway are not this
  * change's doing.
  */
-export function newlyEmptied(windowList: Window[], before: Staffing, after: Staffing, span: Interval, schedule: HallSchedule): string[] {
-  const problems: string[] = [];
+export function newlyEmptied(windowList: Window[], before: Staffing, after: Staffing, span: Interval, schedule: HallSchedule): Message[] {
+  const problems: Message[] = [];
   for (const window of [...windowList].sort(byNumber)) {
     if (window.status !== WindowStatus.OPEN) continue;
     const empty = firstMomentOnlyIn(emptyStretches(after, window.id, span, schedule), emptyStretches(before, window.id, span, schedule));
-    if (empty) problems.push(`window ${window.number} would have nobody on post at ${empty.toISOString()}`);
+    if (empty) problems.push(m.nobodyOnPost(window.number, empty.toISOString()));
   }
   return problems;
 }
@@ -138,22 +142,22 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   const userId = decodeGlobalIdOf('User', input.userId, 'input.userId');
   const person = await tenancy.loadUser(ctx, userId);
-  if (!person) throw new NotFoundError('User');
+  if (!person) throw new NotFoundError(nouns.user);
   ctx.db.scope.assertWritable(person.tenantId);
   const span: Interval = { startsAt: toSecond(input.startsAt), endsAt: toSecond(input.endsAt) };
-  if (span.endsAt <= span.startsAt) throw new BadUserInputError('"endsAt" must be after "startsAt"', 'input.endsAt');
   const reason = input.reason.trim();
-  if (reason.length > 500) throw new BadUserInputError('"reason" must be at most 500 characters', 'input.reason');
-  if (input.replacements.length > MAX_REPLACEMENTS) throw new BadUserInputError(`At most ${MAX_REPLACEMENTS} replacements`, 'input.replacements');
+  const check = new InputCheck();
+  check.that(span.endsAt > span.startsAt, 'input.endsAt', m.endsAfterStarts);
+  check.that(reason.length <= 500, 'input.reason', m.reasonAtMost(500));
+  check.that(input.replacements.length <= MAX_REPLACEMENTS, 'input.replacements', m.tooManyReplacements(MAX_REPLACEMENTS));
   const replacements = input.replacements.map((r, i) => ({
     windowId: decodeGlobalIdOf('Window', r.windowId, `input.replacements[${i}].windowId`),
     userId: decodeGlobalIdOf('User', r.userId, `input.replacements[${i}].userId`),
   }));
-  if (unique(replacements.map((r) => r.windowId)).length !== replacements.length) {
-    throw new BadUserInputError('Give at most one replacement per window', 'input.replacements');
-  }
+  check.that(unique(replacements.map((r) => r.windowId)).length === replacements.length, 'input.replacements', m.oneReplacementPerWindow);
+  check.done();
   for (const user of await Promise.all(replacements.map((r) => windowStaffOf(ctx, r.userId, person.tenantId, 'input.replacements')))) {
-    if (user.id === person.id) throw new BadUserInputError(`${user.username} cannot replace themselves`, 'input.replacements');
+    if (user.id === person.id) throw new BadUserInputError(m.replacesThemselves(user.username), 'input.replacements');
   }
   const schedule = await hallScheduleOf(ctx, await tenantOfWindows(ctx, person.tenantId));
 
@@ -177,29 +181,28 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
     const windowById = new Map(locked.map((w) => [w.id, w]));
     for (const r of replacements) {
       const window = windowById.get(r.windowId);
-      if (!window) throw new NotFoundError('Window');
+      if (!window) throw new NotFoundError(nouns.window);
       windows(db).assertWritable(window);
     }
 
     const before = await loadStaffing(ctx, db, windowIds, span, [userId, ...replacements.map((r) => r.userId)]);
-    const when = (i: Interval) => `${i.startsAt.toISOString()} to ${i.endsAt.toISOString()}`;
     const own = before.away.find((a) => a.userId === userId && a.cause === EmptyPostCause.ABSENCE);
-    if (own) throw new BadUserInputError(`${person.username} is already absent from ${when(own)}`, 'input.startsAt');
+    if (own) throw new BadUserInputError(m.alreadyAbsent(person.username, own.startsAt.toISOString(), own.endsAt.toISOString()), 'input.startsAt');
     for (const r of replacements) {
       const away = before.away.find((a) => a.userId === r.userId);
       if (away) {
         const number = windowById.get(r.windowId)?.number;
-        throw new BadUserInputError(`The replacement for window ${number}, ${before.users.get(r.userId)?.username}, is absent from ${when(away)}`, 'input.replacements');
+        throw new BadUserInputError(
+          m.replacementAbsent(number ?? '', before.users.get(r.userId)?.username ?? '', away.startsAt.toISOString(), away.endsAt.toISOString()),
+          'input.replacements',
+        );
       }
     }
 
     const staffed = unique([...before.posts.filter((p) => p.userId === userId), ...before.covers.filter((c) => c.userId === userId)].map((row) => row.windowId));
     const notStaffed = replacements.find((r) => !staffed.includes(r.windowId));
     if (notStaffed) {
-      throw new BadUserInputError(
-        `${person.username} holds no post at window ${windowById.get(notStaffed.windowId)?.number}: it needs no replacement`,
-        'input.replacements',
-      );
+      throw new BadUserInputError(m.holdsNoPost(person.username, windowById.get(notStaffed.windowId)?.number ?? ''), 'input.replacements');
     }
     // Every OPEN window the person staffs must keep somebody on post whenever the hall is open.
     const after: Staffing = {
@@ -209,7 +212,7 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
     };
     const problems = newlyEmptied(staffed.map((id) => windowById.get(id)).filter((w): w is Window => w !== undefined), before, after, span, schedule);
     if (problems.length > 0) {
-      throw new BadUserInputError(`${problems.join('; ')}: give a replacement for it in "replacements"`, 'input.replacements');
+      throw new BadUserInputError(m.giveReplacements(problems), 'input.replacements');
     }
 
     const absence = await db.scoped(StaffAbsence).save(
@@ -243,11 +246,11 @@ export async function cancelAbsence(ctx: RequestContext, input: CancelAbsenceInp
     const absences = db.scoped(StaffAbsence);
     // Locking reads first (see lockWindows): the absence, then the windows it concerns.
     const absence = await forUpdate(db, absences.query('a').andWhere('a.id = :id', { id })).getOne();
-    if (!absence) throw new NotFoundError('StaffAbsence');
+    if (!absence) throw new NotFoundError(m.staffAbsence);
     absences.assertWritable(absence);
     const covers = await forUpdate(db, db.scoped(WindowCover).query('c').andWhere('c.absenceId = :id', { id })).getMany();
     const windowIds = await lockWindowsStaffedBy(db, absence.userId, toSecond(ctx.now()), covers.map((c) => c.windowId));
-    if (absence.cancelled) throw new ConflictError('The absence is already cancelled', { field: 'cancelled' });
+    if (absence.cancelled) throw new ConflictError(m.absenceCancelled, { field: 'cancelled' });
     absence.cancelled = true;
     const saved = await absences.save(absence);
     await recordEmptyPosts(ctx, db, absence.tenantId, windowIds);

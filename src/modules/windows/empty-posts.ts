@@ -8,6 +8,7 @@ import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { ConflictError } from '../../graphql/errors';
+import { windowMessages as m } from './messages';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { requireText } from '../../validation/text';
 import { EmptyPostEvent, PostSignOff, Window, WindowCover, WindowPost, WindowStatus } from './entities';
@@ -104,17 +105,17 @@ export async function leavePost(ctx: RequestContext, input: LeavePostInput): Pro
   const now = toSecond(ctx.now());
   const schedule = await hallScheduleOf(ctx, await tenantOfWindows(ctx, viewer.tenantId));
   const closed = schedule.closedReason(now);
-  if (closed) throw new ConflictError(`The hall is closed (${closed}): nobody is on post to leave it`, { field: 'status' });
+  if (closed) throw new ConflictError(m.hallClosed(closed), { field: 'status' });
   return ctx.db.transaction(async (db) => {
     const windowIds = await lockWindowsStaffedBy(db, viewer.userId, now);
     const running = await runningSignOff(db, viewer.userId, now);
-    if (running) throw new ConflictError(`You left your post at ${running.leftAt.toISOString()} and have not returned`, { field: 'status' });
+    if (running) throw new ConflictError(m.alreadyLeft(running.leftAt.toISOString()), { field: 'status' });
     const signOffs = db.scoped(PostSignOff);
     const signOff = await signOffs.save(
       Object.assign(new PostSignOff(), { tenantId: viewer.tenantId, userId: viewer.userId, leftAt: now, returnedAt: null, endsBy: schedule.closingOf(now), reason }),
     );
     await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds);
-    return signOffs.getById(signOff.id, 'PostSignOff');
+    return signOffs.getById(signOff.id, m.postSignOff);
   });
 }
 
@@ -125,11 +126,11 @@ export async function returnToPost(ctx: RequestContext): Promise<PostSignOff> {
   return ctx.db.transaction(async (db) => {
     const windowIds = await lockWindowsStaffedBy(db, viewer.userId, now);
     const running = await runningSignOff(db, viewer.userId, now);
-    if (!running) throw new ConflictError('You have not left your post (or the hall has closed since)', { field: 'status' });
+    if (!running) throw new ConflictError(m.notLeft, { field: 'status' });
     const signOffs = db.scoped(PostSignOff);
     await signOffs.update(running, { returnedAt: now });
     await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds);
-    return signOffs.getById(running.id, 'PostSignOff');
+    return signOffs.getById(running.id, m.postSignOff);
   });
 }
 

@@ -8,6 +8,8 @@ import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { isDuplicateKey } from '../../db/errors';
+import { nouns } from '../../graphql/messages';
+import { InputCheck } from '../../validation/input-check';
 import { Tenant } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import * as calendar from '../calendar/service';
@@ -15,6 +17,7 @@ import { HallHours } from './entities';
 import { SetHallHoursInput } from './inputs';
 import { HallClosedReason, HallHoursView } from './types';
 import { tenantCodeOf } from './service';
+import { windowMessages as m } from './messages';
 
 export interface Interval {
   startsAt: Date;
@@ -98,7 +101,7 @@ export class HallSchedule {
     const last = this.calendar.localDate(span.endsAt);
     let date = this.calendar.localDate(span.startsAt);
     for (let scanned = 0; date <= last; scanned += 1, date = calendar.WorkingCalendar.nextDate(date)) {
-      if (scanned > MAX_SCAN_DAYS) throw new BadUserInputError(`A span may cover at most ${MAX_SCAN_DAYS} days`, 'input.endsAt');
+      if (scanned > MAX_SCAN_DAYS) throw new BadUserInputError(m.spanTooLong(MAX_SCAN_DAYS), 'input.endsAt');
       for (const session of this.sessionsOn(date)) {
         const startsAt = session.startsAt > span.startsAt ? session.startsAt : span.startsAt;
         const endsAt = session.endsAt < span.endsAt ? session.endsAt : span.endsAt;
@@ -133,7 +136,7 @@ export async function tenantOrOwn(ctx: RequestContext, tenantCode: string | unde
   const viewer = requireViewer(ctx);
   const tenant =
     tenantCode === undefined ? await tenancy.loadTenant(ctx, viewer.tenantId) : await tenancy.tenantByCode(ctx, tenantCodeOf(tenantCode, 'tenantCode'));
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   return tenant;
 }
 
@@ -159,45 +162,36 @@ export async function hallHoursOf(ctx: RequestContext, tenantCode: string | unde
 
 // ---- writing ------------------------------------------------------------------
 
-function timeOf(value: string, field: string): string {
-  if (!HH_MM.test(value)) throw new BadUserInputError(`"${field}" must be a time HH:MM (00:00-23:59)`, field);
-  return value;
-}
-
 /** Sets the own centre's hall hours: opens < lunch start < lunch end < closes; lunch both or neither. */
 export async function setHallHours(ctx: RequestContext, input: SetHallHoursInput): Promise<HallHoursView> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
-  const hours: HoursRow = {
-    opensAt: timeOf(input.opensAt, 'input.opensAt'),
-    closesAt: timeOf(input.closesAt, 'input.closesAt'),
-    lunchStartsAt: input.lunchStartsAt == null ? null : timeOf(input.lunchStartsAt, 'input.lunchStartsAt'),
-    lunchEndsAt: input.lunchEndsAt == null ? null : timeOf(input.lunchEndsAt, 'input.lunchEndsAt'),
-  };
-  if ((hours.lunchStartsAt === null) !== (hours.lunchEndsAt === null)) {
-    throw new BadUserInputError('Give both "lunchStartsAt" and "lunchEndsAt", or neither (no lunch break)', 'input.lunchEndsAt');
+  const hours: HoursRow = { opensAt: input.opensAt, closesAt: input.closesAt, lunchStartsAt: input.lunchStartsAt ?? null, lunchEndsAt: input.lunchEndsAt ?? null };
+  const check = new InputCheck();
+  for (const key of ['opensAt', 'lunchStartsAt', 'lunchEndsAt', 'closesAt'] as const) {
+    const value = hours[key];
+    if (value !== null) check.that(HH_MM.test(value), `input.${key}`, m.timeOfDay(`input.${key}`));
   }
+  check.that((hours.lunchStartsAt === null) === (hours.lunchEndsAt === null), 'input.lunchEndsAt', m.lunchBothOrNeither);
+  check.done();
   const order = [hours.opensAt, hours.lunchStartsAt, hours.lunchEndsAt, hours.closesAt].filter((t): t is string => t !== null);
-  for (let i = 1; i < order.length; i += 1) {
-    if (order[i] <= order[i - 1]) {
-      throw new BadUserInputError('The hall must open before lunch, lunch must end after it starts, and the hall close after lunch', 'input.closesAt');
-    }
-  }
+  check.that(order.every((time, i) => i === 0 || time > order[i - 1]), 'input.closesAt', m.hoursInOrder);
+  check.done();
   const tenant = await tenancy.loadTenant(ctx, viewer.tenantId);
-  if (!tenant) throw new NotFoundError('Tenant');
+  if (!tenant) throw new NotFoundError(nouns.tenant);
   return ctx.db
     .transaction(async (db) => {
       const rows = db.scoped(HallHours);
       const current = await rows.query('h').andWhere('h.tenantId = :own', { own: viewer.tenantId }).getOne();
       if (!current) {
         const created = await rows.save(Object.assign(new HallHours(), { tenantId: viewer.tenantId, ...hours }));
-        return viewOf(tenant, await rows.getById(created.id, 'HallHours'));
+        return viewOf(tenant, await rows.getById(created.id, m.hallHours));
       }
-      if (input.version == null) throw new ConflictError('The centre already has hall hours: pass their version to change them', { field: 'version' });
+      if (input.version == null) throw new ConflictError(m.hallHoursExist, { field: 'version' });
       await rows.updateVersioned(current, input.version, hours);
-      return viewOf(tenant, await rows.getById(current.id, 'HallHours'));
+      return viewOf(tenant, await rows.getById(current.id, m.hallHours));
     })
     .catch((error: unknown) => {
-      if (isDuplicateKey(error)) throw new ConflictError('The hall hours were set meanwhile: reload them and try again', { field: 'version' });
+      if (isDuplicateKey(error)) throw new ConflictError(m.hallHoursSetMeanwhile, { field: 'version' });
       throw error;
     });
 }

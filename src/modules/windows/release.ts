@@ -5,6 +5,8 @@
 import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
 import { BadUserInputError } from '../../graphql/errors';
+import { nouns } from '../../graphql/messages';
+import { windowMessages as m } from './messages';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { User } from '../tenancy/entities';
 import { WindowReplacementInput } from '../tenancy/inputs';
@@ -26,13 +28,13 @@ const MAX_REPLACEMENTS = 20;
  * no longer window staff, simply is never on post.
  */
 export async function releaseFromWindows(ctx: RequestContext, db: Db, user: User, input: WindowReplacementInput[], field: string): Promise<void> {
-  if (input.length > MAX_REPLACEMENTS) throw new BadUserInputError(`At most ${MAX_REPLACEMENTS} replacements`, field);
+  if (input.length > MAX_REPLACEMENTS) throw new BadUserInputError(m.tooManyReplacements(MAX_REPLACEMENTS), field);
   const replacements = new Map(
     input.map((r, i) => [decodeGlobalIdOf('Window', r.windowId, `${field}[${i}].windowId`), decodeGlobalIdOf('User', r.userId, `${field}[${i}].userId`)]),
   );
-  if (replacements.size !== input.length) throw new BadUserInputError('Give at most one replacement per window', field);
+  if (replacements.size !== input.length) throw new BadUserInputError(m.oneReplacementPerWindow, field);
   for (const replacement of await Promise.all([...replacements.values()].map((id) => windowStaffOf(ctx, id, user.tenantId, field)))) {
-    if (replacement.id === user.id) throw new BadUserInputError(`${user.username} cannot replace themselves`, field);
+    if (replacement.id === user.id) throw new BadUserInputError(m.replacesThemselves(user.username), field);
   }
   const now = toSecond(ctx.now());
   // A platform admin manages accounts but reads no windows: the check reads the person's
@@ -47,9 +49,9 @@ export async function releaseFromWindows(ctx: RequestContext, db: Db, user: User
   const locked =
     windowIds.length === 0 ? [] : await forUpdate(db, windows(reader).query('w').andWhere('w.id IN (:...windowIds)', { windowIds }).orderBy('w.id')).getMany();
   for (const windowId of replacements.keys()) {
-    const window = await windows(db).getById(windowId, 'Window');
+    const window = await windows(db).getById(windowId, nouns.window);
     windows(db).assertWritable(window);
-    if (!windowIds.includes(windowId)) throw new BadUserInputError(`${user.username} holds no post at window ${window.number}: it needs no replacement`, field);
+    if (!windowIds.includes(windowId)) throw new BadUserInputError(m.holdsNoPost(user.username, window.number), field);
   }
   if (windowIds.length === 0) return;
 
@@ -60,10 +62,10 @@ export async function releaseFromWindows(ctx: RequestContext, db: Db, user: User
   const after: Staffing = { ...before, posts: before.posts.map(replaced), covers: before.covers.map(replaced), gone: new Set([user.id]) };
   for (const window of locked) {
     const [a, b] = [WindowPostRole.A, WindowPostRole.B].map((post) => after.posts.find((p) => p.windowId === window.id && p.post === post)?.userId);
-    if (a !== undefined && a === b) throw new BadUserInputError(`The replacement at window ${window.number} already holds its other post`, field);
+    if (a !== undefined && a === b) throw new BadUserInputError(m.replacementHoldsOtherPost(window.number), field);
   }
   const problems = newlyEmptied(locked, before, after, horizonOf(schedule, now, before), schedule);
-  if (problems.length > 0) throw new BadUserInputError(`${problems.join('; ')}: give a replacement for it in "replacements"`, field);
+  if (problems.length > 0) throw new BadUserInputError(m.giveReplacements(problems), field);
 
   await handOver(db, user, replacements, now);
   await recordEmptyPosts(ctx, db, user.tenantId, [...replacements.keys()], new Set([user.id]));

@@ -8,6 +8,8 @@ import { isDuplicateKey } from '../../db/errors';
 import { requireRole } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, ConflictError } from '../../graphql/errors';
+import { messages, nouns } from '../../graphql/messages';
+import { windowMessages as m } from './messages';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { User } from '../tenancy/entities';
 import { LunchDutyRota, Window, WindowPostRole, WindowStatus } from './entities';
@@ -34,9 +36,9 @@ export function rotaMembers(ctx: RequestContext, ids: (number | string)[]): Prom
 
 async function rotaGroupOf(ctx: RequestContext, globalIds: string[], tenantId: number, field: string): Promise<number[]> {
   if (globalIds.length === 0) {
-    throw new BadUserInputError(`"${field}" is empty: each half of the lunch break needs at least one person on post`, field);
+    throw new BadUserInputError(m.rotaGroupEmpty(field), field);
   }
-  if (globalIds.length > MAX_ROTA_GROUP) throw new BadUserInputError(`"${field}" may have at most ${MAX_ROTA_GROUP} people`, field);
+  if (globalIds.length > MAX_ROTA_GROUP) throw new BadUserInputError(m.rotaGroupTooLarge(field, MAX_ROTA_GROUP), field);
   const ids = unique(globalIds.map((id) => decodeGlobalIdOf('User', id, field)));
   await Promise.all(ids.map((id) => windowStaffOf(ctx, id, tenantId, field)));
   return ids;
@@ -53,7 +55,7 @@ export async function setLunchDutyRota(ctx: RequestContext, input: SetLunchDutyR
   const groupOneIds = await rotaGroupOf(ctx, input.groupOneIds, window.tenantId, 'input.groupOneIds');
   const groupTwoIds = await rotaGroupOf(ctx, input.groupTwoIds, window.tenantId, 'input.groupTwoIds');
   if (groupTwoIds.some((id) => groupOneIds.includes(id))) {
-    throw new BadUserInputError('Nobody may be in both groups: the groups take turns to eat', 'input.groupTwoIds');
+    throw new BadUserInputError(m.inBothGroups, 'input.groupTwoIds');
   }
   const fields = { groupOneIds, groupTwoIds };
   return ctx.db
@@ -63,23 +65,23 @@ export async function setLunchDutyRota(ctx: RequestContext, input: SetLunchDutyR
       for (const other of others) {
         const busy = [...groupOneIds, ...groupTwoIds].find((id) => [...rotaGroup(other.groupOneIds), ...rotaGroup(other.groupTwoIds)].includes(id));
         if (busy !== undefined) {
-          const [user, at] = await Promise.all([loadUsers(ctx, [busy]), windows(db).getById(other.windowId, 'Window')]);
-          throw new BadUserInputError(`${user[0]?.username} is already on the lunch rota of window ${at.number}`, 'input.groupOneIds');
+          const [user, at] = await Promise.all([loadUsers(ctx, [busy]), windows(db).getById(other.windowId, nouns.window)]);
+          throw new BadUserInputError(m.onAnotherRota(user[0]?.username ?? '', at.number), 'input.groupOneIds');
         }
       }
       const current = await rotas.query('r').andWhere('r.windowId = :windowId', { windowId: window.id }).getOne();
       if (!current) {
         const created = await rotas.save(Object.assign(new LunchDutyRota(), { tenantId: window.tenantId, windowId: window.id, ...fields }));
-        return rotas.getById(created.id, 'LunchDutyRota');
+        return rotas.getById(created.id, m.lunchDutyRota);
       }
       if (input.version == null) {
-        throw new ConflictError(`Window ${window.number} already has a rota: pass its version to replace it`, { field: 'version' });
+        throw new ConflictError(m.rotaExists(window.number), { field: 'version' });
       }
       await rotas.updateVersioned(current, input.version, fields);
-      return rotas.getById(current.id, 'LunchDutyRota');
+      return rotas.getById(current.id, m.lunchDutyRota);
     })
     .catch((error: unknown) => {
-      if (isDuplicateKey(error)) throw new ConflictError('The window got a rota meanwhile: reload it and try again', { field: 'version' });
+      if (isDuplicateKey(error)) throw new ConflictError(m.rotaSetMeanwhile, { field: 'version' });
       throw error;
     });
 }
@@ -89,7 +91,7 @@ export async function setLunchDutyRota(ctx: RequestContext, input: SetLunchDutyR
 function assertDate(date: string): void {
   const match = DATE_PATTERN.exec(date);
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || new Date(ms).toISOString().slice(0, 10) !== date) throw new BadUserInputError('"date" must be a date yyyy-mm-dd', 'date');
+  if (!match || new Date(ms).toISOString().slice(0, 10) !== date) throw new BadUserInputError(messages.calendarDate('date'), 'date');
 }
 
 interface Plan {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
 import { requireText } from '../../validation/text';
+import { InputCheck } from '../../validation/input-check';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { isDuplicateKey } from '../../db/errors';
 import { Db } from '../../db/db';
@@ -10,6 +11,7 @@ import { Role } from '../../auth/roles';
 import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
+import { messages, nouns } from '../../graphql/messages';
 import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
@@ -31,6 +33,7 @@ import {
 import { AssignWindowPostsInput, CreateWindowInput, UpdateWindowInput, WindowFilter, WindowOrderField, windowSorting, WindowStatusInput } from './inputs';
 import { isWindowStaff } from './staffing';
 import { recordEmptyPosts } from './empty-posts';
+import { windowMessages as m } from './messages';
 
 export const windows = (db: Db) => db.scoped(Window);
 
@@ -50,11 +53,9 @@ export function forUpdate<T extends ObjectLiteral>(db: Db, query: SelectQueryBui
 }
 
 
-function windowNumber(value: string, field: string): string {
+function windowNumber(value: string, field: string, check: InputCheck): string {
   const number = value.trim().toUpperCase();
-  if (!/^[A-Z0-9][A-Z0-9-]{0,15}$/.test(number)) {
-    throw new BadUserInputError(`"${field}" must be 1-16 letters, digits or "-", e.g. A12`, field);
-  }
+  check.that(/^[A-Z0-9][A-Z0-9-]{0,15}$/.test(number), field, m.windowNumber(field));
   return number;
 }
 
@@ -216,7 +217,7 @@ export function comprehensiveIntakeWindows(ctx: RequestContext, tenantId: number
 // ---- queries -----------------------------------------------------------------
 
 export function tenantCodeOf(code: string, field: string): string {
-  if (!/^\d{6}$/.test(code)) throw new BadUserInputError(`"${field}" must be a 6-digit division code`, field);
+  if (!/^\d{6}$/.test(code)) throw new BadUserInputError(messages.divisionCode(field), field);
   return code;
 }
 
@@ -247,14 +248,14 @@ export async function windowById(ctx: RequestContext, globalId: string): Promise
 /** The department of a window being written: visible (else NOT_FOUND) and of the own tenant (else FORBIDDEN). */
 async function ownDepartment(ctx: RequestContext, globalId: string, field: string): Promise<Department> {
   const department = await tenancy.loadDepartment(ctx, decodeGlobalIdOf('Department', globalId, field));
-  if (!department) throw new NotFoundError('Department');
+  if (!department) throw new NotFoundError(nouns.department);
   ctx.db.scope.assertWritable(department.tenantId);
   return department;
 }
 
 /** The window being written: visible (else NOT_FOUND) and of the own tenant (else FORBIDDEN). */
 export async function ownWindow(db: Db, globalId: string, field: string): Promise<Window> {
-  const window = await windows(db).getById(decodeGlobalIdOf('Window', globalId, field), 'Window');
+  const window = await windows(db).getById(decodeGlobalIdOf('Window', globalId, field), nouns.window);
   windows(db).assertWritable(window);
   return window;
 }
@@ -262,16 +263,16 @@ export async function ownWindow(db: Db, globalId: string, field: string): Promis
 /** A user a window rule names: visible (else NOT_FOUND), and an active user of the centre (else BAD_USER_INPUT). */
 export async function activeUserOf(ctx: RequestContext, userId: number, tenantId: number, field: string): Promise<User> {
   const user = await tenancy.loadUser(ctx, userId);
-  if (!user) throw new NotFoundError('User');
-  if (user.tenantId !== tenantId) throw new BadUserInputError(`${user.username} is not a user of this centre`, field);
-  if (!user.active) throw new BadUserInputError(`${user.username} is not an active user`, field);
+  if (!user) throw new NotFoundError(nouns.user);
+  if (user.tenantId !== tenantId) throw new BadUserInputError(m.notOfCentre(user.username), field);
+  if (!user.active) throw new BadUserInputError(m.inactiveUser(user.username), field);
   return user;
 }
 
 /** Someone who may hold a post or stand in at a window: active window staff (窗口人员) of the centre. */
 export async function windowStaffOf(ctx: RequestContext, userId: number, tenantId: number, field: string): Promise<User> {
   const user = await activeUserOf(ctx, userId, tenantId, field);
-  if (!isWindowStaff(user)) throw new BadUserInputError(`${user.username} is not window staff (窗口人员)`, field);
+  if (!isWindowStaff(user)) throw new BadUserInputError(m.notWindowStaff(user.username), field);
   return user;
 }
 
@@ -279,19 +280,19 @@ export async function windowStaffOf(ctx: RequestContext, userId: number, tenantI
 async function chiefRepresentative(ctx: RequestContext, globalId: string, department: Department, field: string): Promise<User> {
   const user = await activeUserOf(ctx, decodeGlobalIdOf('User', globalId, field), department.tenantId, field);
   if (user.departmentId !== department.id) {
-    throw new BadUserInputError(`The chief representative (首席代表) must be of ${department.name}; ${user.username} is not`, field);
+    throw new BadUserInputError(m.chiefOfDepartment(department.name, user.username), field);
   }
   return user;
 }
 
 /** Matters a window serves: visible (else NOT_FOUND) and of the window's centre (else BAD_USER_INPUT). */
 async function mattersOfCentre(ctx: RequestContext, globalIds: string[], tenantId: number, field: string): Promise<number[]> {
-  if (globalIds.length > MAX_MATTERS_PER_WINDOW) throw new BadUserInputError(`At most ${MAX_MATTERS_PER_WINDOW} matters`, field);
+  if (globalIds.length > MAX_MATTERS_PER_WINDOW) throw new BadUserInputError(m.tooManyMatters(MAX_MATTERS_PER_WINDOW), field);
   const ids = unique(globalIds.map((id) => decodeGlobalIdOf('Matter', id, field)));
   for (const matter of await Promise.all(ids.map((id) => matters.loadMatter(ctx, id)))) {
-    if (!matter) throw new NotFoundError('Matter');
+    if (!matter) throw new NotFoundError(nouns.matter);
     if (matter.tenantId !== tenantId) {
-      throw new BadUserInputError(`Matter ${matter.code} belongs to another centre: a window serves matters of its own centre`, field);
+      throw new BadUserInputError(m.matterOfAnotherCentre(matter.code), field);
     }
   }
   return ids;
@@ -302,12 +303,12 @@ async function assertNumberFree(db: Db, tenantId: number, number: string, except
     .query('w')
     .andWhere('w.tenantId = :tenantId AND w.number = :number', { tenantId, number })
     .getOne();
-  if (taken && taken.id !== exceptId) throw new BadUserInputError(`Window ${number} already exists in this centre`, 'input.number');
+  if (taken && taken.id !== exceptId) throw new BadUserInputError(m.numberTaken(number), 'input.number');
 }
 
 function numberTaken(number: string) {
   return (error: unknown): never => {
-    if (isDuplicateKey(error)) throw new ConflictError(`Window ${number} was just created by someone else`, { field: 'input.number' });
+    if (isDuplicateKey(error)) throw new ConflictError(m.numberJustTaken(number), { field: 'input.number' });
     throw error;
   };
 }
@@ -327,10 +328,12 @@ function statusChange(window: Window, status: WindowStatus, reason: string, acto
 
 export async function createWindow(ctx: RequestContext, input: CreateWindowInput): Promise<Window> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
+  const check = new InputCheck();
+  const number = windowNumber(input.number, 'input.number', check);
+  const name = check.text(input.name, 'input.name', 64);
+  const hall = check.text(input.hall, 'input.hall', 64);
+  check.done();
   const department = await ownDepartment(ctx, input.departmentId, 'input.departmentId');
-  const number = windowNumber(input.number, 'input.number');
-  const name = requireText(input.name, 'input.name', 64);
-  const hall = requireText(input.hall, 'input.hall', 64);
   const matterIds = await mattersOfCentre(ctx, input.matterIds ?? [], department.tenantId, 'input.matterIds');
   const chief = input.chiefRepresentativeId
     ? await chiefRepresentative(ctx, input.chiefRepresentativeId, department, 'input.chiefRepresentativeId')
@@ -353,7 +356,7 @@ export async function createWindow(ctx: RequestContext, input: CreateWindowInput
       await db.scoped(WindowMatter).insertMany(matterIds.map((matterId) => ({ tenantId: window.tenantId, windowId: window.id, matterId })));
       await db.scoped(WindowStatusChange).save(statusChange(window, WindowStatus.OPEN, '窗口设立: window created', viewer.userId));
       await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
-      return windows(db).getById(window.id, 'Window');
+      return windows(db).getById(window.id, nouns.window);
     })
     .catch(numberTaken(number));
 }
@@ -362,14 +365,15 @@ export async function updateWindow(ctx: RequestContext, input: UpdateWindowInput
   requireRole(ctx, Role.CENTRE_ADMIN);
   const window = await ownWindow(ctx.db, input.id, 'input.id');
   const changes: Partial<Window> = {};
-  if (input.number != null) changes.number = windowNumber(input.number, 'input.number');
-  if (input.name != null) changes.name = requireText(input.name, 'input.name', 64);
-  if (input.hall != null) changes.hall = requireText(input.hall, 'input.hall', 64);
+  const check = new InputCheck();
+  if (input.number != null) changes.number = windowNumber(input.number, 'input.number', check);
+  if (input.name != null) changes.name = check.text(input.name, 'input.name', 64);
+  if (input.hall != null) changes.hall = check.text(input.hall, 'input.hall', 64);
   if (input.kind != null) changes.kind = input.kind;
   if (input.comprehensiveIntake != null) changes.comprehensiveIntake = input.comprehensiveIntake;
-  if ((changes.comprehensiveIntake ?? window.comprehensiveIntake) && (changes.kind ?? window.kind) !== WindowKind.COMPREHENSIVE) {
-    throw new BadUserInputError('Only a COMPREHENSIVE window (综合受理) takes cases of every matter', 'input.comprehensiveIntake');
-  }
+  const comprehensive = !(changes.comprehensiveIntake ?? window.comprehensiveIntake) || (changes.kind ?? window.kind) === WindowKind.COMPREHENSIVE;
+  check.that(comprehensive, 'input.comprehensiveIntake', m.comprehensiveOnly);
+  check.done();
   let department: Department | null = null;
   if (input.departmentId != null) {
     department = await ownDepartment(ctx, input.departmentId, 'input.departmentId');
@@ -379,16 +383,13 @@ export async function updateWindow(ctx: RequestContext, input: UpdateWindowInput
     changes.chiefRepresentativeId = null;
   } else if (input.chiefRepresentativeId !== undefined) {
     department ??= await tenancy.loadDepartment(ctx, window.departmentId);
-    if (!department) throw new NotFoundError('Department');
+    if (!department) throw new NotFoundError(nouns.department);
     changes.chiefRepresentativeId = (await chiefRepresentative(ctx, input.chiefRepresentativeId, department, 'input.chiefRepresentativeId')).id;
   } else if (department && department.id !== window.departmentId && window.chiefRepresentativeId !== null) {
     // A new department keeps the chief representative only if they belong to it.
     const chief = await tenancy.loadUser(ctx, window.chiefRepresentativeId);
     if (chief?.departmentId !== department.id) {
-      throw new BadUserInputError(
-        `The chief representative is not of ${department.name}: give a new one or null with the new department`,
-        'input.chiefRepresentativeId',
-      );
+      throw new BadUserInputError(m.chiefNotOfNewDepartment(department.name), 'input.chiefRepresentativeId');
     }
   }
   const matterIds = input.matterIds == null ? null : await mattersOfCentre(ctx, input.matterIds, window.tenantId, 'input.matterIds');
@@ -401,7 +402,7 @@ export async function updateWindow(ctx: RequestContext, input: UpdateWindowInput
         await db.scoped(WindowMatter).deleteWhere({ windowId: window.id });
         await db.scoped(WindowMatter).insertMany(matterIds.map((matterId) => ({ tenantId: window.tenantId, windowId: window.id, matterId })));
       }
-      return windows(db).getById(window.id, 'Window');
+      return windows(db).getById(window.id, nouns.window);
     })
     .catch(numberTaken(number));
 }
@@ -413,12 +414,12 @@ async function setWindowStatus(ctx: RequestContext, input: WindowStatusInput, st
   const window = await ownWindow(ctx.db, input.id, 'input.id');
   return ctx.db.transaction(async (db) => {
     if (window.status === status && window.version === input.version) {
-      throw new ConflictError(`Window ${window.number} is already ${status}`, { field: 'status' });
+      throw new ConflictError(m.alreadyInStatus(window.number, status), { field: 'status' });
     }
     await windows(db).updateVersioned(window, input.version, { status });
     await db.scoped(WindowStatusChange).save(statusChange(window, status, reason, viewer.userId));
     await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
-    return windows(db).getById(window.id, 'Window');
+    return windows(db).getById(window.id, nouns.window);
   });
 }
 
@@ -436,7 +437,7 @@ export async function assignWindowPosts(ctx: RequestContext, input: AssignWindow
   const window = await ownWindow(ctx.db, input.windowId, 'input.windowId');
   const aId = decodeGlobalIdOf('User', input.aUserId, 'input.aUserId');
   const bId = decodeGlobalIdOf('User', input.bUserId, 'input.bUserId');
-  if (aId === bId) throw new BadUserInputError('The A and the B post must be held by two different people', 'input.bUserId');
+  if (aId === bId) throw new BadUserInputError(m.twoPeopleForPosts, 'input.bUserId');
   await windowStaffOf(ctx, aId, window.tenantId, 'input.aUserId');
   await windowStaffOf(ctx, bId, window.tenantId, 'input.bUserId');
   return ctx.db.transaction(async (db) => {
@@ -448,7 +449,7 @@ export async function assignWindowPosts(ctx: RequestContext, input: AssignWindow
       { tenantId: window.tenantId, windowId: window.id, post: WindowPostRole.B, userId: bId },
     ]);
     await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
-    return windows(db).getById(window.id, 'Window');
+    return windows(db).getById(window.id, nouns.window);
   });
 }
 
