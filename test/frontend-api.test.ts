@@ -284,3 +284,18 @@ describe('what a screen needs to show', () => {
     expect(other.data?.staffAbsences.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(scheduled.data?.scheduleAbsence.id);
   });
 });
+
+describe('calendar days are LocalDate (graphql-scalars)', () => {
+  it('a day is yyyy-mm-dd in and out, and an impossible day is BAD_USER_INPUT', async () => {
+    const admin = await t.tokenOf('centre_admin.210321');
+    const SET = 'mutation($i: CalendarOverrideInput!) { setCalendarOverride(input: $i) { date working } }';
+    const ok = await t.gql(SET, { i: { date: '2026-12-30', working: false, reason: '搬迁闭厅' } }, admin);
+    expect(ok.data?.setCalendarOverride).toEqual({ date: '2026-12-30', working: false });
+    for (const date of ['2026-02-30', '2026-13-01', '30/12/2026']) {
+      const res = await t.gql(SET, { i: { date, working: false, reason: '搬迁闭厅' } }, admin);
+      expect([date, codeOf(res), res.data?.setCalendarOverride]).toEqual([date, 'BAD_USER_INPUT', undefined]);
+    }
+    const type = await t.gql('{ __type(name: "CalendarOverrideInput") { inputFields { name type { ofType { name } } } } }');
+    expect(type.data?.__type.inputFields.find((f: { name: string }) => f.name === 'date').type.ofType.name).toBe('LocalDate');
+  });
+});

@@ -481,7 +481,7 @@ describe('who may read and write windows', () => {
 describe('lunch-time duty rota (延时服务, 鞍山 规范 三(三)3 "值班人员分为两组，轮流午休及就餐")', () => {
   const SET = 'mutation($input: SetLunchDutyRotaInput!) { setLunchDutyRota(input: $input) { id version groupOne { username } groupTwo { username } } }';
   const SHIFT = 'startsAt endsAt onDuty { username } away { username } replacement { username } replacementPost uncovered';
-  const DUTY = `query($date: String!, $code: String) { lunchDuty(date: $date, tenantCode: $code) {
+  const DUTY = `query($date: LocalDate!, $code: String) { lunchDuty(date: $date, tenantCode: $code) {
     date workingDay lunchStartsAt lunchEndsAt uncoveredWindows { number }
     windows { window { number } rota { id } firstHalf { ${SHIFT} } secondHalf { ${SHIFT} } }
   } }`;

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantOwnedEntity } from '../../db/base-entities';
@@ -37,7 +38,7 @@ export class NationalCalendarYear {
 @Entity()
 @Index(['tenantId', 'date'], { unique: true })
 export class CalendarOverride extends TenantOwnedEntity {
-  @Field({ description: 'Local date, yyyy-mm-dd' })
+  @Field(() => LocalDateResolver, { description: '日期: the calendar day, yyyy-mm-dd' })
   @Column('varchar', { length: 10 })
   date: string;
 

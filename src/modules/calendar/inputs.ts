@@ -1,8 +1,9 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 
 @InputType({ description: "A centre's own exception: a local closure or an extra working day" })
 export class CalendarOverrideInput {
-  @Field({ description: 'yyyy-mm-dd' })
+  @Field(() => LocalDateResolver, { description: '日期, yyyy-mm-dd' })
   date: string;
 
   @Field({ description: 'true: an extra working day; false: closed' })
@@ -14,7 +15,7 @@ export class CalendarOverrideInput {
 
 @InputType({ description: 'A national holiday (working: false) or make-up working day (调休, working: true)' })
 export class NationalCalendarDayInput {
-  @Field({ description: 'yyyy-mm-dd' })
+  @Field(() => LocalDateResolver, { description: '日期, yyyy-mm-dd' })
   date: string;
 
   @Field({ description: 'true: a make-up working day (调休上班); false: a holiday' })
@@ -26,13 +27,13 @@ export class NationalCalendarDayInput {
 
 @InputType({ description: 'The exception to remove: the day returns to what its weekday says' })
 export class RemoveCalendarDayInput {
-  @Field({ description: 'yyyy-mm-dd' })
+  @Field(() => LocalDateResolver, { description: '日期, yyyy-mm-dd' })
   date: string;
 }
 
 @InputType({ description: 'A statutory holiday (法定节假日) of a national schedule' })
 export class NationalHolidayInput {
-  @Field({ description: 'yyyy-mm-dd' })
+  @Field(() => LocalDateResolver, { description: '日期, yyyy-mm-dd' })
   date: string;
 
   @Field({ description: 'e.g. 春节' })
@@ -47,6 +48,6 @@ export class NationalCalendarInput {
   @Field(() => [NationalHolidayInput], { description: 'Every day off, one entry per date' })
   holidays: NationalHolidayInput[];
 
-  @Field(() => [String], { description: 'Make-up working days (调休上班), yyyy-mm-dd' })
+  @Field(() => [LocalDateResolver], { description: 'Make-up working days (调休上班), yyyy-mm-dd' })
   makeUpWorkdays: string[];
 }

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { RequestContext } from '../../context';
 import { Tenant } from '../tenancy/entities';
@@ -20,7 +21,7 @@ registerEnumType(CalendarDaySource, {
 
 @ObjectType({ description: 'A day that is not as its weekday says: a holiday, a make-up working day (调休), a closure' })
 export class CalendarDay {
-  @Field({ description: 'Local date, yyyy-mm-dd' })
+  @Field(() => LocalDateResolver, { description: '日期: a calendar day of the centre, yyyy-mm-dd' })
   date: string;
 
   @Field({ description: 'true: a working day (工作日); false: a day off' })

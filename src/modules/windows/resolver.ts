@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
@@ -81,7 +82,7 @@ export class WindowResolver {
   })
   lunchDuty(
     @Ctx() ctx: RequestContext,
-    @Arg('date', { description: 'yyyy-mm-dd' }) date: string,
+    @Arg('date', () => LocalDateResolver, { description: '日期: the working day, yyyy-mm-dd' }) date: string,
     @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码 of a readable centre' }) tenantCode?: string,
   ): Promise<LunchDutyDay> {
     return dutyRota.lunchDuty(ctx, date, tenantCode ?? undefined);

@@ -1,3 +1,4 @@
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Tenant, User } from '../tenancy/entities';
 import { LunchDutyRota, Window, WindowPostRole } from './entities';
@@ -157,7 +158,7 @@ export class LunchDutyWindow {
 
 @ObjectType({ description: '延时服务: the lunch duty of every OPEN window of a centre on one day (鞍山 "值班人员分为两组，轮流午休及就餐")' })
 export class LunchDutyDay {
-  @Field({ description: 'yyyy-mm-dd' })
+  @Field(() => LocalDateResolver, { description: '日期: the working day, yyyy-mm-dd' })
   date: string;
 
   @Field({ description: 'false on a non-working day: no lunch duty' })
