@@ -34,6 +34,7 @@ import { createLogger, Logger } from '../src/logger';
 import { dataSourceOptions } from '../src/db/data-source';
 import { SqlLogger } from '../src/db/sql-counter';
 import { createApp } from '../src/app';
+import { buildUnauditedSchema } from '../src/graphql/schema';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { seedDemoData } from '../seeds/seed';
 import { Department, Tenant, User } from '../src/modules/tenancy/entities';
@@ -790,6 +791,7 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
     [false, true, true, true],
   );
   print(`p99 during the storm / alone: ${(storm.loud.p99 / storm.quiet.p99).toFixed(2)}× (target ≤ 2×)`);
+  await auditCost(url, token, { config, dataSource, logger });
 
   const planned = process.env.BENCH_PLANS === 'all' ? queries : [listByDepartment];
   let listStatement: Statement | undefined;
@@ -854,6 +856,44 @@ function mysqlUrl(): string | undefined {
   if (process.env.BENCH_MYSQL_URL) return process.env.BENCH_MYSQL_URL;
   const url = process.env.DATABASE_URL;
   return url && /^(mysql|mariadb):/.test(url) ? url : undefined;
+}
+
+/**
+ * What the audit log costs a mutation: the same mutation (a calendar override, set and
+ * set again, so nothing grows) against the server and against a second one on the same
+ * database serving the schema without the audit wrapper, in turns (A B A B …).
+ */
+async function auditCost(audited: string, token: string, deps: { config: Config; dataSource: DataSource; logger: Logger }): Promise<void> {
+  const { app, stop } = await createApp({ ...deps, schema: buildUnauditedSchema() });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const plain = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const mutation = 'mutation($i: CalendarOverrideInput!) { setCalendarOverride(input: $i) { date } }';
+  const samples: Record<string, number[]> = { [audited]: [], [plain]: [] };
+  try {
+    for (let run = 0; run < WARMUP_RUNS + MEASURED_RUNS; run += 1) {
+      for (const url of [audited, plain]) {
+        const started = performance.now();
+        await gql(url, mutation, { i: { date: '2026-12-31', working: run % 2 === 0, reason: '跨年值守' } }, token);
+        if (run >= WARMUP_RUNS) samples[url].push(performance.now() - started);
+      }
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stop();
+  }
+  const [withAudit, without] = [samples[audited].sort((a, b) => a - b), samples[plain].sort((a, b) => a - b)];
+  print(`mutation latency with and without the audit log (setCalendarOverride, ${MEASURED_RUNS} runs each, in turns):`);
+  printTable(
+    ['', 'median ms', 'p90 ms'],
+    [
+      ['with the audit entry (same transaction)', ms(median(withAudit)), ms(percentile(withAudit, 90))],
+      ['without (bench-only schema)', ms(median(without)), ms(percentile(without, 90))],
+    ],
+    [false, true, true],
+  );
+  print();
 }
 
 async function main(): Promise<void> {

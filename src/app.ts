@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DataSource } from 'typeorm';
+import { GraphQLSchema } from 'graphql';
 import { Config } from './config';
 import { Logger } from './logger';
 import { buildContext, RequestContext } from './context';
@@ -49,6 +50,8 @@ export interface AppOptions {
   exposeSqlCount?: boolean;
   /** Tests only: a settable clock (deadlines are computed from it). */
   clock?: () => Date;
+  /** Bench only: another schema (the unaudited one, to measure the audit log's cost). */
+  schema?: GraphQLSchema;
 }
 
 export interface App {
@@ -73,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }).protect();
 
   const server = new ApolloServer<RequestContext>({
-    schema: appSchema(),
+    schema: options.schema ?? appSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger, (error) => duplicateKeyOf(error, dataSource)),
