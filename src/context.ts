@@ -125,10 +125,47 @@ function invalidToken(): UnauthenticatedError {
 }
 
 /** Readable tenants (DESIGN.md §3.1): own, plus descendants for city/province users and auditors. */
-async function viewerOf(deps: ContextDeps, user: User): Promise<{ viewer: Viewer; scope: TenantScope }> {
+/**
+ * A tenant and the ids of its subtree, kept per process for TENANT_TREE_CACHE_MS: every
+ * request needs them and the division tree changes only by a command (create-admin) or
+ * the seeds, which a running instance sees within that bound. The user row is never
+ * cached: a revoked token is refused at once, on every instance.
+ */
+export const TENANT_TREE_CACHE_MS = 60_000;
+
+interface TenantTree {
+  tenant: Tenant;
+  /** Read on first use only, and kept: most viewers read their own tenant alone. */
+  subtreeIds(): Promise<number[]>;
+}
+const tenantTrees = new WeakMap<DataSource, Map<number, { until: number; tree: Promise<TenantTree> }>>();
+
+function tenantTreeOf(dataSource: DataSource, tenantId: number): Promise<TenantTree> {
+  const cache = tenantTrees.get(dataSource) ?? new Map<number, { until: number; tree: Promise<TenantTree> }>();
+  tenantTrees.set(dataSource, cache);
+  const cached = cache.get(tenantId);
+  if (cached && cached.until > Date.now()) return cached.tree;
   // Unscoped on purpose: these queries are what build the scope.
-  const manager = deps.dataSource.manager;
-  const tenant = await manager.findOneOrFail(Tenant, { where: { id: user.tenantId } });
+  const manager = dataSource.manager;
+  const tree = manager.findOneOrFail(Tenant, { where: { id: tenantId } }).then((tenant) => {
+    let ids: Promise<number[]> | undefined;
+    const subtreeIds = () =>
+      (ids ??= manager
+        .createQueryBuilder(Tenant, 't')
+        .select('t.id', 'id')
+        .where('t.path LIKE :prefix', { prefix: `${tenant.path}%` })
+        .getRawMany<{ id: number }>()
+        .then((rows) => rows.map((row) => Number(row.id))));
+    return { tenant, subtreeIds };
+  });
+  tree.catch(() => cache.delete(tenantId));
+  cache.set(tenantId, { until: Date.now() + TENANT_TREE_CACHE_MS, tree });
+  return tree;
+}
+
+async function viewerOf(deps: ContextDeps, user: User): Promise<{ viewer: Viewer; scope: TenantScope }> {
+  const tree = await tenantTreeOf(deps.dataSource, user.tenantId);
+  const tenant = tree.tenant;
   const roles = new Set(user.roles);
   const viewer: Viewer = {
     userId: user.id,
@@ -144,12 +181,7 @@ async function viewerOf(deps: ContextDeps, user: User): Promise<{ viewer: Viewer
   const readsDescendants =
     tenant.level === TenantLevel.CITY || tenant.level === TenantLevel.PROVINCE || roles.has(Role.AUDITOR);
   if (!readsDescendants) return { viewer, scope: new TenantScope(user.tenantId, [user.tenantId]) };
-  const descendants = await manager
-    .createQueryBuilder(Tenant, 't')
-    .select('t.id', 'id')
-    .where('t.path LIKE :prefix', { prefix: `${tenant.path}%` })
-    .getRawMany<{ id: number }>();
-  return { viewer, scope: new TenantScope(user.tenantId, descendants.map((row) => Number(row.id))) };
+  return { viewer, scope: new TenantScope(user.tenantId, await tree.subtreeIds()) };
 }
 
 /** Resolves the bearer token to a context; a bad, expired or revoked token is refused outright. */

@@ -20,6 +20,11 @@ async function applicantSubject(application: Application, ctx: RequestContext): 
   };
 }
 
+/** The name's audiences need only the case's centre: no window posts are loaded for it. */
+function centreSubject(application: Application): PolicySubject {
+  return { tenantId: application.tenantId };
+}
+
 /** Auditors read applicant data masked, even in their own centre (DESIGN.md §1). */
 const staffOfTenant: Audience = {
   label: 'staff of the case’s centre (not auditors)',
@@ -30,7 +35,7 @@ const clearToHandlers = [audiences.implementingDepartment, audiences.receivingWi
 
 export const applicantName = defineFieldPolicy<Application>({
   key: 'Application.applicantName',
-  subject: applicantSubject,
+  subject: centreSubject,
   clear: [staffOfTenant],
   masked: [audiences.auditors],
   mask: maskName,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
+import { DataSource } from 'typeorm';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
@@ -29,19 +30,68 @@ async function readNationalSchedule(db: Db): Promise<NationalSchedule> {
   return { days, years: years.map((y) => y.year) };
 }
 
-/** National days rarely change and are the same for everyone: one read per request. */
-function nationalSchedule(ctx: RequestContext): Promise<NationalSchedule> {
-  return ctx.loaders
-    .get('NationalSchedule.all', () => new DataLoader<string, NationalSchedule>(async (keys) => {
-      const schedule = await readNationalSchedule(ctx.db);
-      return keys.map(() => schedule);
-    }))
-    .load('all');
+/**
+ * Reads keep the national schedule and each centre's overrides for CALENDAR_CACHE_MS per
+ * process, so a list's lights cost no calendar statement. A change made through this
+ * process clears them at once; one made through another instance shows here within the
+ * bound. Writes (anything inside a transaction: every mutation) read fresh, so a
+ * deadline is never computed on a stale calendar.
+ */
+export const CALENDAR_CACHE_MS = 60_000;
+
+interface Cached<T> {
+  until: number;
+  value: Promise<T>;
+}
+const nationalCache = new WeakMap<DataSource, Cached<NationalSchedule>>();
+const overridesCache = new WeakMap<DataSource, Map<number, Cached<CalendarOverride[]>>>();
+/** After a change, reads stay fresh this long: the change's transaction commits meanwhile, and no old value is cached again. */
+const FRESH_AFTER_CHANGE_MS = 30_000;
+const freshUntil = new WeakMap<DataSource, number>();
+
+/** Forgets the cached calendars of this database, at a change of working days. */
+function forgetCalendars(db: Db): void {
+  nationalCache.delete(db.dataSource);
+  overridesCache.delete(db.dataSource);
+  freshUntil.set(db.dataSource, Date.now() + FRESH_AFTER_CHANGE_MS);
 }
 
-async function buildCalendars(db: Db, tenants: readonly Tenant[], national: NationalSchedule): Promise<WorkingCalendar[]> {
-  const overrides = await db.readOnlyFor(tenants.map((t) => t.id)).scoped(CalendarOverride).query('o').getMany();
-  return tenants.map((t) => new WorkingCalendar(t.timeZone, [...national.days, ...overrides.filter((o) => o.tenantId === t.id)], national.years));
+/** Whether this read must not use or fill the cache: inside a write, or just after a change. */
+function readFresh(db: Db): boolean {
+  return db.inTransaction || (freshUntil.get(db.dataSource) ?? 0) > Date.now();
+}
+
+function nationalSchedule(db: Db): Promise<NationalSchedule> {
+  if (readFresh(db)) return readNationalSchedule(db);
+  const cached = nationalCache.get(db.dataSource);
+  if (cached && cached.until > Date.now()) return cached.value;
+  const value = readNationalSchedule(db);
+  nationalCache.set(db.dataSource, { until: Date.now() + CALENDAR_CACHE_MS, value });
+  value.catch(() => nationalCache.delete(db.dataSource));
+  return value;
+}
+
+/** Each tenant's overrides, from the cache where fresh, the rest in one statement. */
+async function overridesOf(db: Db, tenants: readonly Tenant[]): Promise<Map<number, CalendarOverride[]>> {
+  const read = (ids: number[]) => db.readOnlyFor(ids).scoped(CalendarOverride).query('o').getMany();
+  const grouped = (rows: CalendarOverride[], ids: number[]) => new Map(ids.map((id) => [id, rows.filter((o) => o.tenantId === id)]));
+  const ids = [...new Set(tenants.map((t) => t.id))];
+  if (readFresh(db)) return grouped(await read(ids), ids);
+  const cache = overridesCache.get(db.dataSource) ?? new Map<number, Cached<CalendarOverride[]>>();
+  overridesCache.set(db.dataSource, cache);
+  const now = Date.now();
+  const missing = ids.filter((id) => !((cache.get(id)?.until ?? 0) > now));
+  if (missing.length > 0) {
+    const fetched = read(missing).then((rows) => grouped(rows, missing));
+    fetched.catch(() => missing.forEach((id) => cache.delete(id)));
+    for (const id of missing) cache.set(id, { until: now + CALENDAR_CACHE_MS, value: fetched.then((byTenant) => byTenant.get(id) ?? []) });
+  }
+  return new Map(await Promise.all(ids.map(async (id) => [id, await cache.get(id)!.value] as const)));
+}
+
+async function buildCalendars(db: Db, tenants: readonly Tenant[]): Promise<WorkingCalendar[]> {
+  const [national, overrides] = await Promise.all([nationalSchedule(db), overridesOf(db, tenants)]);
+  return tenants.map((t) => new WorkingCalendar(t.timeZone, [...national.days, ...(overrides.get(t.id) ?? [])], national.years));
 }
 
 /**
@@ -52,7 +102,7 @@ async function buildCalendars(db: Db, tenants: readonly Tenant[], national: Nati
 export function calendarOf(ctx: RequestContext, tenant: Tenant, db: Db = ctx.db): Promise<WorkingCalendar> {
   return ctx.loaders
     .get('WorkingCalendar.byTenant', () =>
-      new DataLoader<Tenant, WorkingCalendar, number>(async (tenants) => buildCalendars(db, tenants, await nationalSchedule(ctx)), { cacheKeyFn: (t) => t.id }),
+      new DataLoader<Tenant, WorkingCalendar, number>((tenants) => buildCalendars(db, tenants), { cacheKeyFn: (t) => t.id }),
     )
     .load(tenant);
 }
@@ -90,10 +140,12 @@ export function onCalendarChange(listener: CalendarChangeListener): void {
 /** Runs `write` in a transaction and hands the calendars before and after it to the listeners. */
 async function changeCalendar<T>(ctx: RequestContext, tenantsOf: (db: Db) => Promise<Tenant[]>, reason: string, write: (db: Db) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (db) => {
+    forgetCalendars(db);
     const tenants = await tenantsOf(db);
-    const before = await buildCalendars(db, tenants, await readNationalSchedule(db));
+    // Inside the transaction: both read fresh, never from the cache.
+    const before = await buildCalendars(db, tenants);
     const result = await write(db);
-    const after = await buildCalendars(db, tenants, await readNationalSchedule(db));
+    const after = await buildCalendars(db, tenants);
     for (const listener of listeners) await listener(ctx, db, { tenants, before, after, reason });
     return result;
   });
@@ -124,7 +176,7 @@ export async function calendarYear(ctx: RequestContext, year: number, tenantCode
   const tenant = tenantCode ? await tenancy.tenantByCode(ctx, tenantCode) : await tenancy.loadTenant(ctx, viewer.tenantId);
   if (!tenant) throw new NotFoundError(nouns.tenant);
   const prefix = `${year}-`;
-  const schedule = await nationalSchedule(ctx);
+  const schedule = await nationalSchedule(ctx.db);
   const national = schedule.days.filter((d) => d.date.startsWith(prefix));
   const overrides = (await ctx.db.readOnlyFor([tenant.id]).scoped(CalendarOverride).query('o').getMany()).filter((o) => o.date.startsWith(prefix));
   const overridden = new Set(overrides.map((o) => o.date));
@@ -188,7 +240,7 @@ export async function removeNationalCalendarDay(ctx: RequestContext, input: Remo
 /** The loaded years, ascending. */
 export async function nationalCalendarYears(ctx: RequestContext): Promise<number[]> {
   requireViewer(ctx);
-  return [...(await nationalSchedule(ctx)).years].sort((a, b) => a - b);
+  return [...(await nationalSchedule(ctx.db)).years].sort((a, b) => a - b);
 }
 
 /**

@@ -1,0 +1,61 @@
+import { startTestApp, TestApp } from './harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+/** The nested case list of issue 12: up to 100 cases with matter, department, receiving window, staff and the last 5 events. */
+const NESTED = `query($first: Int) { applications(first: $first) { edges { node {
+  id number status receivedAt dueAt
+  matter { name } department { name } receivingWindow { number } receivedBy { displayName }
+  timeline(last: 5) { action at toStatus }
+} } } }`;
+const WITH_LIGHTS = NESTED.replace('dueAt', 'dueAt light remainingWorkingDays');
+
+describe('statements per request on the read path (issue 12)', () => {
+  it('the nested case list: the token’s account, the page, then one statement per relation, whatever the page size', async () => {
+    for (const who of ['centre_admin.210381', 'centre_admin.210300']) {
+      const token = await t.tokenOf(who);
+      for (const first of [10, 100]) {
+        const res = await t.gql(NESTED, { first }, token);
+        expect(res.errors).toBeUndefined();
+        // account + page + matter, department, window, staff, events; the tenant tree and
+        // its scope come from the per-process cache (README, Performance).
+        expect([who, first, res.sqlStatements]).toEqual([who, first, 7]);
+      }
+    }
+  });
+
+  it('lights cost one statement (the cases’ centres), the calendar none once read', async () => {
+    const token = await t.tokenOf('centre_admin.210300');
+    await t.gql(WITH_LIGHTS, { first: 100 }, token);
+    const res = await t.gql(WITH_LIGHTS, { first: 100 }, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.sqlStatements).toBe(8);
+  });
+
+  it('a calendar change through this process is seen by the next read at once (the cache is cleared)', async () => {
+    t.clock.set('2026-03-02T10:00:00+08:00');
+    try {
+      const admin = await t.tokenOf('centre_admin.210381');
+      const query = '{ applications(first: 100, filter: { statusIn: [ACCEPTED, UNDER_REVIEW] }) { edges { node { id dueAt remainingWorkingDays } } } }';
+      type Row = { id: string; dueAt: string; remainingWorkingDays: number };
+      const read = async () => new Map(((await t.gql(query, {}, admin)).data?.applications.edges as { node: Row }[]).map((e) => [e.node.id, e.node]));
+      const before = await read();
+      expect(before.size).toBeGreaterThan(0);
+      // The demo cases were accepted after Tuesday 3 March, so closing that day leaves their
+      // deadlines where they are, and each has one working day less left from Monday 2 March.
+      // A stale calendar would still count the closed day.
+      const set = await t.gql('mutation($i: CalendarOverrideInput!) { setCalendarOverride(input: $i) { date } }', { i: { date: '2026-03-03', working: false, reason: '搬迁闭厅' } }, admin);
+      expect(set.errors).toBeUndefined();
+      const after = await read();
+      for (const [id, row] of before) {
+        expect([id, after.get(id)!.remainingWorkingDays, after.get(id)!.dueAt]).toEqual([id, row.remainingWorkingDays - 1, row.dueAt]);
+      }
+    } finally {
+      t.clock.set(null);
+    }
+  });
+});
