@@ -28,6 +28,15 @@ describe('statements per request on the read path (issue 12)', () => {
     }
   });
 
+  it('timeline(last: n) is the tail of the whole timeline, kept by the database', async () => {
+    const token = await t.tokenOf('centre_admin.210381');
+    const res = await t.gql('{ applications(first: 100) { edges { node { id all: timeline { id } last2: timeline(last: 2) { id } } } } }', {}, token);
+    expect(res.errors).toBeUndefined();
+    const cases = res.data?.applications.edges.map((e: { node: { all: { id: string }[]; last2: { id: string }[] } }) => e.node);
+    expect(cases.some((c: { all: unknown[] }) => c.all.length > 2)).toBe(true);
+    for (const c of cases) expect(c.last2).toEqual(c.all.slice(-2));
+  });
+
   it('lights cost one statement (the cases’ centres), the calendar none once read', async () => {
     const token = await t.tokenOf('centre_admin.210300');
     await t.gql(WITH_LIGHTS, { first: 100 }, token);

@@ -212,8 +212,7 @@ export class ApplicationResolver {
     @Root() application: Application,
     @Arg('last', () => Int, { nullable: true, description: 'Keep only the latest n events (1-100); all when left out' }) last?: number,
   ): Promise<ApplicationEvent[]> {
-    const events = await service.timelineOf(ctx, application);
-    return last === undefined || last === null ? events : events.slice(-pageSize(last));
+    return last === undefined || last === null ? service.timelineOf(ctx, application) : service.lastEventsOf(ctx, application, pageSize(last, 'last'));
   }
 
   @FieldResolver(() => [JointOpinion], { description: '联办件 opinions given so far' })

@@ -63,6 +63,32 @@ export function timelineOf(ctx: RequestContext, application: Application): Promi
   return rowsOfCase(ctx, ApplicationEvent, application);
 }
 
+/**
+ * The last `n` events of a case, in order: the database keeps only those (a window
+ * function), so a list asking for the latest steps does not read and hydrate them all.
+ */
+export function lastEventsOf(ctx: RequestContext, application: Application, n: number): Promise<ApplicationEvent[]> {
+  return ctx.loaders
+    .get(`ApplicationEvent.last:${n}`, () =>
+      groupedLoader(
+        (ids) =>
+          ctx.db
+            .scoped(ApplicationEvent)
+            .query('r')
+            .andWhere('r.applicationId IN (:...ids)', { ids })
+            .andWhere(
+              `r.id IN (SELECT ranked.id FROM (SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.application_id ORDER BY e.id DESC) AS place
+                 FROM application_event e WHERE e.application_id IN (:...ids)) ranked WHERE ranked.place <= :lastEvents)`,
+              { lastEvents: n },
+            )
+            .orderBy('r.id')
+            .getMany(),
+        (row) => row.applicationId,
+      ),
+    )
+    .load(application.id);
+}
+
 export function jointOpinionsOf(ctx: RequestContext, application: Application): Promise<JointOpinion[]> {
   return rowsOfCase(ctx, JointOpinion, application);
 }
