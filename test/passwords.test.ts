@@ -13,7 +13,8 @@ afterAll(() => t.close());
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
 const signIn = (username: string, password: string) => t.gql(LOGIN, { input: { username, password } });
-const storedHash = async (username: string) => (await t.dataSource.getRepository(User).findOneByOrFail({ username })).passwordHash;
+const storedHash = async (username: string) =>
+  (await t.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOneOrFail()).passwordHash;
 
 describe('password storage', () => {
   it('accounts are stored as scrypt at OWASP parameters (N=2^17, r=8, p=1), self-describing', async () => {

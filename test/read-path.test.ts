@@ -28,6 +28,28 @@ describe('statements per request on the read path (issue 12)', () => {
     }
   });
 
+  it('no read but sign-in and password change selects the password hash', async () => {
+    const logger = t.dataSource.logger;
+    const seen: string[] = [];
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      seen.push(query);
+      return logQuery(query, parameters, runner);
+    };
+    try {
+      const token = await t.tokenOf('centre_admin.210300');
+      const res = await t.gql('{ viewer { username } users(first: 100) { edges { node { username department { name } } } } applications(first: 20) { edges { node { receivedBy { displayName } } } } }', {}, token);
+      expect(res.errors).toBeUndefined();
+      expect(seen.length).toBeGreaterThan(3);
+      expect(seen.filter((query) => /password_hash/.test(query))).toEqual([]);
+      // Control: a sign-in does read it.
+      await t.gql('mutation { login(input: { username: "approver.210303", password: "demo-2026" }) { token } }');
+      expect(seen.some((query) => /password_hash/.test(query))).toBe(true);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+  });
+
   it('timeline(last: n) is the tail of the whole timeline, kept by the database', async () => {
     const token = await t.tokenOf('centre_admin.210381');
     const res = await t.gql('{ applications(first: 100) { edges { node { id all: timeline { id } last2: timeline(last: 2) { id } } } } }', {}, token);

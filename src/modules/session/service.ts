@@ -1,4 +1,5 @@
 import { RequestContext } from '../../context';
+import { Db } from '../../db/db';
 import { User } from '../tenancy/entities';
 import { USERNAME_PATTERN } from '../tenancy/service';
 import { BadUserInputError, UnauthenticatedError } from '../../graphql/errors';
@@ -68,7 +69,7 @@ async function attemptSignIn(ctx: RequestContext, input: LoginInput, attempt: { 
   // Unscoped on purpose: sign-in precedes any scope. A look-alike name (not lower-case
   // ASCII) never reaches the database, whose collation might fold it onto a real one.
   // Looked up first so that a throttled attempt is still recorded in the account's tenant.
-  const user = USERNAME_PATTERN.test(username) ? await db.unscoped.findOne(User, { where: { username } }) : null;
+  const user = USERNAME_PATTERN.test(username) ? await withPasswordHash(db).where('u.username = :username', { username }).getOne() : null;
   attempt.account = user && user.username === username ? user : null;
   // Every attempt counts before the password is checked, so parallel attempts cannot slip past the limit.
   await countAttempt(db, keys.perClient, now, LOGIN_PER_CLIENT);
@@ -103,6 +104,11 @@ export async function refreshToken(ctx: RequestContext): Promise<SignedIn> {
   return { ...ctx.tokens.sign({ userId: user.id, tokenVersion: user.tokenVersion }), user };
 }
 
+/** An account row with its password hash, which no other read selects. Unscoped: the viewer's own row, or a sign-in before any scope. */
+function withPasswordHash(db: Db) {
+  return db.unscoped.createQueryBuilder(User, 'u').addSelect('u.passwordHash');
+}
+
 /** Revokes every token of the viewer (all devices). */
 export async function logout(ctx: RequestContext): Promise<boolean> {
   const viewer = requireViewer(ctx);
@@ -118,7 +124,7 @@ export async function changePassword(ctx: RequestContext, input: ChangePasswordI
     throw new BadUserInputError(messages.weakPassword('newPassword'), 'input.newPassword');
   }
   return ctx.db.transaction(async (db) => {
-    const user = await db.unscoped.findOneOrFail(User, { where: { id: viewer.userId } });
+    const user = await withPasswordHash(db).where('u.id = :id', { id: viewer.userId }).getOneOrFail();
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
       throw new BadUserInputError(m.wrongCurrentPassword, 'input.currentPassword');
     }

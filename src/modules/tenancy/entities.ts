@@ -119,7 +119,8 @@ export class User extends TenantOwnedEntity {
   @Column('simple-array')
   roles: Role[];
 
-  @Column('varchar', { length: 100, select: true })
+  /** Never read unless asked for (`withPasswordHash`): only sign-in and password change need it. */
+  @Column('varchar', { length: 100, select: false })
   passwordHash: string;
 
   @GuardedField(userPhonePolicy, 'Work phone (联系电话)')
