@@ -20,16 +20,13 @@
  * 1000000) changes the number of applications.
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createConnection } from 'mysql2/promise';
 import { DataSource, In } from 'typeorm';
-import { Config, DatabaseConfig, loadConfig, parseDatabaseUrl } from '../src/config';
+import { Config, loadConfig, parseDatabaseUrl } from '../src/config';
 import { createLogger, Logger } from '../src/logger';
 import { dataSourceOptions } from '../src/db/data-source';
 import { SqlLogger } from '../src/db/sql-counter';
@@ -53,6 +50,7 @@ import {
   NotAcceptedReason,
 } from '../src/modules/applications/entities';
 import { OPEN_STATUSES } from '../src/modules/applications/lifecycle';
+import { deferCleanup, fmt, freshMysql, freshSqlite, Fresh, median, ms, mysqlUrl, percentile, print, printTable, runBench, seconds } from './harness';
 import { rebuildRollups } from '../src/modules/applications/rollups';
 
 const TENANT_CODE = '210300';
@@ -70,50 +68,17 @@ const REQUEST_TIMEOUT_MS = 60_000;
 const STORM_MS = 10_000;
 const STORM_CLIENTS = 8;
 const QUIET_RUNS = 1000;
-const WATCHDOG_MS = 10 * 60_000;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const S = ApplicationStatus;
 
-function print(line = ''): void {
-  process.stdout.write(`${line}\n`);
-}
-
 function rowsWanted(): number {
   const raw = process.env.BENCH_ROWS ?? '100000';
   const rows = Number(raw);
   if (!/^\d+$/.test(raw) || rows < 1000 || rows > 1_000_000) throw new Error(`BENCH_ROWS: expected an integer 1000-1000000, got "${raw}"`);
   return rows;
-}
-
-const fmt = (n: number) => n.toLocaleString('en-US');
-const ms = (n: number) => n.toFixed(1);
-const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
-
-// ---- cleanup: every resource registers how to release it; run on exit, failure or signal
-
-const cleanups: (() => Promise<void>)[] = [];
-
-async function runCleanups(): Promise<void> {
-  while (cleanups.length > 0) {
-    const cleanup = cleanups.pop()!;
-    try {
-      await cleanup();
-    } catch (error) {
-      process.stderr.write(`cleanup failed: ${(error as Error).message}\n`);
-    }
-  }
-}
-
-function deferCleanup(cleanup: () => Promise<void>): () => Promise<void> {
-  cleanups.push(cleanup);
-  return async () => {
-    const i = cleanups.indexOf(cleanup);
-    if (i >= 0) cleanups.splice(i, 1);
-    await cleanup();
-  };
 }
 
 // ---- the SQL the server runs: TypeORM's logger sees every statement with its parameters
@@ -131,51 +96,6 @@ class CapturingSqlLogger extends SqlLogger {
     super.logQuery();
     if (this.capturing && query !== undefined) this.capturing.push({ query, parameters: parameters ?? [] });
   }
-}
-
-// ---- fresh databases
-
-interface Fresh {
-  label: string;
-  database: DatabaseConfig;
-  describe: string;
-  release(): Promise<void>;
-}
-
-function freshSqlite(): Fresh {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govapi-bench-'));
-  const file = path.join(dir, 'bench.sqlite');
-  return {
-    label: 'SQLite',
-    database: { type: 'sqlite', database: file },
-    describe: `temporary file ${file}`,
-    release: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-/** A database `<db>_<random>` beside the one in the URL, as the test harness does. */
-async function freshMysql(base: DatabaseConfig & { type: 'mysql' }): Promise<Fresh> {
-  const name = `${base.database}_${randomBytes(4).toString('hex')}`.slice(0, 64);
-  const admin = () => createConnection({ host: base.host, port: base.port, user: base.username, password: base.password });
-  const connection = await admin();
-  try {
-    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await connection.end();
-  }
-  return {
-    label: base.flavour === 'mariadb' ? 'MariaDB' : 'MySQL',
-    database: { ...base, database: name },
-    describe: `database ${name} on ${base.host}:${base.port} (dropped at the end)`,
-    release: async () => {
-      const c = await admin();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      } finally {
-        await c.end();
-      }
-    },
-  };
 }
 
 // ---- 100,000 applications
@@ -512,16 +432,7 @@ interface Timing {
   result: string;
 }
 
-function median(sorted: number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 0 ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[mid];
-}
-
 /** Nearest-rank percentile. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function time(url: string, token: string, q: BenchQuery): Promise<Timing> {
   let data: Record<string, unknown> = {};
   for (let i = 0; i < WARMUP_RUNS; i += 1) data = await gql(url, q.query, q.variables, token);
@@ -842,21 +753,7 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
   return { label: fresh.label, timings };
 }
 
-function printTable(head: string[], rows: string[][], right: boolean[]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  print(line(head));
-  print(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) print(line(row));
-}
-
 // ---- main
-
-function mysqlUrl(): string | undefined {
-  if (process.env.BENCH_MYSQL_URL) return process.env.BENCH_MYSQL_URL;
-  const url = process.env.DATABASE_URL;
-  return url && /^(mysql|mariadb):/.test(url) ? url : undefined;
-}
 
 /**
  * What the audit log costs a mutation: the same mutation (a calendar override, set and
@@ -921,29 +818,4 @@ async function main(): Promise<void> {
   }
 }
 
-const watchdog = setTimeout(() => {
-  process.stderr.write(`bench: still running after ${WATCHDOG_MS / 60_000} min, giving up\n`);
-  void runCleanups().finally(() => process.exit(2));
-}, WATCHDOG_MS);
-watchdog.unref();
-
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    process.stderr.write(`bench: ${signal}, cleaning up\n`);
-    void runCleanups().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .then(async () => {
-    await runCleanups();
-    clearTimeout(watchdog);
-  })
-  .catch(async (error: unknown) => {
-    // After a signal, the run fails because its database went away: that is not news.
-    if (!interrupted) process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    await runCleanups();
-    process.exitCode = 1;
-  });
+runBench(main);
