@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { createDataSource } from './db/data-source';
 import { createApp } from './app';
+import { rebuildRollupsIfMissing } from './modules/applications/rollups';
 import { setScryptCost } from './auth/passwords';
 import { isEmpty, seedDemoData } from '../seeds/seed';
 
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
     logger.fatal('the MySQL schema is behind the code: run `npm run migrate` first');
     process.exit(1);
   }
+
+  // A database migrated from before the 数据统计 rollups gets them at its first start.
+  if (await rebuildRollupsIfMissing(dataSource)) logger.info('statistics rollups rebuilt from the cases');
 
   const { app, stop } = await createApp({ config, dataSource, logger });
   const server = createServer(app);

@@ -153,6 +153,17 @@ export async function rebuildTenantRollups(manager: EntityManager, tenant: { id:
 }
 
 /** Recounts every tenant's rollups (`npm run rebuild-rollups`, and after seeding), one transaction per tenant. */
+/**
+ * At start: a database that has cases but no rollups (one migrated from before them)
+ * gets them rebuilt, so its statistics are never silently empty. Returns whether it did.
+ */
+export async function rebuildRollupsIfMissing(dataSource: DataSource): Promise<boolean> {
+  const [hasRollups, hasCases] = await Promise.all([dataSource.getRepository(ApplicationStatsRollup).exists(), dataSource.getRepository(Application).exists()]);
+  if (hasRollups || !hasCases) return false;
+  await rebuildRollups(dataSource);
+  return true;
+}
+
 export async function rebuildRollups(dataSource: DataSource): Promise<{ tenants: number; rows: number }> {
   const tenants = await dataSource.getRepository(Tenant).find({ select: { id: true, timeZone: true }, order: { id: 'ASC' } });
   let rows = 0;
