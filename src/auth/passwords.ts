@@ -10,8 +10,6 @@ import bcrypt from 'bcryptjs';
  * Hashes from before (bcrypt, `$2…`) are still verified, and replaced at the next sign-in.
  */
 let SCRYPT = { N: 2 ** 17, r: 8, p: 1 };
-/** OWASP's cost, log2 N; production refuses less (config.ts, SCRYPT_LOG2_N). */
-export const PRODUCTION_SCRYPT_LOG2_N = 17;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 /** scrypt needs 128·N·r bytes; Node refuses above `maxmem` (32 MiB by default). */

@@ -156,7 +156,8 @@ const everyTenant = (db: Db) => db.unscoped.find(Tenant);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function assertDate(date: string, field: string): void {
+/** A real calendar day yyyy-mm-dd, or BAD_USER_INPUT naming `field` (the LocalDate scalar checks it too; services are also called from code). */
+export function assertDate(date: string, field: string): void {
   if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
     throw new BadUserInputError(messages.calendarDate(field), field);
   }

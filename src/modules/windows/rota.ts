@@ -8,7 +8,7 @@ import { isDuplicateKey } from '../../db/errors';
 import { requireRole } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { BadUserInputError, ConflictError } from '../../graphql/errors';
-import { messages, nouns } from '../../graphql/messages';
+import { nouns } from '../../graphql/messages';
 import { windowMessages as m } from './messages';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { User } from '../tenancy/entities';
@@ -19,9 +19,9 @@ import { unique, loadUsers, ownWindow, windowStaffOf, windows, byNumber } from '
 import { hallScheduleOf, Interval, tenantOrOwn } from './hall-hours';
 import { isPresentThroughout, postHolder, Staffing } from './staffing';
 import { loadStaffing } from './coverage';
+import * as calendar from '../calendar/service';
 
 const MAX_ROTA_GROUP = 20;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** simple-array columns come back as strings. */
 export function rotaGroup(ids: (number | string)[]): number[] {
@@ -88,12 +88,6 @@ export async function setLunchDutyRota(ctx: RequestContext, input: SetLunchDutyR
 
 // ---- the lunch duty of a day --------------------------------------------------------------
 
-function assertDate(date: string): void {
-  const match = DATE_PATTERN.exec(date);
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || new Date(ms).toISOString().slice(0, 10) !== date) throw new BadUserInputError(messages.calendarDate('date'), 'date');
-}
-
 interface Plan {
   window: Window;
   rota: LunchDutyRota | null;
@@ -109,7 +103,7 @@ interface Plan {
  * it; otherwise the half is uncovered. A window without a rota is uncovered.
  */
 export async function lunchDuty(ctx: RequestContext, date: string, tenantCode: string | undefined): Promise<LunchDutyDay> {
-  assertDate(date);
+  calendar.assertDate(date, 'date');
   const tenant = await tenantOrOwn(ctx, tenantCode);
   const schedule = await hallScheduleOf(ctx, tenant);
   const lunch = schedule.lunchBreakOn(date);
