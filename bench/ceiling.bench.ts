@@ -218,7 +218,7 @@ async function rawRunner(database: DatabaseConfig): Promise<RunSql> {
 }
 
 async function main(): Promise<void> {
-  await benchDatabase(freshSqlite());
+  if (process.env.BENCH_SKIP_SQLITE !== "1") await benchDatabase(freshSqlite());
   const url = mysqlUrl();
   if (!url) {
     print('(set BENCH_MYSQL_URL=mysql://… or mariadb://… to run on MySQL / MariaDB as well)');

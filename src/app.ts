@@ -15,6 +15,7 @@ import { Logger } from './logger';
 import { buildContext, RequestContext } from './context';
 import { appSchema, PUBLIC_ROOT_FIELDS, SESSION_MUTATIONS } from './graphql/schema';
 import { formatError } from './graphql/format-error';
+import { jitGateway } from './graphql/jit';
 import { operationGuard } from './graphql/operation-guard';
 import { redactionReport } from './graphql/redaction-plugin';
 import { textInputGuard } from './graphql/text-input';
@@ -76,7 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }).protect();
 
   const server = new ApolloServer<RequestContext>({
-    schema: options.schema ?? appSchema(),
+    gateway: jitGateway(options.schema ?? appSchema()),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: formatError(logger, (error) => duplicateKeyOf(error, dataSource)),
