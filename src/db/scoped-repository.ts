@@ -1,5 +1,6 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TenantScope } from './scope';
+import { readMany } from './rows';
 import { NodeEntity, SharedTenantEntity, TenantOwnedEntity } from './base-entities';
 import { ConflictError, NotFoundError } from '../graphql/errors';
 import { Message } from '../graphql/language';
@@ -53,8 +54,9 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     return qb.where(`${alias}.${this.tenantKey} IN (:...scopeTenantIds)`, { scopeTenantIds: ids });
   }
 
-  findById(id: number): Promise<T | null> {
-    return this.query('row').andWhere('row.id = :id', { id }).getOne();
+  async findById(id: number): Promise<T | null> {
+    const [row] = await readMany(this.query('row').andWhere('row.id = :id', { id }));
+    return row ?? null;
   }
 
   /** Like findById, but a missing or invisible row is NOT_FOUND. */
@@ -66,7 +68,7 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
 
   findByIds(ids: readonly number[]): Promise<T[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.query('row').andWhere('row.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    return readMany(this.query('row').andWhere('row.id IN (:...ids)', { ids: [...new Set(ids)] }));
   }
 
   /** Throws FORBIDDEN unless the row is in the viewer's own tenant (or platform-managed for a platform admin). */

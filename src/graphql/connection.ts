@@ -3,6 +3,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 import { messages } from './messages';
 import { Message } from './language';
+import { readRows } from '../db/rows';
 
 /** Hard maximum page size of every list (DESIGN.md §4). */
 export const MAX_PAGE_SIZE = 100;
@@ -348,7 +349,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
   if (spec.partitions && spec.partitions.values.length > 1) mergePartitionPages(pageQuery, spec.alias, spec.partitions);
   // In parentheses: a bare `alias.property` would make TypeORM select only that column of the row.
   fields.forEach((field, i) => pageQuery.addSelect(`(${field.column})`, `sort_${i}`));
-  const { entities, raw } = await pageQuery.getRawAndEntities<Record<string, unknown>>();
+  const { entities, raw } = await readRows(pageQuery);
   const rawById = new Map(raw.map((row) => [Number(row[`${spec.alias}_id`]), row]));
   const rows = entities.slice(0, size);
   if (backwards) rows.reverse();

@@ -2,6 +2,7 @@ import { SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
 import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { Db } from '../../db/db';
+import { readFirstPerGroup } from '../../db/rows';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { Viewer } from '../../auth/viewer';
@@ -71,18 +72,7 @@ export function lastEventsOf(ctx: RequestContext, application: Application, n: n
   return ctx.loaders
     .get(`ApplicationEvent.last:${n}`, () =>
       groupedLoader(
-        (ids) =>
-          ctx.db
-            .scoped(ApplicationEvent)
-            .query('r')
-            .andWhere('r.applicationId IN (:...ids)', { ids })
-            .andWhere(
-              `r.id IN (SELECT ranked.id FROM (SELECT e.id AS id, ROW_NUMBER() OVER (PARTITION BY e.application_id ORDER BY e.id DESC) AS place
-                 FROM application_event e WHERE e.application_id IN (:...ids)) ranked WHERE ranked.place <= :lastEvents)`,
-              { lastEvents: n },
-            )
-            .orderBy('r.id')
-            .getMany(),
+        (ids) => readFirstPerGroup(ctx.db.scoped(ApplicationEvent).query('r').andWhere('r.applicationId IN (:...ids)', { ids }), 'r.application_id', 'r.id DESC', n),
         (row) => row.applicationId,
       ),
     )
