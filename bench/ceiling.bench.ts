@@ -1,139 +1,68 @@
 /**
  * `npm run bench:ceiling`: our endpoint against the practical ceiling for the same answer
- * (issue 12): a plain node:http handler that verifies the same token, reads the viewer's
- * account, runs the minimal SQL for the same list (the cases with their relations in one
- * statement, their last 5 events in another) and writes byte-for-byte the same JSON.
+ * (issue 12), a plain node:http handler returning byte-for-byte the same JSON from the
+ * minimal SQL (`ceiling-server.ts`).
  *
  * For each database (a temporary SQLite file with better-sqlite3, and MySQL / MariaDB with
- * mysql2 when BENCH_MYSQL_URL is set) it writes the demo data, checks that both answers
- * are identical, then loads them in turns (A B A B …, BENCH_ROUNDS rounds of
- * BENCH_SECONDS each, at 10 and 50 connections) with autocannon and prints the ratio of
- * requests per second per round and its median, the latencies, and the peak RSS of this
- * process (servers and load generator share it). Bounded: fixed rounds and durations and
- * the shared watchdog.
+ * mysql2 when BENCH_MYSQL_URL is set) it writes the demo data, starts both servers, each
+ * in a process of its own, checks that both answers are identical, then loads them in
+ * turns (A B A B …, BENCH_ROUNDS rounds of BENCH_SECONDS each, at 10 and 50 connections)
+ * with autocannon from this process and prints the ratio of requests per second per round
+ * and its median, and the latencies. Then it holds our endpoint at 50 connections for
+ * BENCH_SOAK_SECONDS (60) and prints its p50 / p99 and the API process's peak RSS.
+ * Bounded: fixed rounds and durations and the shared watchdog.
  */
 import 'reflect-metadata';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { createSecretKey, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fork, ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import jwt from 'jsonwebtoken';
-import Database from 'better-sqlite3';
-import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
-import { Config, DatabaseConfig, loadConfig, parseDatabaseUrl } from '../src/config';
+import { parseDatabaseUrl } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
-import { createApp } from '../src/app';
-import { encodeGlobalId } from '../src/graphql/global-id';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
 import { seedDemoData } from '../seeds/seed';
 import { Tenant } from '../src/modules/tenancy/entities';
 import { deferCleanup, Fresh, freshMysql, freshSqlite, median, ms, mysqlUrl, print, printTable, runBench } from './harness';
+import { EVENTS, PAGE, QUERY, ServerMessage, ServerSpec } from './ceiling-server';
 
 const USERNAME = 'centre_admin.210300';
 const PASSWORD = 'ceiling-bench-2026';
-const PAGE = 100;
-const EVENTS = 5;
 const CONNECTIONS = [10, 50];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+const RSS_TARGET_MIB = 300;
 
-/** The nested case list: cases with matter, department, receiving window, staff and the last 5 events. */
-const QUERY = `query($first: Int) { applications(first: $first) { edges { node { id number status receivedAt dueAt matter { name } department { name } receivingWindow { number } receivedBy { displayName } timeline(last: ${EVENTS}) { action at toStatus } } } } }`;
-
-interface CaseRow {
-  id: number;
-  number: string;
-  status: string;
-  received_at: Date | string;
-  due_at: Date | string | null;
-  matter_name: string;
-  department_name: string;
-  window_number: string;
-  received_by: string;
+interface Server {
+  url: string;
+  peakRss(): Promise<number>;
 }
 
-interface EventRow {
-  application_id: number;
-  action: string;
-  at: Date | string;
-  to_status: string;
-}
-
-/** The two databases' raw access: one statement, its rows. */
-type RunSql = <T>(sql: string, parameters: unknown[]) => Promise<T[]>;
-
-/** SQLite keeps UTC datetimes as text; mysql2 (timezone Z) gives Dates. */
-function iso(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`)).toISOString();
-}
-
-/** The same answer as the GraphQL endpoint, from the minimal SQL. */
-async function rawAnswer(run: RunSql, scope: number[], userId: number, tokenVersion: number): Promise<string | null> {
-  const [account] = await run<{ token_version: number; active: number }>('SELECT token_version, active FROM `user` WHERE id = ?', [userId]);
-  if (!account || !account.active || Number(account.token_version) !== tokenVersion) return null;
-  const marks = scope.map(() => '?').join(', ');
-  const cases = await run<CaseRow>(
-    `SELECT a.id, a.number, a.status, a.received_at, a.due_at, m.name AS matter_name, d.name AS department_name, w.number AS window_number, u.display_name AS received_by
-       FROM application a JOIN matter m ON m.id = a.matter_id JOIN department d ON d.id = a.department_id
-       JOIN service_window w ON w.id = a.receiving_window_id JOIN \`user\` u ON u.id = a.received_by_id
-      WHERE a.tenant_id IN (${marks}) ORDER BY a.received_at DESC, a.id DESC LIMIT ${PAGE}`,
-    scope,
-  );
-  const ids = cases.map((c) => c.id);
-  const events = ids.length === 0 ? [] : await run<EventRow>(
-    `SELECT application_id, action, at, to_status FROM (SELECT e.id, e.application_id, e.action, e.at, e.to_status,
-            ROW_NUMBER() OVER (PARTITION BY e.application_id ORDER BY e.id DESC) AS place
-       FROM application_event e WHERE e.application_id IN (${ids.map(() => '?').join(', ')})) r WHERE r.place <= ${EVENTS} ORDER BY r.application_id, r.id`,
-    ids,
-  );
-  const byCase = new Map<number, EventRow[]>();
-  for (const e of events) byCase.set(Number(e.application_id), [...(byCase.get(Number(e.application_id)) ?? []), e]);
-  const edges = cases.map((c) => ({
-    node: {
-      id: encodeGlobalId('Application', c.id),
-      number: c.number,
-      status: c.status,
-      receivedAt: iso(c.received_at),
-      dueAt: c.due_at === null ? null : iso(c.due_at),
-      matter: { name: c.matter_name },
-      department: { name: c.department_name },
-      receivingWindow: { number: c.window_number },
-      receivedBy: { displayName: c.received_by },
-      timeline: (byCase.get(Number(c.id)) ?? []).map((e) => ({ action: e.action, at: iso(e.at), toStatus: e.to_status })),
-    },
-  }));
-  return `${JSON.stringify({ data: { applications: { edges } } })}\n`;
-}
-
-/** The ceiling: node:http, the token verified as the API does, the answer from the minimal SQL. */
-function rawServer(config: Config, run: RunSql, scope: number[]): http.Server {
-  const key = createSecretKey(Buffer.from(config.jwtSecret ?? '', 'utf8'));
-  return http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void (async () => {
-        try {
-          const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-          const claims = jwt.verify(token, key, { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE }) as { sub: string; tv: number };
-          const body = await rawAnswer(run, scope, Number(claims.sub), claims.tv);
-          res.writeHead(body === null ? 401 : 200, { 'content-type': 'application/json; charset=utf-8' }).end(body ?? '{}');
-        } catch {
-          res.writeHead(401).end('{}');
-        }
-      })();
-    });
-  });
-}
-
-async function listen(server: http.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+/** Forks one server process and waits for its port. */
+async function startServer(spec: ServerSpec): Promise<Server> {
+  const child: ChildProcess = fork(path.join(__dirname, 'ceiling-server.js'), { env: { ...process.env, CEILING_SERVER: JSON.stringify(spec) } });
   deferCleanup(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (child.exitCode === null) {
+      child.kill();
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
   });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const next = () =>
+    new Promise<ServerMessage>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as ServerMessage));
+      child.once('exit', (code) => reject(new Error(`the ${spec.kind} server exited (${code})`)));
+    });
+  const first = await next();
+  if (!('port' in first)) throw new Error(`the ${spec.kind} server did not report its port`);
+  return {
+    url: `http://127.0.0.1:${first.port}/graphql`,
+    peakRss: async () => {
+      const answer = next();
+      child.send('rss');
+      const message = await answer;
+      return 'peakRss' in message ? message.peakRss : 0;
+    },
+  };
 }
 
 interface Load {
@@ -142,12 +71,12 @@ interface Load {
   p99: number;
 }
 
-async function load(url: string, token: string, connections: number): Promise<Load> {
+async function load(url: string, token: string, connections: number, seconds: number): Promise<Load> {
   const result = await autocannon({
     url,
     method: 'POST',
     connections,
-    duration: SECONDS,
+    duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: QUERY, variables: { first: PAGE } }),
   });
@@ -155,70 +84,57 @@ async function load(url: string, token: string, connections: number): Promise<Lo
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+const mib = (bytes: number) => ms(bytes / 2 ** 20);
+
 async function benchDatabase(fresh: Fresh): Promise<void> {
   deferCleanup(fresh.release);
-  const config: Config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }), database: fresh.database };
   const logger = createLogger('silent');
   const dataSource = createDataSource(fresh.database, logger);
   await dataSource.initialize();
-  deferCleanup(() => dataSource.destroy());
+  const closeSeeding = deferCleanup(() => dataSource.destroy());
   await dataSource.runMigrations({ transaction: 'each' });
   await seedDemoData(dataSource, { password: PASSWORD });
   const city = await dataSource.getRepository(Tenant).findOneByOrFail({ code: '210300' });
   const scope = (await dataSource.getRepository(Tenant).createQueryBuilder('t').where('t.path LIKE :p', { p: `${city.path}%` }).getMany()).map((t) => t.id);
+  await closeSeeding();
 
-  const { app, stop } = await createApp({ config, dataSource, logger });
-  deferCleanup(stop);
-  const ours = await listen(http.createServer(app));
-  const run = await rawRunner(fresh.database);
-  const ceiling = await listen(rawServer(config, run, scope));
+  const spec = { database: fresh.database, jwtSecret: randomBytes(32).toString('hex'), scope };
+  const ours = await startServer({ ...spec, kind: 'api' });
+  const ceiling = await startServer({ ...spec, kind: 'raw' });
 
-  const login = await (await fetch(ours, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { login(input: { username: "${USERNAME}", password: "${PASSWORD}" }) { token } }` }) })).json();
+  const login = await (await fetch(ours.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { login(input: { username: "${USERNAME}", password: "${PASSWORD}" }) { token } }` }) })).json();
   const token = (login as { data: { login: { token: string } } }).data.login.token;
   const answer = async (url: string) =>
     (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables: { first: PAGE } }) })).text();
-  const [a, b] = [await answer(ours), await answer(ceiling)];
+  const [a, b] = [await answer(ours.url), await answer(ceiling.url)];
   if (a !== b) throw new Error(`the two answers differ (${a.length} and ${b.length} bytes): fix the raw handler first`);
   print(`${fresh.label}: both answer the same ${a.length.toLocaleString('en-US')} bytes (${PAGE} cases × matter, department, window, staff, last ${EVENTS} events)`);
 
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
   const rows: string[][] = [];
-  try {
-    for (const connections of CONNECTIONS) {
-      const ratios: number[] = [];
-      for (let round = 1; round <= ROUNDS; round += 1) {
-        const api = await load(ours, token, connections);
-        const raw = await load(ceiling, token, connections);
-        ratios.push(api.rps / raw.rps);
-        rows.push([String(connections), String(round), api.rps.toFixed(0), raw.rps.toFixed(0), (api.rps / raw.rps).toFixed(2), `${api.p50} / ${api.p99}`, `${raw.p50} / ${raw.p99}`]);
-      }
-      rows.push([String(connections), 'median', '', '', median(ratios.sort((x, y) => x - y)).toFixed(2), '', '']);
+  for (const connections of CONNECTIONS) {
+    const ratios: number[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const api = await load(ours.url, token, connections, SECONDS);
+      const raw = await load(ceiling.url, token, connections, SECONDS);
+      ratios.push(api.rps / raw.rps);
+      rows.push([String(connections), String(round), api.rps.toFixed(0), raw.rps.toFixed(0), (api.rps / raw.rps).toFixed(2), `${api.p50} / ${api.p99}`, `${raw.p50} / ${raw.p99}`]);
     }
-  } finally {
-    clearInterval(sampler);
+    rows.push([String(connections), 'median', '', '', median(ratios.sort((x, y) => x - y)).toFixed(2), '', '']);
   }
   printTable(['conns', 'round', 'API req/s', 'raw req/s', 'ratio', 'API p50 / p99 ms', 'raw p50 / p99 ms'], rows, [true, false, true, true, true, true, true]);
-  print(`peak RSS of this process (both servers and autocannon): ${ms(peakRss / 2 ** 20)} MiB; target for the API: ratio ≥ 0.6 at both concurrencies`);
+  print(`target: ratio ≥ 0.6 at both concurrencies; peak RSS so far: API ${mib(await ours.peakRss())} MiB, raw ${mib(await ceiling.peakRss())} MiB`);
+
+  const soak = await load(ours.url, token, 50, SOAK_SECONDS);
+  const rss = await ours.peakRss();
+  print(
+    `API held at 50 connections for ${SOAK_SECONDS} s: ${soak.rps.toFixed(0)} req/s, p50 ${soak.p50} ms, p99 ${soak.p99} ms, ` +
+      `peak RSS of the API process ${mib(rss)} MiB (target < ${RSS_TARGET_MIB} MiB: ${rss < RSS_TARGET_MIB * 2 ** 20 ? 'met' : 'NOT met'})`,
+  );
   print();
 }
 
-/** mysql2 or better-sqlite3 on the same database, outside TypeORM. */
-async function rawRunner(database: DatabaseConfig): Promise<RunSql> {
-  if (database.type === 'sqlite') {
-    const db = new Database(database.database, { readonly: true });
-    deferCleanup(async () => {
-      db.close();
-    });
-    return async <T>(sql: string, parameters: unknown[]) => db.prepare(sql.replace(/`/g, '"')).all(...parameters) as T[];
-  }
-  const pool: Pool = createPool({ host: database.host, port: database.port, user: database.username, password: database.password, database: database.database, timezone: 'Z', connectionLimit: 10 });
-  deferCleanup(() => pool.end());
-  return async <T>(sql: string, parameters: unknown[]) => (await pool.query<RowDataPacket[]>(sql, parameters))[0] as T[];
-}
-
 async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_SQLITE !== "1") await benchDatabase(freshSqlite());
+  if (process.env.BENCH_SKIP_SQLITE !== '1') await benchDatabase(freshSqlite());
   const url = mysqlUrl();
   if (!url) {
     print('(set BENCH_MYSQL_URL=mysql://… or mariadb://… to run on MySQL / MariaDB as well)');
