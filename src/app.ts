@@ -26,7 +26,7 @@ import { duplicateKeyOf } from './db/errors';
 import { TokenService } from './auth/jwt';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { setScryptCost } from './auth/passwords';
-import { compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
+import { admission, compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
 import { auditPlugin } from './modules/audit/service';
 import { auditCsvExport } from './modules/audit/csv';
 
@@ -146,6 +146,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     '/graphql',
     corsFor(config),
+    admission(config.requestConcurrency, config.requestQueue),
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
     // After the body parser: its stream callbacks would lose the request's language.
     inRequestLanguage,

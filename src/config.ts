@@ -41,6 +41,10 @@ export interface Config {
   corsOrigins: string[];
   /** scrypt cost of new password hashes, log2 N: OWASP's 17 unless a test run lowers it. */
   scryptLog2N: number;
+  /** GraphQL requests executed at once (REQUEST_CONCURRENCY); the rest wait their turn. */
+  requestConcurrency: number;
+  /** Requests allowed to wait (REQUEST_QUEUE); beyond it, 503 with Retry-After. */
+  requestQueue: number;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +122,14 @@ function parseTtl(env: Env): number {
     throw new ConfigError('JWT_TTL', `expected a duration between 60s and 7d such as 3600, 30m, 1h, got "${raw}"`);
   }
   return seconds;
+}
+
+function parseCount(env: Env, variable: string, fallback: number, min: number, max: number): number {
+  const raw = env[variable] ?? String(fallback);
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(variable, `expected an integer ${min}-${max}, got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 function parseSecret(env: Env, nodeEnv: NodeEnv): string | undefined {
@@ -211,5 +223,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseTrustProxy(env),
     corsOrigins: parseCorsOrigins(env, nodeEnv),
     scryptLog2N: parseScryptCost(env, nodeEnv),
+    requestConcurrency: parseCount(env, 'REQUEST_CONCURRENCY', 16, 1, 1000),
+    requestQueue: parseCount(env, 'REQUEST_QUEUE', 256, 0, 100000),
   };
 }

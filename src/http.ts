@@ -71,3 +71,49 @@ export function corsFor(config: Config): RequestHandler {
 
 /** gzip or br for responses over 1 KB (a 100-case list is ~100 KB of JSON). */
 export const compressResponses: RequestHandler = compression({ threshold: 1024 });
+
+/**
+ * Admission control (issue 12): at most `concurrency` GraphQL requests execute at once,
+ * the rest wait in arrival order. Without it an overloaded event loop interleaves the
+ * steps of every request in flight, so all of them slow down together, the unluckiest
+ * wait seconds, and each holds its rows and result in memory meanwhile. A request is
+ * done when its response finishes or its client goes away; a full queue answers 503 with
+ * Retry-After, before reading the body.
+ */
+export function admission(concurrency: number, queueLimit: number): RequestHandler {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  };
+  return (req, res, next) => {
+    const start = () => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        release();
+      };
+      res.once('finish', finish);
+      res.once('close', finish);
+      next();
+    };
+    if (running < concurrency) {
+      running += 1;
+      start();
+      return;
+    }
+    if (waiting.length >= queueLimit) {
+      res.setHeader('Retry-After', '1');
+      res.status(503).json(graphQLShaped(req, messages.overloaded, 'OVERLOADED'));
+      return;
+    }
+    waiting.push(start);
+    res.once('close', () => {
+      const place = waiting.indexOf(start);
+      if (place >= 0) waiting.splice(place, 1);
+    });
+  };
+}

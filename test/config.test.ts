@@ -13,6 +13,7 @@ describe('configuration', () => {
     expect(config.introspection).toBe(true);
     expect(config.trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({})).toMatchObject({ requestConcurrency: 16, requestQueue: 256 });
   });
 
   it('allows browser origins only where listed; development allows localhost by default', () => {
@@ -46,6 +47,9 @@ describe('configuration', () => {
     [{ SCRYPT_LOG2_N: '9' }, 'SCRYPT_LOG2_N'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SCRYPT_LOG2_N: '12' }, 'SCRYPT_LOG2_N'],
     [{ CORS_ORIGINS: 'https://ok.example.cn, javascript:alert(1)' }, 'CORS_ORIGINS'],
+    [{ REQUEST_CONCURRENCY: '0' }, 'REQUEST_CONCURRENCY'],
+    [{ REQUEST_CONCURRENCY: 'many' }, 'REQUEST_CONCURRENCY'],
+    [{ REQUEST_QUEUE: '-1' }, 'REQUEST_QUEUE'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));

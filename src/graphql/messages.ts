@@ -150,6 +150,7 @@ export const messages = {
       `已有${properties.length > 0 ? `相同${properties.map(fieldLabel).join('、')}的` : '相同的'}记录（可能刚由他人创建），请刷新后重试`,
       `A ${entity} with this ${properties.join(', ') || 'key'} already exists (perhaps created a moment ago): reload and try again`,
     ),
+  overloaded: message('服务器繁忙，请稍后再试', 'The server is busy; try again shortly'),
   internal: message('服务器内部错误，请稍后再试或联系管理员', 'Internal server error'),
 
   // Input.
