@@ -104,11 +104,13 @@ async function benchDatabase(fresh: Fresh): Promise<void> {
 
   const login = await (await fetch(ours.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { login(input: { username: "${USERNAME}", password: "${PASSWORD}" }) { token } }` }) })).json();
   const token = (login as { data: { login: { token: string } } }).data.login.token;
-  const answer = async (url: string) =>
-    (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables: { first: PAGE } }) })).text();
-  const [a, b] = [await answer(ours.url), await answer(ceiling.url)];
+  const answer = (url: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY, variables: { first: PAGE } }) });
+  const [fromOurs, fromRaw] = [await answer(ours.url), await answer(ceiling.url)];
+  const [a, b] = [await fromOurs.text(), await fromRaw.text()];
   if (a !== b) throw new Error(`the two answers differ (${a.length} and ${b.length} bytes): fix the raw handler first`);
   print(`${fresh.label}: both answer the same ${a.length.toLocaleString('en-US')} bytes (${PAGE} cases × matter, department, window, staff, last ${EVENTS} events)`);
+  print(`SQL statements per request: API ${fromOurs.headers.get('x-sql-statements')}, raw 3`);
 
   const rows: string[][] = [];
   for (const connections of CONNECTIONS) {

@@ -98,6 +98,8 @@ export class RequestContext {
    * leak into another field; loaders start fresh on both sides of it. At READ COMMITTED,
    * the reads a service makes before its own locking reads do not fix a snapshot that
    * would hide rows committed while it waited for its locks (windows/coverage.ts).
+   * Every mutation runs here (the audit wrapper), so the end of one forgets the cached
+   * accounts.
    */
   async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
     const outside = this.session;
@@ -111,6 +113,8 @@ export class RequestContext {
       );
     } finally {
       this.session = { viewer: outside.viewer, db: outside.db, loaders: new Loaders() };
+      // The mutation may have revoked tokens or changed roles (see accountOf).
+      forgetAccounts(this.deps.dataSource);
     }
   }
 
@@ -124,7 +128,6 @@ function invalidToken(): UnauthenticatedError {
   return new UnauthenticatedError(messages.invalidToken, 401);
 }
 
-/** Readable tenants (DESIGN.md §3.1): own, plus descendants for city/province users and auditors. */
 /**
  * A tenant and the ids of its subtree, kept per process for TENANT_TREE_CACHE_MS: every
  * request needs them and the division tree changes only by a command (create-admin) or
@@ -163,6 +166,46 @@ function tenantTreeOf(dataSource: DataSource, tenantId: number): Promise<TenantT
   return tree;
 }
 
+/**
+ * The token's account (active, token version, roles), kept per process for
+ * ACCOUNT_CACHE_MS so that a read does not pay a statement for it (issue 12). Any
+ * mutation through this process forgets them all when it ends (sign-out, password change,
+ * role change and deactivation are mutations), so this instance refuses a revoked token
+ * at once and every other instance within ACCOUNT_CACHE_MS. A read that started before
+ * such a mutation ended never stores what it read.
+ */
+export const ACCOUNT_CACHE_MS = 5_000;
+
+interface AccountCache {
+  generation: number;
+  accounts: Map<number, { until: number; user: User | null }>;
+}
+const accountCaches = new WeakMap<DataSource, AccountCache>();
+
+function accountCacheOf(dataSource: DataSource): AccountCache {
+  let cache = accountCaches.get(dataSource);
+  if (!cache) accountCaches.set(dataSource, (cache = { generation: 0, accounts: new Map() }));
+  return cache;
+}
+
+/** Called when a mutation ends, committed or not. */
+export function forgetAccounts(dataSource: DataSource): void {
+  const cache = accountCacheOf(dataSource);
+  cache.generation += 1;
+  cache.accounts.clear();
+}
+
+async function accountOf(dataSource: DataSource, userId: number): Promise<User | null> {
+  const cache = accountCacheOf(dataSource);
+  const cached = cache.accounts.get(userId);
+  if (cached && cached.until > Date.now()) return cached.user;
+  const generation = cache.generation;
+  // Unscoped on purpose: authentication runs before any scope exists.
+  const user = await dataSource.manager.findOne(User, { where: { id: userId } });
+  if (cache.generation === generation) cache.accounts.set(userId, { until: Date.now() + ACCOUNT_CACHE_MS, user });
+  return user;
+}
+
 async function viewerOf(deps: ContextDeps, user: User): Promise<{ viewer: Viewer; scope: TenantScope }> {
   const tree = await tenantTreeOf(deps.dataSource, user.tenantId);
   const tenant = tree.tenant;
@@ -195,8 +238,7 @@ export async function buildContext(
   if (!match) throw invalidToken();
   const claims = deps.tokens.verify(match[1]);
   if (!claims) throw invalidToken();
-  // Unscoped on purpose: authentication runs before any scope exists.
-  const user = await deps.dataSource.manager.findOne(User, { where: { id: claims.userId } });
+  const user = await accountOf(deps.dataSource, claims.userId);
   if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) throw invalidToken();
   const { viewer, scope } = await viewerOf(deps, user);
   return new RequestContext(deps, request.requestId, request.clientIp, viewer, scope);
