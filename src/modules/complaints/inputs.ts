@@ -19,6 +19,7 @@ export class ComplaintSubjectInput {
 }
 
 /** The complaint itself, however it came in (its fields are inherited by the two inputs). */
+@InputType('ComplaintFields', { description: 'The fields of a complaint, however it came in' })
 class ComplaintFields {
   @Field(() => ComplaintCategory)
   category: ComplaintCategory;
