@@ -143,7 +143,7 @@ export class Complaint extends TenantOwnedEntity {
   @Column('int')
   handlingDepartmentId: number;
 
-  @Field(() => ComplaintStatus)
+  @Field(() => ComplaintStatus, { description: 'Where the complaint is, from intake to return visit' })
   @Column('varchar', { length: 16 })
   status: ComplaintStatus;
 
@@ -343,7 +343,7 @@ export class Sanction extends TenantOwnedEntity {
   @Column('int')
   personId: number;
 
-  @Field(() => SanctionKind)
+  @Field(() => SanctionKind, { description: 'Kind of sanction (for a revocation: the kind revoked)' })
   @Column('varchar', { length: 24 })
   kind: SanctionKind;
 

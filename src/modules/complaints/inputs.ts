@@ -21,10 +21,10 @@ export class ComplaintSubjectInput {
 /** The complaint itself, however it came in (its fields are inherited by the two inputs). */
 @InputType('ComplaintFields', { description: 'The fields of a complaint, however it came in' })
 class ComplaintFields {
-  @Field(() => ComplaintCategory)
+  @Field(() => ComplaintCategory, { description: 'What it is about; VIOLATION goes to supervision (监察)' })
   category: ComplaintCategory;
 
-  @Field(() => ComplaintSubjectInput)
+  @Field(() => ComplaintSubjectInput, { description: 'Who or what is complained about' })
   subject: ComplaintSubjectInput;
 
   @Field({ description: '投诉内容, 1-2000 characters' })
@@ -66,7 +66,7 @@ export class AssignComplaintInput extends ComplaintVersionInput {
 
 @InputType({ description: '答复: the outcome, the findings and the reply to the complainant' })
 export class ResolveComplaintInput extends ComplaintVersionInput {
-  @Field(() => ComplaintOutcome)
+  @Field(() => ComplaintOutcome, { description: '投诉属实 or not' })
   outcome: ComplaintOutcome;
 
   @Field({ description: '核查情况: what the investigation found, 1-2000 characters' })
@@ -99,13 +99,13 @@ export class ComplaintSettingsInput {
 
 @InputType({ description: 'Narrows the complaint list' })
 export class ComplaintFilter {
-  @Field(() => ComplaintStatus, { nullable: true })
+  @Field(() => ComplaintStatus, { nullable: true, description: 'Only complaints in this state' })
   status?: ComplaintStatus;
 
-  @Field(() => ComplaintCategory, { nullable: true })
+  @Field(() => ComplaintCategory, { nullable: true, description: 'Only complaints of this category' })
   category?: ComplaintCategory;
 
-  @Field(() => ComplaintHandler, { nullable: true })
+  @Field(() => ComplaintHandler, { nullable: true, description: 'Only those handled by the centre, or by supervision' })
   handler?: ComplaintHandler;
 
   @Field({ nullable: true, description: 'Only the complaints of this centre (行政区划代码)' })
@@ -128,10 +128,10 @@ export class RecordSanctionInput {
   @Field(() => ID, { description: 'The person sanctioned: an active staff member of your centre' })
   personId: string;
 
-  @Field(() => SanctionKind)
+  @Field(() => SanctionKind, { description: 'Kind of sanction, mild to severe' })
   kind: SanctionKind;
 
-  @Field(() => SanctionBasisKind)
+  @Field(() => SanctionBasisKind, { description: 'What it rests on' })
   basisKind: SanctionBasisKind;
 
   @Field(() => ID, { nullable: true, description: 'For a COMPLAINT basis: an upheld complaint about the person' })
@@ -158,7 +158,7 @@ export class RecordSanctionInput {
 
 @InputType({ description: 'Revoke a sanction: a new entry pointing at it, with the reason' })
 export class RevokeSanctionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The sanction revoked (not itself a revocation)' })
   sanctionId: string;
 
   @Field({ description: 'Why it is revoked, 1-1000 characters' })
@@ -173,7 +173,7 @@ export class SanctionFilter {
   @Field(() => Int, { nullable: true, description: 'Only those decided in this calendar year' })
   year?: number;
 
-  @Field(() => SanctionKind, { nullable: true })
+  @Field(() => SanctionKind, { nullable: true, description: 'Only sanctions of this kind' })
   kind?: SanctionKind;
 }
 

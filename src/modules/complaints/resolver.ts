@@ -39,7 +39,11 @@ export class ComplaintResolver {
   }
 
   @Query(() => ComplaintProgress, { nullable: true, description: '投诉进度查询, without signing in: status, deadline and reply by number and query code; null when they do not match' })
-  complaintProgress(@Ctx() ctx: RequestContext, @Arg('number') number: string, @Arg('queryCode') queryCode: string): Promise<ComplaintProgress | null> {
+  complaintProgress(
+    @Ctx() ctx: RequestContext,
+    @Arg('number', { description: '投诉编号, e.g. 210702-TS-20261124-000001' }) number: string,
+    @Arg('queryCode', { description: '查询码 given when the complaint was filed' }) queryCode: string,
+  ): Promise<ComplaintProgress | null> {
     return complaintProgress(ctx, number, queryCode);
   }
 
@@ -58,7 +62,7 @@ export class ComplaintResolver {
   }
 
   @Query(() => Complaint, { nullable: true, description: 'A complaint by its number; null when missing or not readable' })
-  complaint(@Ctx() ctx: RequestContext, @Arg('number') number: string): Promise<Complaint | null> {
+  complaint(@Ctx() ctx: RequestContext, @Arg('number', { description: '投诉编号' }) number: string): Promise<Complaint | null> {
     return complaints.complaintByNumber(ctx, number);
   }
 
@@ -175,8 +179,8 @@ export class SanctionResolver {
   @Query(() => SanctionStandingView, { nullable: true, description: 'A person’s sanctions in force in a year, and whether they bar EXCELLENT; null to other staff' })
   sanctionStanding(
     @Ctx() ctx: RequestContext,
-    @Arg('personId', () => ID) personId: string,
-    @Arg('year', () => Int) year: number,
+    @Arg('personId', () => ID, { description: 'A staff member (User)' }) personId: string,
+    @Arg('year', () => Int, { description: 'Calendar year of the decisions' }) year: number,
   ): Promise<SanctionStandingView | null> {
     return register.sanctionStanding(ctx, personId, year);
   }

@@ -16,7 +16,7 @@ export class FiledComplaint {
 
 @ObjectType({ description: 'A complaint recorded by staff, with the query code to give the complainant (once)' })
 export class RecordedComplaint {
-  @Field(() => Complaint)
+  @Field(() => Complaint, { description: 'The complaint, received and routed' })
   complaint: Complaint;
 
   @Field({ description: '查询码 for the complainant; not shown again' })
@@ -25,10 +25,10 @@ export class RecordedComplaint {
 
 @ObjectType({ description: '投诉进度: what the complainant sees with the number and the query code' })
 export class ComplaintProgress {
-  @Field()
+  @Field({ description: '投诉编号' })
   number: string;
 
-  @Field(() => ComplaintStatus)
+  @Field(() => ComplaintStatus, { description: 'Where the complaint is' })
   status: ComplaintStatus;
 
   @Field({ description: 'Reply due by' })
@@ -40,7 +40,7 @@ export class ComplaintProgress {
 
 @ObjectType({ description: 'A centre’s complaint settings (the defaults when it has set none)' })
 export class ComplaintSettingsView {
-  @Field(() => Tenant)
+  @Field(() => Tenant, { description: 'The centre' })
   tenant: Tenant;
 
   @Field(() => Int, { description: 'Working days to reply, from receipt (default 10)' })
@@ -52,10 +52,10 @@ export class ComplaintSettingsView {
 
 @ObjectType({ description: 'A person’s sanctions in force in a calendar year, for the appraisal (考核)' })
 export class SanctionStandingView {
-  @Field(() => User)
+  @Field(() => User, { description: 'The person' })
   person: User;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year' })
   year: number;
 
   @Field(() => [Sanction], { description: 'In force (not revoked), decided that year, oldest first' })
