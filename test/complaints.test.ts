@@ -197,6 +197,8 @@ describe('the complained-about never see who complained (锦州 第二十七条)
     expect(errorOf(selfAssigned)).toMatchObject({ code: 'FORBIDDEN' });
     const toSubject = await step(secondAdmin, 'assignComplaint', 'AssignComplaintInput', { id: complaint.id, version: complaint.version, assigneeId: gid('User', subject) });
     expect(errorOf(toSubject)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeId' });
+    const assigned = await step(secondAdmin, 'assignComplaint', 'AssignComplaintInput', { id: complaint.id, version: complaint.version, assigneeId: gid('User', await userOf(secondAdmin)) });
+    expect(assigned.data?.assignComplaint).toMatchObject({ status: 'ASSIGNED', assignee: { username: secondAdmin } });
   });
 
   it('a complaint about a department hides the complainant from everyone in it, whatever their role (the supervisor of a complained-about 监察)', async () => {
@@ -338,6 +340,16 @@ describe('the sanction register (锦州 第十六条, 第十八条, 第二十八
     expect(await repo(WindowPost).findOneByOrFail({ windowId: a05.id, post: 'A' as never })).toMatchObject({ userId: replacement.id });
   });
 
+  it('锦州 第二十八条: serious conduct (情节严重) is removed from post without an earlier warning', async () => {
+    t.clock.set(JUNE);
+    const person = await userOf(`staff12.${CODE}`);
+    const removal = { personId: gid('User', person), kind: 'REMOVAL_FROM_POST', basisText: '锦州 第二十八条(十一)' };
+    expect(errorOf(await sanction(admin, removal))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    const removed = await sanction(admin, { ...removal, severe: true });
+    expect(removed.errors).toBeUndefined();
+    expect(await repo(WindowPost).countBy({ userId: person.id })).toBe(0);
+  });
+
   it('锦州 第二十七条: supervision decides on violations and referral to the judiciary, and a violation needs no prior warning for removal', async () => {
     t.clock.set(JUNE);
     const person = await userOf(`staff08.${CODE}`);
@@ -414,6 +426,17 @@ describe('the auditor reads, never writes; other centres see nothing', () => {
     const { complaint } = await record(`centre_admin.${CODE}`, { subject: { windowNumber: 'A04' } });
     const city = await read('centre_admin.210700', complaint.number);
     expect(city.data?.complaint).toMatchObject({ number: complaint.number, complainantName: null, content: null });
+  });
+
+  it('a complaint filed without a token is audited (in the platform chain), its complainant masked', async () => {
+    const filed = await file({ complainantName: '上官婉儿', complainantContact: '13300004444', content: '网上投诉审计' });
+    const log = await t.gql('{ auditLog(filter: { operation: "fileComplaint" }, first: 100) { edges { node { outcome details actorUsername } } } }', {}, await token('platform_admin'));
+    const entry = log.data?.auditLog.edges.map((e: any) => e.node).find((n: any) => n.details.includes('133****4444'));
+    expect(entry).toMatchObject({ outcome: 'OK', actorUsername: null });
+    expect(entry.details).toContain('上***');
+    expect(entry.details).not.toContain('上官婉儿');
+    expect(entry.details).not.toContain('网上投诉审计');
+    expect(entry.details).not.toContain(filed.queryCode);
   });
 
   it('recording a complaint is audited with the complainant’s data masked', async () => {

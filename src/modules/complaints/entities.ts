@@ -308,7 +308,7 @@ registerEnumType(SanctionKind, {
     ADMONITION: { description: '诫勉教育' },
     PUBLIC_CRITICISM: { description: '通报批评: a warning (告诫) before removal' },
     EFFICIENCY_WARNING: { description: '效能告诫: a warning; no EXCELLENT (评先评优) in that calendar year (第十六条)' },
-    REMOVAL_FROM_POST: { description: '调离岗位: ends the person’s window posts; only after a warning unless the basis is a violation (第十八条)' },
+    REMOVAL_FROM_POST: { description: '调离岗位: ends the person’s window posts; only after a warning (第十八条), unless the basis is a violation or the conduct serious (第二十七条, 第二十八条)' },
     REFERRED_TO_JUDICIARY: { description: '移送司法机关: decided by supervision' },
   },
 });
@@ -365,6 +365,11 @@ export class Sanction extends TenantOwnedEntity {
   @Field({ description: 'Rests on a violation (违法违纪): decided by supervision' })
   @Column('boolean', { default: false })
   violation: boolean;
+
+  /** 情节严重 (锦州 第二十七条, 第二十八条): a removal from post needs no earlier warning. */
+  @Field({ description: '情节严重: serious conduct (锦州 第二十七条, 第二十八条); a removal from post then needs no earlier warning' })
+  @Column('boolean', { default: false })
+  severe: boolean;
 
   @Column('int')
   decidedById: number;

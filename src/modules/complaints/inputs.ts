@@ -143,6 +143,9 @@ export class RecordSanctionInput {
   @Field({ nullable: true, description: 'For a SAMPLING_FINDING or RULE basis: the finding or the article, e.g. 锦州 第二十八条(三)' })
   basisText?: string;
 
+  @Field({ defaultValue: false, description: '情节严重 (锦州 第二十七条, 第二十八条): serious conduct; a removal from post then needs no earlier warning' })
+  severe: boolean;
+
   @Field({ nullable: true, description: 'Date of the decision, yyyy-mm-dd, no later than today (default today)' })
   decidedOn?: string;
 

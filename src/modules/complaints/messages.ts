@@ -56,8 +56,8 @@ export const complaintMessages = {
   decidedBySupervision: message('因违法违纪投诉作出的处理和移送司法机关，由监察部门（SUPERVISOR）决定', 'Sanctions on a violation complaint, and referral to the judiciary, are decided by supervision (SUPERVISOR)'),
   decidedByCentre: message('此类处理由审批办（CENTRE_ADMIN）决定（锦州 第十六条）', 'Conduct sanctions are decided by the centre admins (CENTRE_ADMIN; 锦州 第十六条)'),
   removalNeedsWarning: message(
-    '调离岗位须在此前已给予通报批评或效能告诫之后（锦州 第十八条“经告诫后，没有明显改进”），违法违纪除外',
-    'Removal from post needs an earlier PUBLIC_CRITICISM or EFFICIENCY_WARNING of the person (锦州 第十八条), unless the basis is a violation',
+    '调离岗位须在此前已给予通报批评或效能告诫之后（锦州 第十八条“经告诫后，没有明显改进”），违法违纪或情节严重的除外',
+    'Removal from post needs an earlier PUBLIC_CRITICISM or EFFICIENCY_WARNING of the person (锦州 第十八条), unless the basis is a violation or the conduct serious (severe)',
   ),
   decidedOn: message('处理日期须为 yyyy-mm-dd，且不晚于今天', '"decidedOn" must be a date (yyyy-mm-dd) no later than today'),
   alreadyRevoked: message('该处理已被撤销', 'This sanction has already been revoked'),

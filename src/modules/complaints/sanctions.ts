@@ -180,8 +180,9 @@ async function hasEarlierWarning(db: Db, person: User, date: string): Promise<bo
 }
 
 /**
- * Records a sanction. REMOVAL_FROM_POST needs an earlier warning unless the basis is a
- * violation (锦州 第十八条 "经告诫后，没有明显改进"), and ends the person's window posts at
+ * Records a sanction. REMOVAL_FROM_POST needs an earlier warning (锦州 第十八条 "经告诫后，没有
+ * 明显改进") unless the basis is a violation or the conduct serious (第二十七条 "情节严重",
+ * 第二十八条 "过错行为情节严重"), and ends the person's window posts at
  * once, refused when a window would be left empty without a replacement (the rule of
  * absences); the entry and the posts change in one transaction.
  */
@@ -206,11 +207,11 @@ export async function recordSanction(ctx: RequestContext, input: RecordSanctionI
   assertDecider(viewer, input.kind, basis.violation);
 
   const id = await ctx.db.transaction(async (db) => {
-    if (input.kind === SanctionKind.REMOVAL_FROM_POST && !basis.violation && !(await hasEarlierWarning(db, person, decidedOn))) {
+    if (input.kind === SanctionKind.REMOVAL_FROM_POST && !basis.violation && !input.severe && !(await hasEarlierWarning(db, person, decidedOn))) {
       throw new BadUserInputError(m.removalNeedsWarning, 'input.kind');
     }
     const saved = await sanctions(db).save(
-      sanctions(db).create({ tenantId: viewer.tenantId, personId: person.id, kind: input.kind, basisKind: input.basisKind, ...basis, decidedById: viewer.userId, decidedOn, note, revokesId: null, recordedAt: ctx.now() }),
+      sanctions(db).create({ tenantId: viewer.tenantId, personId: person.id, kind: input.kind, basisKind: input.basisKind, ...basis, severe: input.severe, decidedById: viewer.userId, decidedOn, note, revokesId: null, recordedAt: ctx.now() }),
     );
     if (input.kind === SanctionKind.REMOVAL_FROM_POST) await removeFromPosts(ctx, db, person, input.replacements, 'input.replacements');
     return saved.id;
