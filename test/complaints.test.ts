@@ -422,6 +422,20 @@ describe('the auditor reads, never writes; other centres see nothing', () => {
     expect(errorOf(unknown)).toEqual(errorOf(foreign));
   });
 
+  it('a page of complaints with their subjects, lights, timelines and sanctions costs about as many statements for 20 rows as for 2 (no N+1)', async () => {
+    for (let i = 0; i < 4; i += 1) await record(`centre_admin.${CODE}`, { subject: { windowNumber: `A0${i + 1}`, staffId: gid('User', await userOf(`staff1${i}.${CODE}`)) } });
+    const admin = await token(`centre_admin.${CODE}`);
+    const page = (n: number) =>
+      t.gql(`{ complaints(first: ${n}, filter: { tenantCode: "210702" }) { edges { node { number complainantName content light window { number } staff { username }
+        handlingDepartment { name } assignee { username } timeline { action actor { username } } sanctions { kind person { username } } } } } }`, {}, admin);
+    const two = await page(2);
+    const twenty = await page(20);
+    expect(two.errors).toBeUndefined();
+    expect(twenty.data?.complaints.edges.length).toBe(20);
+    // One more batch at most: the 20 rows reach complaints with sanctions, whose people load in a batch of their own.
+    expect(twenty.sqlStatements).toBeLessThanOrEqual(two.sqlStatements + 1);
+  });
+
   it('the city reads its districts’ complaints, but complainant data only reaches the handling centre', async () => {
     const { complaint } = await record(`centre_admin.${CODE}`, { subject: { windowNumber: 'A04' } });
     const city = await read('centre_admin.210700', complaint.number);

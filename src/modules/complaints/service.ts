@@ -14,7 +14,7 @@ import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { nouns } from '../../graphql/messages';
 import { InputCheck } from '../../validation/input-check';
 import * as tenancy from '../tenancy/service';
-import { Department, DepartmentKind, Tenant, User } from '../tenancy/entities';
+import { Department, DepartmentKind, Tenant, TenantLevel, User } from '../tenancy/entities';
 import * as windows from '../windows/service';
 import { Window } from '../windows/entities';
 import * as applications from '../applications/service';
@@ -182,14 +182,18 @@ export async function lightOfComplaint(ctx: RequestContext, complaint: Complaint
  */
 export async function lateComplaints(ctx: RequestContext, tenantIds: number[], first: number): Promise<Map<number, Complaint[]>> {
   if (tenantIds.length === 0) return new Map();
-  const late = await visibleComplaints(ctx, 'c')
-    .andWhere('c.tenantId IN (:...lateTenants) AND c.status IN (:...openStatuses) AND c.dueAt < :now', { lateTenants: tenantIds, openStatuses: OPEN_STATUSES, now: ctx.now() })
+  // Ranked per tenant by a window function in a subquery: one statement, at most `first` rows per tenant.
+  const ranked = visibleComplaints(ctx, 'r')
+    .select('r.id', 'id')
+    .addSelect('ROW_NUMBER() OVER (PARTITION BY r.tenantId ORDER BY r.dueAt, r.id)', 'rank_in_tenant')
+    .andWhere('r.tenantId IN (:...lateTenants) AND r.status IN (:...openStatuses) AND r.dueAt < :now', { lateTenants: tenantIds, openStatuses: OPEN_STATUSES, now: ctx.now() });
+  const late = await complaints(ctx.db)
+    .query('c')
+    .innerJoin(`(${ranked.getQuery()})`, 'ranked', 'ranked.id = c.id AND ranked.rank_in_tenant <= :first', { ...ranked.getParameters(), first })
     .orderBy('c.dueAt', 'ASC')
     .addOrderBy('c.id', 'ASC')
     .getMany();
-  const byTenant = groupBy(late, (complaint) => complaint.tenantId);
-  for (const [tenantId, rows] of byTenant) byTenant.set(tenantId, rows.slice(0, first));
-  return byTenant;
+  return groupBy(late, (complaint) => complaint.tenantId);
 }
 
 // ---- intake -----------------------------------------------------------------------
@@ -340,7 +344,7 @@ export async function fileComplaint(ctx: RequestContext, input: FileComplaintInp
   await countAttempt(ctx.db, `complaint-filing:${ctx.clientIp}`, ctx.now(), FILING_THROTTLE);
   // Unscoped on purpose: the filer is anonymous; any centre (not the platform's province) takes complaints.
   const tenant = await ctx.db.unscoped.findOne(Tenant, { where: { code: input.tenantCode } });
-  if (!tenant || tenant.level === 'PROVINCE') throw new BadUserInputError(m.noSuchCentre(input.tenantCode), 'input.tenantCode');
+  if (!tenant || tenant.level === TenantLevel.PROVINCE) throw new BadUserInputError(m.noSuchCentre(input.tenantCode), 'input.tenantCode');
   const { complaint, queryCode } = await receive(ctx, ctx.db.onBehalfOf(tenant.id), tenant, ComplaintChannel.ONLINE, input, null);
   return { number: complaint.number, queryCode, dueAt: complaint.dueAt };
 }
