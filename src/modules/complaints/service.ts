@@ -264,7 +264,7 @@ function complaintTexts(input: FileComplaintInput | RecordComplaintInput): { con
  * everything else to the centre (审批办, the approval bureau). The lowest-numbered such
  * department of the centre takes it.
  */
-async function routeOf(ctx: RequestContext, db: Db, tenant: Tenant, category: ComplaintCategory): Promise<{ handler: ComplaintHandler; departmentId: number }> {
+async function routeOf(db: Db, tenant: Tenant, category: ComplaintCategory): Promise<{ handler: ComplaintHandler; departmentId: number }> {
   const handler = category === ComplaintCategory.VIOLATION ? ComplaintHandler.SUPERVISION : ComplaintHandler.CENTRE;
   const kind = handler === ComplaintHandler.SUPERVISION ? DepartmentKind.SUPERVISION : DepartmentKind.APPROVAL_BUREAU;
   const department = await db.scoped(Department).query('d').andWhere('d.tenantId = :tenantId AND d.kind = :kind', { tenantId: tenant.id, kind }).orderBy('d.id').getOne();
@@ -293,7 +293,7 @@ async function receive(
 ): Promise<ComplaintReceipt> {
   const texts = complaintTexts(input);
   const subject = await subjectOf(ctx, db, tenant, input.subject);
-  const route = await routeOf(ctx, db, tenant, input.category);
+  const route = await routeOf(db, tenant, input.category);
   const now = ctx.now();
   const queryCode = newQueryCode();
   const complaint = await db.transaction(async (tx) => {
