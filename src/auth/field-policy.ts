@@ -33,6 +33,16 @@ export interface PolicySubject {
   departmentIds?: number[];
   /** Staff handling the row in person (a case's receiving window). */
   staffIds?: number[];
+  /**
+   * People the field never reaches, whatever their role: those a complaint is about (the
+   * staff members, and everyone in the departments, complained about).
+   */
+  excluded?: { userIds: number[]; departmentIds: number[] };
+}
+
+function isExcluded(viewer: Viewer, subject: PolicySubject): boolean {
+  const excluded = subject.excluded;
+  return excluded !== undefined && (excluded.userIds.includes(viewer.userId) || excluded.departmentIds.includes(viewer.departmentId));
 }
 
 /** A group of viewers, named for the schema description. */
@@ -49,6 +59,8 @@ export interface FieldPolicy<Row = never> {
   clear: Audience[];
   masked: Audience[];
   mask(value: string): string;
+  /** Who `subject().excluded` names, for the schema description. */
+  excludes?: string;
 }
 
 const table = new Map<string, FieldPolicy<unknown>>();
@@ -65,7 +77,7 @@ export function fieldPoliciesOf(typeName: string): FieldPolicy<unknown>[] {
 }
 
 export function accessFor(policy: FieldPolicy<unknown>, viewer: Viewer | null, subject: PolicySubject): FieldAccess {
-  if (!viewer) return FieldAccess.HIDDEN;
+  if (!viewer || isExcluded(viewer, subject)) return FieldAccess.HIDDEN;
   if (policy.clear.some((audience) => audience.includes(viewer, subject))) return FieldAccess.CLEAR;
   if (policy.masked.some((audience) => audience.includes(viewer, subject))) return FieldAccess.MASKED;
   return FieldAccess.HIDDEN;
@@ -74,7 +86,7 @@ export function accessFor(policy: FieldPolicy<unknown>, viewer: Viewer | null, s
 export function visibleToLine(policy: FieldPolicy<unknown>): string {
   const clear = policy.clear.map((a) => a.label).join('; ');
   const masked = policy.masked.map((a) => a.label).join('; ');
-  return `Visible to: ${clear} (clear)${masked ? `; ${masked} (masked)` : ''}; null to everyone else.`;
+  return `Visible to: ${clear} (clear)${masked ? `; ${masked} (masked)` : ''}; null to everyone else${policy.excludes ? `, and always to ${policy.excludes}` : ''}.`;
 }
 
 function noteClearRead(context: RequestContext, key: string, rowId: number): void {

@@ -32,3 +32,13 @@ export function maskName(value: string): string {
 export function maskAddress(value: string): string {
   return masked(value, Math.min(6, Math.floor([...value].length / 2)), 0, 4);
 }
+
+/** A phone or an address, whichever the contact (联系方式) is. */
+export function maskContact(value: string): string {
+  return /^[\d\s+-]+$/.test(value) ? maskPhone(value) : maskAddress(value);
+}
+
+/** Free text (a complaint's content in the audit log): its first few characters, never more than a quarter. */
+export function maskText(value: string): string {
+  return masked(value, Math.min(4, Math.floor([...value].length / 4)), 0, 4);
+}

@@ -10,6 +10,7 @@ import {
   ProblemLedgerEntry,
   TicketStep,
 } from '../modules/collaboration/entities';
+import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintSettings, Sanction } from '../modules/complaints/entities';
 import { FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
   EmptyPostEvent,
@@ -56,6 +57,11 @@ export const ENTITIES = [
   CrossProvinceMatter,
   ContactLedgerEntry,
   ProblemLedgerEntry,
+  Complaint,
+  ComplaintEvent,
+  ComplaintCounter,
+  ComplaintSettings,
+  Sanction,
   AuditEntry,
   AuditChainHead,
 ];

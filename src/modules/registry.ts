@@ -29,6 +29,9 @@ import { nodeLoaders as ledgerNodes } from './collaboration/ledgers';
 import { SupervisionResolver } from './supervision/resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 import { AuditResolver } from './audit/resolver';
+import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
+import { nodeLoaders as complaintNodes } from './complaints/service';
+import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -86,6 +89,11 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [TicketResolver, TicketStepResolver, ContactLedgerResolver, ProblemLedgerResolver],
     nodeLoaders: { ...collaborationNodes, ...ledgerNodes },
+  },
+  {
+    resolvers: [ComplaintResolver, ComplaintEventResolver, SanctionResolver],
+    nodeLoaders: { ...complaintNodes, ...sanctionNodes },
+    publicRootFields: ['Mutation.fileComplaint', 'Query.complaintProgress'],
   },
   {
     resolvers: [SupervisionResolver],

@@ -4,6 +4,7 @@ import { pageSize } from '../../graphql/connection';
 import { Tenant } from '../tenancy/entities';
 import { Application } from '../applications/entities';
 import { TicketStep } from '../collaboration/entities';
+import { Complaint } from '../complaints/entities';
 import { AlertGroup, supervisionAlerts } from './service';
 
 @ObjectType({ description: '电子监察: what is late or nearly late in one tenant' })
@@ -28,11 +29,14 @@ export class SupervisionAlertGroup {
 
   @Field(() => [TicketStep], { description: 'Open collaboration-ticket steps this tenant owns, past due' })
   overdueTicketSteps: TicketStep[];
+
+  @Field(() => [Complaint], { description: '投诉超期: open complaints past their reply deadline, the most overdue first (for the roles that read complaints)' })
+  lateComplaints: Complaint[];
 }
 
 @Resolver()
 export class SupervisionResolver {
-  @Query(() => [SupervisionAlertGroup], { description: '电子监察: late cases and ticket steps of a tenant and its readable subordinates, by tenant' })
+  @Query(() => [SupervisionAlertGroup], { description: '电子监察: late cases, ticket steps and complaints of a tenant and its readable subordinates, by tenant' })
   supervisionAlerts(
     @Ctx() ctx: RequestContext,
     @Arg('tenantCode', { description: '行政区划代码 of a readable centre; its readable subordinates are included' }) tenantCode: string,

@@ -6,6 +6,8 @@ import { Application } from '../applications/entities';
 import { caseAlerts } from '../applications/supervision';
 import * as collaboration from '../collaboration/service';
 import { TicketSide, TicketStep } from '../collaboration/entities';
+import * as complaints from '../complaints/service';
+import { Complaint } from '../complaints/entities';
 
 export interface AlertGroup {
   tenant: Tenant;
@@ -15,20 +17,22 @@ export interface AlertGroup {
   lapsedSupplements: Application[];
   provisionalDeadlines: Application[];
   overdueTicketSteps: TicketStep[];
+  lateComplaints: Complaint[];
 }
 
 /**
  * 电子监察 for a tenant and, for a city or province user, its readable subordinates:
  * per tenant, the YELLOW and RED open cases, lapsed supplements (逾期未补正), running
  * cases with provisional deadlines, and the late open steps of collaboration
- * tickets that tenant owns. Tenants with nothing to report are left out.
+ * tickets that tenant owns, and complaints past their reply deadline (投诉超期). Tenants
+ * with nothing to report are left out.
  */
 export async function supervisionAlerts(ctx: RequestContext, tenantCode: string, first: number): Promise<AlertGroup[]> {
   const root = await tenancy.tenantByCode(ctx, tenantCode);
   if (!root) return [];
   const tenants = await tenancy.readableSubtree(ctx, root);
   const ids = tenants.map((t) => t.id);
-  const [cases, steps] = await Promise.all([caseAlerts(ctx, ids, first), collaboration.overdueOpenSteps(ctx, ids)]);
+  const [cases, steps, late] = await Promise.all([caseAlerts(ctx, ids, first), collaboration.overdueOpenSteps(ctx, ids), complaints.lateComplaints(ctx, ids, first)]);
   const stepsByOwner = groupBy(steps, (step) => (step.owner === TicketSide.RECEIVING ? step.tenantId : step.partnerTenantId));
   return tenants
     .map((tenant) => ({
@@ -39,6 +43,7 @@ export async function supervisionAlerts(ctx: RequestContext, tenantCode: string,
       lapsedSupplements: cases.get(tenant.id)?.lapsedSupplements ?? [],
       provisionalDeadlines: cases.get(tenant.id)?.provisionalDeadlines ?? [],
       overdueTicketSteps: stepsByOwner.get(tenant.id) ?? [],
+      lateComplaints: late.get(tenant.id) ?? [],
     }))
-    .filter((group) => group.red + group.yellow + group.lapsedSupplements.length + group.provisionalDeadlines.length + group.overdueTicketSteps.length > 0);
+    .filter((group) => group.red + group.yellow + group.lapsedSupplements.length + group.provisionalDeadlines.length + group.overdueTicketSteps.length + group.lateComplaints.length > 0);
 }

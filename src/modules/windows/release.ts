@@ -91,3 +91,22 @@ async function handOver(db: Db, user: User, replacements: Map<number, number>, n
     }
   }
 }
+
+/**
+ * 调离岗位 (锦州 第十八条): the person's posts end now, and their covers from now on. Refused
+ * like releaseFromWindows when a window would be left empty (空岗) without a replacement;
+ * a replacement takes over the post there, the person's other posts simply end.
+ */
+export async function removeFromPosts(ctx: RequestContext, db: Db, user: User, input: WindowReplacementInput[], field: string): Promise<void> {
+  await releaseFromWindows(ctx, db, user, input, field);
+  const now = toSecond(ctx.now());
+  const posts = await db.scoped(WindowPost).query('p').andWhere('p.userId = :userId', { userId: user.id }).getMany();
+  const covers = await db.scoped(WindowCover).query('c').andWhere('c.userId = :userId AND c.endsAt > :now', { userId: user.id, now }).getMany();
+  for (const post of posts) await db.scoped(WindowPost).deleteWhere({ id: post.id });
+  for (const cover of covers) {
+    if (cover.startsAt >= now) await db.scoped(WindowCover).deleteWhere({ id: cover.id });
+    else await db.scoped(WindowCover).update(cover, { endsAt: now });
+  }
+  const windowIds = unique([...posts, ...covers].map((row) => row.windowId));
+  if (windowIds.length > 0) await recordEmptyPosts(ctx, db, user.tenantId, windowIds, new Set([user.id]));
+}
