@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
@@ -11,20 +11,21 @@ interface ColumnReader {
   property: string;
   key: string;
   column: ColumnMetadata;
-  /** The driver's own conversion (dates, booleans, JSON, arrays); null where the value is kept as read. */
+  /** Through the driver's own conversion (dates, booleans, JSON, arrays), or kept as read. */
   convert: boolean;
 }
 
-type Hydrator<T> = (raw: Record<string, unknown>) => T;
+/** Makes an entity of one row, given as the values in the order of `columns`. */
+type Hydrator<T> = (row: unknown[]) => T;
 
-const hydrators = new WeakMap<EntityMetadata, Map<string, Hydrator<ObjectLiteral>>>();
+const readerCache = new WeakMap<EntityMetadata, Map<string, ColumnReader[]>>();
 
-function hydratorOf<T extends ObjectLiteral>(metadata: EntityMetadata, alias: string, driver: Driver): Hydrator<T> {
-  let byAlias = hydrators.get(metadata);
-  if (!byAlias) hydrators.set(metadata, (byAlias = new Map()));
-  let hydrator = byAlias.get(alias);
-  if (!hydrator) {
-    const readers: ColumnReader[] = metadata.columns
+function readersOf(metadata: EntityMetadata, alias: string, driver: Driver): ColumnReader[] {
+  let byAlias = readerCache.get(metadata);
+  if (!byAlias) readerCache.set(metadata, (byAlias = new Map()));
+  let readers = byAlias.get(alias);
+  if (!readers) {
+    readers = metadata.columns
       .filter((column) => !column.isVirtual && !column.relationMetadata && !column.embeddedMetadata)
       .map((column) => ({
         property: column.propertyName,
@@ -32,20 +33,87 @@ function hydratorOf<T extends ObjectLiteral>(metadata: EntityMetadata, alias: st
         column,
         convert: column.transformer !== undefined || !AS_READ.has(column.type),
       }));
-    const prototype = (metadata.target as { prototype: object }).prototype;
-    hydrator = (raw) => {
-      const entity = Object.create(prototype) as Record<string, unknown>;
-      for (const reader of readers) {
-        const value = raw[reader.key];
-        // Not selected (a `select: false` column such as a password hash): left out, as TypeORM does.
-        if (value === undefined) continue;
-        entity[reader.property] = reader.convert ? driver.prepareHydratedValue(value, reader.column) : value;
-      }
-      return entity;
-    };
-    byAlias.set(alias, hydrator);
+    byAlias.set(alias, readers);
   }
-  return hydrator as Hydrator<T>;
+  return readers;
+}
+
+function hydratorOf<T>(metadata: EntityMetadata, alias: string, driver: Driver, columns: string[]): Hydrator<T> {
+  // Not selected (a `select: false` column such as a password hash): left out, as TypeORM does.
+  const present = readersOf(metadata, alias, driver)
+    .map((reader) => ({ ...reader, at: columns.indexOf(reader.key) }))
+    .filter((reader) => reader.at >= 0);
+  const prototype = (metadata.target as { prototype: object }).prototype;
+  return (row) => {
+    const entity = Object.create(prototype) as Record<string, unknown>;
+    for (const reader of present) {
+      const value = row[reader.at];
+      entity[reader.property] = reader.convert ? driver.prepareHydratedValue(value, reader.column) : value;
+    }
+    return entity as T;
+  };
+}
+
+interface Rows {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/**
+ * Runs a built query and takes its rows as arrays, through the query's own runner (a
+ * transaction's, inside one) and TypeORM's logger (so statements are counted and slow
+ * ones logged as for any query): rows as objects, keyed by column name, were a large
+ * share of the allocations of a list request.
+ */
+async function rowsAsArrays(query: SelectQueryBuilder<ObjectLiteral>): Promise<Rows> {
+  const [sql, parameters] = query.getQueryAndParameters();
+  const own = (query as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  const runner = own ?? query.connection.createQueryRunner();
+  const started = Date.now();
+  try {
+    query.connection.logger.logQuery(sql, parameters, runner);
+    const result = query.connection.driver.options.type === 'better-sqlite3' ? await sqliteRows(runner, sql, parameters) : await mysqlRows(runner, sql, parameters);
+    const ms = Date.now() - started;
+    const slow = query.connection.options.maxQueryExecutionTime;
+    if (slow && ms > slow) query.connection.logger.logQuerySlow(ms, sql, parameters, runner);
+    return result;
+  } catch (error) {
+    query.connection.logger.logQueryError(error as Error, sql, parameters, runner);
+    throw error;
+  } finally {
+    if (runner !== own) await runner.release();
+  }
+}
+
+interface SqliteStatement {
+  raw(on: boolean): SqliteStatement;
+  all(...parameters: unknown[]): unknown[][];
+  columns(): { name: string }[];
+}
+
+async function sqliteRows(runner: QueryRunner, sql: string, parameters: unknown[]): Promise<Rows> {
+  // The runner's own statement cache; raw mode is set for this call only, since TypeORM shares the statement.
+  const statement = await (runner as unknown as { getStmt(sql: string): Promise<SqliteStatement> }).getStmt(sql);
+  const bound = parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  statement.raw(true);
+  try {
+    return { rows: statement.all(...bound), columns: statement.columns().map((column) => column.name) };
+  } finally {
+    statement.raw(false);
+  }
+}
+
+interface MysqlConnection {
+  query(options: { sql: string; values: unknown[]; rowsAsArray: boolean }, callback: (error: Error | null, rows: unknown[][], fields: { name: string }[]) => void): void;
+}
+
+async function mysqlRows(runner: QueryRunner, sql: string, parameters: unknown[]): Promise<Rows> {
+  const connection = (await runner.connect()) as MysqlConnection;
+  return new Promise((resolve, reject) =>
+    connection.query({ sql, values: parameters, rowsAsArray: true }, (error, rows, fields) =>
+      error ? reject(error) : resolve({ rows, columns: fields.map((field) => field.name) }),
+    ),
+  );
 }
 
 /**
@@ -60,9 +128,19 @@ export async function readRows<T extends ObjectLiteral>(query: SelectQueryBuilde
   if (map.joinAttributes.length > 0 || !map.mainAlias?.hasMetadata) {
     return query.getRawAndEntities<Record<string, unknown>>();
   }
-  const raw = await query.getRawMany<Record<string, unknown>>();
-  const hydrate = hydratorOf<T>(map.mainAlias.metadata, map.mainAlias.name, query.connection.driver);
-  return { entities: raw.map(hydrate), raw };
+  const { columns, rows } = await rowsAsArrays(query);
+  const hydrate = hydratorOf<T>(map.mainAlias.metadata, map.mainAlias.name, query.connection.driver, columns);
+  // The other selected values (sort keys of a page), and the id, by column name.
+  const entityKeys = new Set(readersOf(map.mainAlias.metadata, map.mainAlias.name, query.connection.driver).map((reader) => reader.key));
+  const extra = columns.map((name, at) => ({ name, at })).filter(({ name }) => !entityKeys.has(name) || name === idKey(query));
+  return {
+    entities: rows.map(hydrate),
+    raw: rows.map((row) => Object.fromEntries(extra.map(({ name, at }) => [name, row[at]]))),
+  };
+}
+
+function idKey(query: SelectQueryBuilder<ObjectLiteral>): string {
+  return DriverUtils.buildAlias(query.connection.driver, undefined, query.expressionMap.mainAlias!.name, 'id');
 }
 
 /** Like `query.getMany()`, on the hot read path. */
@@ -80,13 +158,13 @@ export async function readFirstPerGroup<T extends ObjectLiteral>(query: SelectQu
   if (map.joinAttributes.length > 0 || !map.mainAlias?.hasMetadata) throw new Error('readFirstPerGroup reads one entity without joins');
   const ranked = query.clone().addSelect(`ROW_NUMBER() OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy})`, 'place_in_group');
   // A new builder on the same query runner: inside a transaction, the transaction's.
-  const raw = await query
+  const outer = query
     .createQueryBuilder()
     .select('*')
     .from(`(${ranked.getQuery()})`, 'ranked')
-    .where('ranked.place_in_group <= :placesInGroup', { placesInGroup: n })
+    .where('ranked.place_in_group <= :placesInGroup')
     .setParameters({ ...ranked.getParameters(), placesInGroup: n })
-    .orderBy(`ranked.${DriverUtils.buildAlias(query.connection.driver, undefined, map.mainAlias.name, 'id')}`)
-    .getRawMany<Record<string, unknown>>();
-  return raw.map(hydratorOf<T>(map.mainAlias.metadata, map.mainAlias.name, query.connection.driver));
+    .orderBy(`ranked.${idKey(query)}`);
+  const { columns, rows } = await rowsAsArrays(outer);
+  return rows.map(hydratorOf<T>(map.mainAlias.metadata, map.mainAlias.name, query.connection.driver, columns));
 }
