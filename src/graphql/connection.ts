@@ -354,10 +354,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
   const rows = entities.slice(0, size);
   if (backwards) rows.reverse();
   const key = orderKey(order);
-  const edges = rows.map((node) => {
-    const values = fields.map((field, i) => cursorValue(rawById.get(node.id)?.[`sort_${i}`], field));
-    return { cursor: encodeCursor({ list: spec.list, order: key, values, id: node.id }), node };
-  });
+  const edges = rows.map((node) => new PageEdge(node, { list: spec.list, order: key, fields, sortRow: rawById.get(node.id) }));
   const more = entities.length > size;
   let count: Promise<number> | undefined;
   return {
@@ -366,8 +363,12 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
       // A cursor's own row lies on its side of the page (Relay: "if the server can efficiently determine").
       hasNextPage: backwards ? Boolean(args.before) : more,
       hasPreviousPage: backwards ? more : Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     get totalCount() {
       count ??= countQuery.getCount();
@@ -376,10 +377,42 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
   };
 }
 
-/** The same page with each node mapped (e.g. rows to their public view); the count stays lazy. */
+interface EdgeOrder {
+  list: string;
+  order: string;
+  fields: SortField[];
+  /** The page row's sort values (`sort_<i>`). */
+  sortRow: Record<string, unknown> | undefined;
+}
+
+/** An edge whose cursor is encoded only when asked for: most list queries select nodes alone. */
+class PageEdge<T extends { id: number }> implements Edge<T> {
+  private encoded: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly order: EdgeOrder,
+  ) {}
+
+  get cursor(): string {
+    if (this.encoded === undefined) {
+      const { list, order, fields, sortRow } = this.order;
+      const values = fields.map((field, i) => cursorValue(sortRow?.[`sort_${i}`], field));
+      this.encoded = encodeCursor({ list, order, values, id: this.node.id });
+    }
+    return this.encoded;
+  }
+}
+
+/** The same page with each node mapped (e.g. rows to their public view); the count and cursors stay lazy. */
 export function mapConnection<T, U>(connection: ConnectionResult<T>, map: (node: T) => U): ConnectionResult<U> {
   return {
-    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    edges: connection.edges.map((edge) => ({
+      get cursor() {
+        return edge.cursor;
+      },
+      node: map(edge.node),
+    })),
     pageInfo: connection.pageInfo,
     get totalCount() {
       return connection.totalCount;
