@@ -286,3 +286,18 @@ describe('lists', () => {
   });
 });
 
+
+describe('reading the partner’s case', () => {
+  it('乌海 第五条–第七条: both sides and their city read every field of both cases, lights on each case’s own calendar', async () => {
+    let ticket = (await open('150302', '150304')).data?.createTicket;
+    ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    ticket = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', ticket, { windowId: await windowIdOf('150304') });
+    const CASE = 'id number status light remainingWorkingDays supplementLapsed daysWithHigherAuthority viewerCan withdrawalPending dueAt acceptedAt timeline { action } jointOpinions { agrees } providedMaterials { name } oneTimeNotice { material }';
+    for (const username of ['window_staff.150302', 'window_staff.150304', 'centre_admin.150300', 'auditor.150300']) {
+      const res = await t.gql(`query($id: ID!) { ticket(id: $id) { receivingCase { ${CASE} } handlingCase { ${CASE} } } }`, { id: ticket.id }, await t.tokenOf(username));
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.ticket.handlingCase).toMatchObject({ status: 'ACCEPTED', light: expect.any(String), remainingWorkingDays: expect.any(Number) });
+      expect(res.data?.ticket.receivingCase).toMatchObject({ status: 'ACCEPTED', light: expect.any(String), remainingWorkingDays: expect.any(Number) });
+    }
+  });
+});
