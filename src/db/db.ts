@@ -52,6 +52,16 @@ export class Db {
   }
 
   /**
+   * Reads and writes exactly one other tenant's rows, in this transaction: only where a
+   * step taken in one tenant moves that tenant's row of a record both share (the two
+   * cases of a collaboration ticket move as one). The caller has read the shared record
+   * in its own scope first.
+   */
+  asPartyOf(tenantId: number): Db {
+    return new Db(this.dataSource, new TenantScope(tenantId, [tenantId]), this.manager);
+  }
+
+  /**
    * Bypasses tenant scope. Only for authentication (before a scope exists), rows that
    * belong to no tenant, and system jobs; every caller says why.
    */

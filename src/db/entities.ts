@@ -7,6 +7,7 @@ import {
   CollaborationTicket,
   ContactLedgerEntry,
   CrossProvinceMatter,
+  CrossRegionMatter,
   ProblemLedgerEntry,
   TicketStep,
 } from '../modules/collaboration/entities';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   CollaborationTicket,
   TicketStep,
   CrossProvinceMatter,
+  CrossRegionMatter,
   ContactLedgerEntry,
   ProblemLedgerEntry,
   AuditEntry,
