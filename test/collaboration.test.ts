@@ -1,7 +1,8 @@
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { Tenant } from '../src/modules/tenancy/entities';
-import { Matter } from '../src/modules/matters/entities';
+import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
+import { Department } from '../src/modules/tenancy/entities';
 import { decodeGlobalId } from '../src/graphql/global-id';
 import { Window, WindowKind } from '../src/modules/windows/entities';
 import { TicketStep } from '../src/modules/collaboration/entities';
@@ -22,7 +23,12 @@ const applicant = {
   applicantKind: 'NATURAL_PERSON', applicantName: '巴特尔', applicantIdType: 'RESIDENT_ID',
   applicantIdNumber: '210302199001011238', applicantPhone: '13947301234', applicantAddress: '乌海市海勃湾区新华大街8号',
 };
-const TICKET = 'id version status round kind matterCode receivingTenant { code } handlingTenant { code } steps { round kind owner dueAt doneAt note missingMaterials late } overdueSteps { round kind }';
+const TICKET = `id version status round kind matterCode cancelReason receivingTenant { code } handlingTenant { code }
+  steps { round kind owner dueAt doneAt cancelledAt note missingMaterials late department { name } } overdueSteps { round kind }`;
+const CASE_FIELDS = 'id number version status acceptedAt dueAt decidedAt deliveredAt supplementDueAt deliveryMethod';
+/** 不动产登记中心 of a centre: the department of its own level the assisted check is done with. */
+const estateOf = async (code: string) =>
+  encodeGlobalId('Department', (await t.dataSource.getRepository(Department).findOneByOrFail({ tenantId: await tenantId(code), name: `${(await t.dataSource.getRepository(Tenant).findOneByOrFail({ code })).name}不动产登记中心` })).id);
 
 async function receiveAt(code: string, matterCode = CROSS_REGION): Promise<string> {
   const matter = await t.dataSource.getRepository(Matter).findOneByOrFail({ tenantId: await tenantId(code), code: matterCode });
@@ -53,6 +59,30 @@ async function ok(mutation: string, type: string, username: string, ticket: { id
   return res.data?.[mutation];
 }
 
+/** Both cases of a ticket as a centre reads them. */
+async function casesOf(ticketId: string, username: string): Promise<{ receivingCase: any; handlingCase: any }> {
+  const res = await t.gql(`query($id: ID!) { ticket(id: $id) { receivingCase { ${CASE_FIELDS} } handlingCase { ${CASE_FIELDS} } } }`, { id: ticketId }, await t.tokenOf(username));
+  expect(res.errors).toBeUndefined();
+  return res.data?.ticket;
+}
+
+/** 补件 at the receiving window: the applicant hands in every material of the matter. */
+async function supplement(code: string, kase: { id: string; version: number }): Promise<any> {
+  const matter = await t.dataSource.getRepository(Matter).findOneByOrFail({ tenantId: await tenantId(code), code: CROSS_REGION });
+  const materials = await t.dataSource.getRepository(MaterialRequirement).findBy({ matterId: matter.id });
+  const res = await t.gql(
+    'mutation($input: SupplementApplicationInput!) { supplementApplication(input: $input) { id version status } }',
+    { input: { id: kase.id, version: kase.version, providedMaterialIds: materials.map((m) => encodeGlobalId('MaterialRequirement', m.id)) } },
+    await t.tokenOf(`window_staff.${code}`),
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data?.supplementApplication;
+}
+
+async function caseStep(mutation: string, type: string, username: string, kase: { id: string; version: number }, fields: Record<string, unknown> = {}): Promise<GraphQLResponse<any>> {
+  return t.gql(`mutation($input: ${type}!) { ${mutation}(input: $input) { id version status } }`, { input: { id: kase.id, version: kase.version, ...fields } }, await t.tokenOf(username));
+}
+
 /** Decides the handling case through the applications API, as the handling department does. */
 async function decide(handlingCode: string, ticketId: string): Promise<void> {
   const approver = await t.tokenOf(`approver.${handlingCode}`);
@@ -66,17 +96,19 @@ async function decide(handlingCode: string, ticketId: string): Promise<void> {
   }
 }
 
-async function fullPath(from: string, to: string): Promise<any> {
-  const created = await open(from, to);
+async function fullPath(from: string, to: string, resultDelivery = 'APPLICANT'): Promise<any> {
+  const created = await open(from, to, { resultDelivery });
   expect(created.errors).toBeUndefined();
   let ticket = created.data?.createTicket;
   expect(ticket).toMatchObject({ status: 'DRAFT', round: 1, kind: 'REGION', receivingTenant: { code: from }, handlingTenant: { code: to } });
-  ticket = await ok('recordAssistedCheck', 'TicketNoteInput', `window_staff.${from}`, ticket, { note: '与办理地不动产登记中心电话核实' });
+  ticket = await ok('recordAssistedCheck', 'AssistedCheckInput', `window_staff.${from}`, ticket, { departmentId: await estateOf(from), note: '与本级不动产登记中心现场核实' });
   ticket = await ok('pushTicket', 'TicketNoteInput', `window_staff.${from}`, ticket);
   expect(ticket.status).toBe('PUSHED');
-  ticket = await ok('mailTicketMaterials', 'MailInput', `window_staff.${from}`, ticket, { carrier: 'EMS', trackingNumber: '1100000000001' });
+  expect((await casesOf(ticket.id, `window_staff.${from}`)).receivingCase).toMatchObject({ status: 'ACCEPTED', acceptedAt: expect.any(String) });
+  ticket = await ok('recordAssistedCheck', 'AssistedCheckInput', `window_staff.${to}`, ticket, { departmentId: await estateOf(to), note: '与本级不动产登记中心系统核实' });
   ticket = await ok('forwardTicket', 'ForwardTicketInput', `window_staff.${to}`, ticket, { windowId: await windowIdOf(to) });
   expect(ticket.status).toBe('FORWARDED');
+  ticket = await ok('mailTicketMaterials', 'MailInput', `window_staff.${from}`, ticket, { carrier: 'EMS', trackingNumber: '1100000000001' });
   ticket = await ok('receiveTicketMaterials', 'TicketVersionInput', `window_staff.${to}`, ticket);
   ticket = await ok('handOverTicketMaterials', 'TicketVersionInput', `window_staff.${to}`, ticket);
   const early = await act('uploadTicketResult', 'TicketVersionInput', `window_staff.${to}`, ticket);
@@ -84,17 +116,33 @@ async function fullPath(from: string, to: string): Promise<any> {
   await decide(to, ticket.id);
   ticket = await ok('uploadTicketResult', 'TicketVersionInput', `window_staff.${to}`, ticket);
   ticket = await ok('mailTicketResult', 'MailInput', `window_staff.${to}`, ticket, { carrier: 'EMS', trackingNumber: '1100000000002' });
+  const handedOver = resultDelivery === 'RECEIVING_CENTRE';
+  if (handedOver) {
+    expect(ticket.status).toBe('RESULT_SENT');
+    // Mailed to the receiving centre: the handling case is delivered, the receiving one waits for the hand-over.
+    const mailed = await casesOf(ticket.id, `window_staff.${from}`);
+    expect([mailed.receivingCase.status, mailed.handlingCase.status]).toEqual(['ACCEPTED', 'DELIVERED']);
+    ticket = await ok('handOverTicketResult', 'TicketNoteInput', `window_staff.${from}`, ticket, { note: '申请人现场领取' });
+  }
   expect(ticket.status).toBe('COMPLETED');
-  expect(ticket.steps.map((s: any) => [s.kind, s.owner, s.doneAt !== null])).toEqual([
-    ['PUSH', 'RECEIVING', true],
-    ['ASSISTED_CHECK', 'RECEIVING', true],
-    ['RECHECK', 'HANDLING', true],
-    ['MAIL_MATERIALS', 'RECEIVING', true],
-    ['DECIDE', 'HANDLING', true],
-    ['HAND_OVER_MATERIALS', 'HANDLING', true],
-    ['MAIL_RESULT', 'HANDLING', true],
+  expect(ticket.steps.map((s: any) => [s.kind, s.owner, s.doneAt !== null, s.department?.name ?? null])).toEqual([
+    ['PUSH', 'RECEIVING', true, null],
+    ['ASSISTED_CHECK', 'RECEIVING', true, expect.stringMatching(/不动产登记中心$/)],
+    ['RECHECK', 'HANDLING', true, null],
+    ['ASSISTED_CHECK', 'HANDLING', true, expect.stringMatching(/不动产登记中心$/)],
+    ['DECIDE', 'HANDLING', true, null],
+    ['MAIL_MATERIALS', 'RECEIVING', true, null],
+    ['HAND_OVER_MATERIALS', 'HANDLING', true, null],
+    ['MAIL_RESULT', 'HANDLING', true, null],
+    ...(handedOver ? [['HAND_OVER_RESULT', 'RECEIVING', true, null]] : []),
   ]);
+  // Each assisted check is due with the step it belongs to: the push, the re-check.
+  expect(ticket.steps[1].dueAt).toBe(ticket.steps[0].dueAt);
+  expect(ticket.steps[3].dueAt).toBe(ticket.steps[2].dueAt);
   expect(ticket.overdueSteps).toEqual([]);
+  const { receivingCase, handlingCase } = await casesOf(ticket.id, `window_staff.${from}`);
+  expect(receivingCase).toMatchObject({ status: 'DELIVERED', decidedAt: handlingCase.decidedAt, deliveryMethod: handedOver ? 'PICKUP' : 'MAIL' });
+  expect(handlingCase).toMatchObject({ status: 'DELIVERED', deliveryMethod: 'MAIL' });
   return ticket;
 }
 
@@ -107,18 +155,34 @@ describe('the full path', () => {
     await fullPath('150304', '150302');
     await fullPath('210303', '210302');
   });
+
+  it('乌海 第七条: the certificate mailed to the receiving centre, which hands it over; only then is its case closed', async () => {
+    await fullPath('150302', '150304', 'RECEIVING_CENTRE');
+  });
+
+  it('乌海 第七条: the receiving case is closed with the decision of the handling case recorded on it', async () => {
+    const ticket = await fullPath('150304', '150302');
+    const res = await t.gql(`query($id: ID!) { ticket(id: $id) { receivingCase { timeline { action toStatus note } } } }`, { id: ticket.id }, await t.tokenOf('window_staff.150304'));
+    expect(res.data?.ticket.receivingCase.timeline.map((e: any) => e.action)).toEqual(['RECEIVE', 'ACCEPT', 'DEADLINE_MOVED', 'DELIVER']);
+    expect(res.data?.ticket.receivingCase.timeline[3].note).toMatch(/^全区通办: 150302-\d{8}-\d{6} APPROVED$/);
+  });
 });
 
 describe('returns and rounds', () => {
-  it('a returned ticket is supplemented and pushed again; the history keeps every round', async () => {
+  it('乌海 第六条: returned at re-check; both the push and the next push wait for the applicant’s supplement; the history keeps every round', async () => {
     let ticket = (await open('150302', '150304', { paperMaterials: false })).data?.createTicket;
     ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
     const noList = await act('returnTicket', 'ReturnTicketInput', 'window_staff.150304', ticket, { reason: '材料不全', missingMaterials: [] });
     expect(noList.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.missingMaterials' });
     ticket = await ok('returnTicket', 'ReturnTicketInput', 'window_staff.150304', ticket, { reason: '查询申请书未签字', missingMaterials: ['查询申请书（签字）', '申请人身份证件复印件'] });
     expect(ticket).toMatchObject({ status: 'RETURNED', round: 2 });
+    const { receivingCase } = await casesOf(ticket.id, 'window_staff.150302');
+    expect(receivingCase).toMatchObject({ status: 'AWAITING_SUPPLEMENT', supplementDueAt: expect.any(String) });
     const wrongSide = await act('pushTicket', 'TicketNoteInput', 'window_staff.150304', ticket);
     expect(codeOf(wrongSide)).toBe('FORBIDDEN');
+    const notYet = await act('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    expect(notYet.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'AWAITING_SUPPLEMENT' });
+    await supplement('150302', receivingCase);
     ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket, { note: '已补正' });
     expect(ticket.status).toBe('PUSHED');
     expect(ticket.steps.map((s: any) => [s.round, s.kind, s.note])).toEqual([
@@ -128,11 +192,39 @@ describe('returns and rounds', () => {
       [2, 'RECHECK', ''],
     ]);
     expect(ticket.steps[1].missingMaterials).toEqual(['查询申请书（签字）', '申请人身份证件复印件']);
+    expect((await casesOf(ticket.id, 'window_staff.150302')).receivingCase.status).toBe('ACCEPTED');
+  });
+
+  it('乌海 第六条: the department returns it after the forward; the same handling case takes the supplement at the next forward', async () => {
+    let ticket = (await open('150302', '150304')).data?.createTicket;
+    ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    ticket = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', ticket, { windowId: await windowIdOf('150304') });
+    const first = await casesOf(ticket.id, 'window_staff.150304');
+    ticket = await ok('returnTicket', 'ReturnTicketInput', 'window_staff.150304', ticket, { reason: '不动产坐落与登记簿不符', missingMaterials: ['不动产权属证明'] });
+    expect(ticket).toMatchObject({ status: 'RETURNED', round: 2 });
+    const decide1 = ticket.steps.find((s: any) => s.kind === 'DECIDE');
+    expect(decide1).toMatchObject({ owner: 'HANDLING', note: 'RETURNED: 不动产坐落与登记簿不符', missingMaterials: ['不动产权属证明'] });
+    // The materials were due from the forward; the ticket is back at the receiving window: not now.
+    expect(ticket.steps.find((s: any) => s.kind === 'MAIL_MATERIALS')).toMatchObject({ doneAt: null, cancelledAt: expect.any(String), late: false });
+    const mailNow = await act('mailTicketMaterials', 'MailInput', 'window_staff.150302', ticket, { carrier: 'EMS', trackingNumber: '1100000000009' });
+    expect(mailNow.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'RETURNED' });
+    const returned = await casesOf(ticket.id, 'window_staff.150304');
+    expect(returned.handlingCase).toMatchObject({ id: first.handlingCase.id, status: 'AWAITING_SUPPLEMENT' });
+    expect((await casesOf(ticket.id, 'window_staff.150302')).receivingCase.status).toBe('AWAITING_SUPPLEMENT');
+    await supplement('150302', (await casesOf(ticket.id, 'window_staff.150302')).receivingCase);
+    ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    ticket = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', ticket, { windowId: await windowIdOf('150304') });
+    const again = await casesOf(ticket.id, 'window_staff.150304');
+    expect(again.handlingCase).toMatchObject({ id: first.handlingCase.id, status: 'ACCEPTED' });
+    expect(ticket.steps.filter((s: any) => s.kind === 'MAIL_MATERIALS').map((s: any) => [s.round, s.cancelledAt === null])).toEqual([[1, false], [2, true]]);
+    await decide('150304', ticket.id);
+    const late = await act('returnTicket', 'ReturnTicketInput', 'window_staff.150304', ticket, { reason: '已决定', missingMaterials: ['x'] });
+    expect(codeOf(late)).toBe('CONFLICT');
   });
 });
 
 describe('due times on each side’s calendar', () => {
-  it('every due time is counted in working days over National Day', async () => {
+  it('乌海 第五条–第七条: every due time is counted in working days over National Day; the next push is due from the supplement, not the return', async () => {
     t.clock.set('2026-09-30T10:00:00+08:00');
     let ticket = (await open('150302', '150304')).data?.createTicket;
     // push: 1 working day after intake (30 September) → 8 October
@@ -141,19 +233,23 @@ describe('due times on each side’s calendar', () => {
     ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
     const due = (kind: string, round = 1) => ticket.steps.find((s: any) => s.kind === kind && s.round === round).dueAt;
     expect(due('RECHECK')).toBe('2026-10-09T15:59:59.999Z'); // 1 working day
-    expect(due('MAIL_MATERIALS')).toBe('2026-10-10T15:59:59.999Z'); // 2 working days: Saturday 10 October is 调休
+    expect(ticket.steps.some((s: any) => s.kind === 'MAIL_MATERIALS')).toBe(false); // not before the forward
     t.clock.set('2026-10-09T16:00:00+08:00');
     ticket = await ok('returnTicket', 'ReturnTicketInput', 'window_staff.150304', ticket, { reason: '补正', missingMaterials: ['查询申请书'] });
-    expect(due('PUSH', 2)).toBe('2026-10-10T15:59:59.999Z');
+    expect(due('PUSH', 2)).toBeNull(); // waiting for the applicant: nothing due yet
     t.clock.set('2026-10-12T09:00:00+08:00');
+    await supplement('150302', (await casesOf(ticket.id, 'window_staff.150302')).receivingCase);
+    ticket = (await t.gql(`query($id: ID!) { ticket(id: $id) { ${TICKET} } }`, { id: ticket.id }, await t.tokenOf('window_staff.150302'))).data?.ticket;
+    expect(due('PUSH', 2)).toBe('2026-10-13T15:59:59.999Z'); // 1 working day from the supplement
+    t.clock.set('2026-10-12T10:00:00+08:00');
     ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
     expect(due('RECHECK', 2)).toBe('2026-10-13T15:59:59.999Z');
     ticket = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', ticket, { windowId: await windowIdOf('150304') });
     // 即办件 on the handling side: decided the same working day
     expect(due('DECIDE', 2)).toBe('2026-10-12T15:59:59.999Z');
-    // The materials were due by 10 October and are still not mailed; the push of round 2
-    // was due on 10 October and done on the 12th: both flagged.
-    expect(ticket.overdueSteps.map((s: any) => [s.round, s.kind])).toEqual([[1, 'MAIL_MATERIALS'], [2, 'PUSH']]);
+    // 第七条: the paper materials are due 2 working days after the forward
+    expect(due('MAIL_MATERIALS', 2)).toBe('2026-10-14T15:59:59.999Z');
+    expect(ticket.overdueSteps).toEqual([]);
   });
 });
 
@@ -254,7 +350,7 @@ describe('races and late steps', () => {
     ]);
     expect(results.map((r) => (r.errors ? codeOf(r) : 'OK')).sort()).toEqual(['CONFLICT', 'OK']);
     const steps = await t.dataSource.getRepository(TicketStep).countBy({ ticketId: decodeGlobalId(ticket.id).id });
-    expect(steps).toBe(3); // PUSH, RECHECK, MAIL_MATERIALS: written once
+    expect(steps).toBe(2); // PUSH, RECHECK: written once (the materials wait for the forward)
   });
 
   it('late steps are flagged on the ticket, in the lists and in the owner’s supervision alerts', async () => {
