@@ -24,7 +24,7 @@ const applicant = {
   applicantIdNumber: '210302199001011238', applicantPhone: '13947301234', applicantAddress: '乌海市海勃湾区新华大街8号',
 };
 const TICKET = `id version status round kind matterCode cancelReason receivingTenant { code } handlingTenant { code }
-  steps { round kind owner dueAt doneAt cancelledAt note missingMaterials late department { name } } overdueSteps { round kind }`;
+  steps { id round kind owner dueAt doneAt cancelledAt note missingMaterials late department { name } } overdueSteps { round kind }`;
 const CASE_FIELDS = 'id number version status acceptedAt dueAt decidedAt deliveredAt supplementDueAt deliveryMethod';
 /** 不动产登记中心 of a centre: the department of its own level the assisted check is done with. */
 const estateOf = async (code: string) =>
@@ -270,6 +270,17 @@ describe('who sees a ticket', () => {
       third,
     );
     expect(res.data).toEqual({ outgoingTickets: { totalCount: 0 }, incomingTickets: { totalCount: 0 }, ticket: null, node: null, nodes: [null] });
+    // Nor the two cases: by number, by id, or in a list.
+    const { receivingCase, handlingCase } = await casesOf(ticket.id, 'window_staff.150302');
+    const cases = await t.gql(
+      'query($r: ID!, $h: ID!, $rn: String!, $hn: String!) { a: application(number: $rn) { id } b: application(number: $hn) { id } nodes(ids: [$r, $h]) { id } applications(first: 100) { edges { node { id } } } }',
+      { r: receivingCase.id, h: handlingCase.id, rn: receivingCase.number, hn: handlingCase.number },
+      third,
+    );
+    expect(cases.data).toMatchObject({ a: null, b: null, nodes: [null, null] });
+    const listedIds = cases.data?.applications.edges.map((e: any) => e.node.id);
+    expect(listedIds).not.toContain(receivingCase.id);
+    expect(listedIds).not.toContain(handlingCase.id);
     const write = await act('pushTicket', 'TicketNoteInput', 'window_staff.150303', ticket);
     expect(codeOf(write)).toBe('NOT_FOUND');
   });
@@ -395,5 +406,140 @@ describe('reading the partner’s case', () => {
       expect(res.data?.ticket.handlingCase).toMatchObject({ status: 'ACCEPTED', light: expect.any(String), remainingWorkingDays: expect.any(Number) });
       expect(res.data?.ticket.receivingCase).toMatchObject({ status: 'ACCEPTED', light: expect.any(String), remainingWorkingDays: expect.any(Number) });
     }
+  });
+});
+
+describe('what cannot travel, and tickets that end early', () => {
+  it('乌海 第五条 "当场退回并一次性告知": a case returned at intake never becomes a ticket; a refused one cannot be pushed', async () => {
+    const caseId = await receiveAt('150302');
+    const staff = await t.tokenOf('window_staff.150302');
+    const read = await t.gql('query($id: ID!) { node(id: $id) { ... on Application { id version } } }', { id: caseId }, staff);
+    const returned = await caseStep('requestSupplement', 'RequestSupplementInput', 'window_staff.150302', read.data?.node, { providedMaterialIds: [], note: '缺查询申请书' });
+    expect(returned.errors).toBeUndefined();
+    const refusedTicket = await t.gql(
+      'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }',
+      { input: { applicationId: caseId, handlingTenantCode: '150304', paperMaterials: false, resultDelivery: 'APPLICANT' } },
+      staff,
+    );
+    expect(refusedTicket.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'AWAITING_SUPPLEMENT' });
+
+    let ticket = (await open('150302', '150304')).data?.createTicket;
+    const { receivingCase } = await casesOf(ticket.id, 'window_staff.150302');
+    expect(codeOf(await caseStep('refuseApplication', 'RefuseApplicationInput', 'window_staff.150302', receivingCase, { reason: '不属于本事项受理范围' }))).toBeUndefined();
+    const push = await act('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    expect(push.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'NOT_ACCEPTED' });
+    expect(push.errors?.[0].message).toMatch(/NOT_ACCEPTED|不予受理/);
+    ticket = await ok('cancelTicket', 'CancelTicketInput', 'window_staff.150302', ticket, { reason: '办件不予受理' });
+    expect(ticket).toMatchObject({ status: 'CANCELLED', cancelReason: '办件不予受理' });
+  });
+
+  it('乌海 第五条–第七条: withdrawal (退件) of the receiving case cancels the ticket and withdraws the handling case, on both timelines', async () => {
+    let ticket = (await open('150302', '150304')).data?.createTicket;
+    ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    ticket = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', ticket, { windowId: await windowIdOf('150304') });
+    let { receivingCase } = await casesOf(ticket.id, 'window_staff.150302');
+    const requested = await caseStep('requestWithdrawal', 'ReasonInput', 'window_staff.150302', receivingCase, { reason: '申请人撤回申请' });
+    expect(requested.errors).toBeUndefined();
+    expect((await casesOf(ticket.id, 'window_staff.150302')).receivingCase.status).toBe('ACCEPTED'); // not before the admin's approval
+    receivingCase = requested.data?.requestWithdrawal;
+    const approved = await caseStep('decideWithdrawal', 'DecideWithdrawalInput', 'centre_admin.150302', receivingCase, { approve: true });
+    expect(approved.errors).toBeUndefined();
+    const after = (await t.gql(`query($id: ID!) { ticket(id: $id) { ${TICKET} handlingCase { status timeline { action toStatus note } } receivingCase { status timeline { action toStatus } } } }`, { id: ticket.id }, await t.tokenOf('window_staff.150304'))).data?.ticket;
+    expect(after).toMatchObject({ status: 'CANCELLED', cancelReason: '退件: 申请人撤回申请', receivingCase: { status: 'WITHDRAWN' }, handlingCase: { status: 'WITHDRAWN' } });
+    expect(after.handlingCase.timeline.at(-1)).toEqual({ action: 'DECIDE_WITHDRAWAL', toStatus: 'WITHDRAWN', note: '全区通办 撤销: 退件: 申请人撤回申请' });
+    expect(after.steps.filter((s: any) => s.doneAt === null).every((s: any) => s.cancelledAt !== null)).toBe(true);
+    expect(after.steps.find((s: any) => s.kind === 'DECIDE').cancelledAt).not.toBeNull();
+    const own = await t.gql(`query($id: ID!) { ticket(id: $id) { receivingCase { timeline { action toStatus } } } }`, { id: ticket.id }, await t.tokenOf('window_staff.150302'));
+    expect(own.data?.ticket.receivingCase.timeline.at(-1)).toEqual({ action: 'DECIDE_WITHDRAWAL', toStatus: 'WITHDRAWN' });
+  });
+
+  it('乌海 第六条: an abandoned ticket (DRAFT or RETURNED) is cancelled by the receiving window; its late steps leave supervision alerts', async () => {
+    t.clock.set('2026-11-02T10:00:00+08:00');
+    let ticket = (await open('150302', '150304')).data?.createTicket;
+    t.clock.set('2026-11-05T10:00:00+08:00'); // the push was due on 3 November
+    const ALERTS = '{ supervisionAlerts(tenantCode: "150302") { overdueTicketSteps { id } } }';
+    const lateStepsOf = async () => (await t.gql(ALERTS, {}, await t.tokenOf('centre_admin.150302'))).data?.supervisionAlerts.flatMap((g: any) => g.overdueTicketSteps.map((s: any) => s.id));
+    const stepId = encodeGlobalId('TicketStep', (await t.dataSource.getRepository(TicketStep).findOneByOrFail({ ticketId: decodeGlobalId(ticket.id).id })).id);
+    expect(await lateStepsOf()).toContain(stepId);
+    expect(codeOf(await act('cancelTicket', 'CancelTicketInput', 'auditor.150302', ticket, { reason: 'x' }))).toBe('READ_ONLY_ROLE');
+    expect(codeOf(await act('cancelTicket', 'CancelTicketInput', 'window_staff.150302', ticket, { reason: '  ' }))).toBe('BAD_USER_INPUT');
+    ticket = await ok('cancelTicket', 'CancelTicketInput', 'window_staff.150302', ticket, { reason: '申请人放弃办理' });
+    expect(ticket.steps[0]).toMatchObject({ kind: 'PUSH', doneAt: null, cancelledAt: expect.any(String), late: false });
+    expect(ticket.overdueSteps).toEqual([]);
+    expect(await lateStepsOf()).not.toContain(stepId);
+    expect(codeOf(await act('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket))).toBe('CONFLICT');
+    const audit = await t.gql('{ auditLog(filter: { operation: "cancelTicket", outcome: "OK" }, first: 5) { edges { node { operation targetIds } } } }', {}, await t.tokenOf('auditor.150302'));
+    expect(audit.data?.auditLog.edges.map((e: any) => e.node.targetIds)).toContainEqual(expect.arrayContaining([ticket.id]));
+
+    t.clock.set(null);
+    let returned = (await open('150302', '150304')).data?.createTicket;
+    returned = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', returned);
+    expect(codeOf(await act('cancelTicket', 'CancelTicketInput', 'window_staff.150302', returned, { reason: 'x' }))).toBe('CONFLICT');
+    returned = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', returned, { windowId: await windowIdOf('150304') });
+    returned = await ok('returnTicket', 'ReturnTicketInput', 'window_staff.150304', returned, { reason: '补正', missingMaterials: ['查询申请书'] });
+    expect(codeOf(await act('cancelTicket', 'CancelTicketInput', 'window_staff.150304', returned, { reason: 'x' }))).toBe('FORBIDDEN');
+    returned = await ok('cancelTicket', 'CancelTicketInput', 'window_staff.150302', returned, { reason: '申请人不再补正' });
+    // The department had the case: it is closed with the ticket, not left waiting for a supplement.
+    expect((await casesOf(returned.id, 'window_staff.150304')).handlingCase.status).toBe('WITHDRAWN');
+  });
+
+  it('乌海 第六条: a returned ticket whose applicant never supplements lapses with the supplement deadline, both cases closed', async () => {
+    t.clock.set('2026-11-02T10:00:00+08:00');
+    let ticket = (await open('150302', '150304')).data?.createTicket;
+    ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    ticket = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', ticket, { windowId: await windowIdOf('150304') });
+    ticket = await ok('returnTicket', 'ReturnTicketInput', 'window_staff.150304', ticket, { reason: '补正', missingMaterials: ['不动产权属证明'] });
+    const { receivingCase } = await casesOf(ticket.id, 'window_staff.150302');
+    expect(codeOf(await caseStep('closeLapsedSupplement', 'ApplicationVersionInput', 'window_staff.150302', receivingCase))).toBe('CONFLICT');
+    t.clock.set(new Date(Date.parse(receivingCase.supplementDueAt) + 60_000).toISOString());
+    const lapsed = await caseStep('closeLapsedSupplement', 'ApplicationVersionInput', 'window_staff.150302', receivingCase);
+    expect(lapsed.errors).toBeUndefined();
+    const after = await t.gql(`query($id: ID!) { ticket(id: $id) { status cancelReason overdueSteps { kind } handlingCase { status } receivingCase { status } } }`, { id: ticket.id }, await t.tokenOf('window_staff.150302'));
+    expect(after.data?.ticket).toEqual({ status: 'CANCELLED', cancelReason: '逾期未补正', overdueSteps: [], handlingCase: { status: 'NOT_ACCEPTED' }, receivingCase: { status: 'NOT_ACCEPTED' } });
+  });
+});
+
+describe('statistics and supervision of a cross-region case', () => {
+  it('乌海 第五条–第七条: applicationStats counts the case once on each side; a completed ticket leaves no open case or late step in either centre', async () => {
+    t.clock.set('2026-12-01T09:30:00+08:00');
+    const ticket = await fullPath('150302', '150304', 'RECEIVING_CENTRE');
+    const admin = await t.tokenOf('centre_admin.150300');
+    const stats = await t.gql(
+      '{ applicationStats(tenantCode: "150300", from: "2026-12-01T00:00:00+08:00", to: "2026-12-02T00:00:00+08:00", groupBy: TENANT) { groupName received accepted approved decided delivered notAccepted } }',
+      {},
+      admin,
+    );
+    expect(stats.errors).toBeUndefined();
+    const once = { received: 1, accepted: 1, approved: 1, decided: 1, delivered: 1, notAccepted: 0 };
+    expect(stats.data?.applicationStats).toEqual(expect.arrayContaining([{ groupName: '海勃湾区', ...once }, { groupName: '乌达区', ...once }]));
+    const { receivingCase, handlingCase } = await casesOf(ticket.id, 'centre_admin.150300');
+    const alerts = await t.gql('{ supervisionAlerts(tenantCode: "150300") { tenant { code } cases { id } lapsedSupplements { id } provisionalDeadlines { id } overdueTicketSteps { id } } }', {}, admin);
+    const listed = new Set(
+      alerts.data?.supervisionAlerts.flatMap((g: any) => [...g.cases, ...g.lapsedSupplements, ...g.provisionalDeadlines, ...g.overdueTicketSteps].map((row: any) => row.id)),
+    );
+    expect(listed.size).toBeGreaterThan(0);
+    for (const id of [receivingCase.id, handlingCase.id, ...ticket.steps.map((s: any) => s.id)]) expect(listed.has(id)).toBe(false);
+  });
+});
+
+describe('the cross-region list (全区通办清单)', () => {
+  it('乌海 第一条: the region’s list of matter codes, kept at province level by the platform admin; a centre’s matter travels when its code is on it', async () => {
+    const SET = 'mutation($input: CrossRegionMatterInput!) { setCrossRegionMatter(input: $input) }';
+    const entry = { provinceCode: '150000', code: CROSS_REGION, name: '不动产登记资料查询' };
+    expect(codeOf(await t.gql(SET, { input: { ...entry, listed: false } }, await t.tokenOf('centre_admin.150300')))).toBe('FORBIDDEN');
+    const bad = await t.gql(SET, { input: { ...entry, provinceCode: '150300', code: 'x', listed: true } }, await t.tokenOf('platform_admin'));
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(bad.errors?.[0].extensions)).toContain('input.provinceCode');
+    expect(JSON.stringify(bad.errors?.[0].extensions)).toContain('input.code');
+    const list = async () => (await t.gql('{ crossRegionMatters(provinceCode: "150000") { code } }', {}, await t.tokenOf('window_staff.150302'))).data?.crossRegionMatters.map((e: any) => e.code);
+    expect(await list()).toContain(CROSS_REGION);
+    expect((await t.gql(SET, { input: { ...entry, listed: false } }, await t.tokenOf('platform_admin'))).data?.setCrossRegionMatter).toBe(false);
+    expect(await list()).not.toContain(CROSS_REGION);
+    const refused = await open('150302', '150304');
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handlingTenantCode' });
+    // Liaoning's list is its own.
+    expect((await open('210302', '210303')).errors).toBeUndefined();
+    expect((await t.gql(SET, { input: { ...entry, listed: true } }, await t.tokenOf('platform_admin'))).data?.setCrossRegionMatter).toBe(true);
+    expect((await open('150302', '150304')).errors).toBeUndefined();
   });
 });
