@@ -5,7 +5,8 @@ import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
 import { Department } from '../src/modules/tenancy/entities';
 import { decodeGlobalId } from '../src/graphql/global-id';
 import { Window, WindowKind } from '../src/modules/windows/entities';
-import { TicketStep } from '../src/modules/collaboration/entities';
+import { CollaborationTicket, TicketStep } from '../src/modules/collaboration/entities';
+import { Application } from '../src/modules/applications/entities';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -541,5 +542,22 @@ describe('the cross-region list (全区通办清单)', () => {
     expect((await open('210302', '210303')).errors).toBeUndefined();
     expect((await t.gql(SET, { input: { ...entry, listed: true } }, await t.tokenOf('platform_admin'))).data?.setCrossRegionMatter).toBe(true);
     expect((await open('150302', '150304')).errors).toBeUndefined();
+  });
+});
+
+describe('the demo tickets', () => {
+  it('乌海 第七条: no finished ticket leaves a case open; a ticket past its push has its receiving case accepted', async () => {
+    const all = await t.dataSource.getRepository(CollaborationTicket).find();
+    const statusOf = async (id: number | null) => (id === null ? null : (await t.dataSource.getRepository(Application).findOneByOrFail({ id })).status);
+    const seen = new Set<string>();
+    for (const ticket of all) {
+      const [receiving, handling] = [await statusOf(ticket.applicationId), await statusOf(ticket.handlingApplicationId)];
+      seen.add(ticket.status);
+      if (ticket.status === 'COMPLETED') expect([ticket.id, receiving, handling]).toEqual([ticket.id, 'DELIVERED', 'DELIVERED']);
+      if (ticket.status === 'CANCELLED') expect([ticket.id, ['WITHDRAWN', 'NOT_ACCEPTED', 'SUBMITTED', 'AWAITING_SUPPLEMENT'].includes(receiving!), [null, 'WITHDRAWN', 'NOT_ACCEPTED'].includes(handling)]).toEqual([ticket.id, true, true]);
+      if (['PUSHED', 'FORWARDED', 'DECIDED', 'RESULT_SENT'].includes(ticket.status)) expect([ticket.id, receiving]).toEqual([ticket.id, 'ACCEPTED']);
+      if (ticket.status === 'RESULT_SENT') expect([ticket.id, handling]).toEqual([ticket.id, 'DELIVERED']);
+    }
+    expect([...seen].sort()).toEqual(['CANCELLED', 'COMPLETED', 'DECIDED', 'DRAFT', 'FORWARDED', 'PUSHED', 'RESULT_SENT', 'RETURNED']);
   });
 });
