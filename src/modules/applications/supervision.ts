@@ -32,13 +32,9 @@ export function supplementLapsed(application: Application, now: Date): boolean {
   return application.status === ApplicationStatus.AWAITING_SUPPLEMENT && application.supplementDueAt !== null && now > application.supplementDueAt;
 }
 
-/**
- * The centre a case belongs to, whose calendar its deadline runs on. Read through a view
- * of that tenant alone: the viewer has already read the case, perhaps as a collaboration
- * partner through a ticket (乌海 机制), to whom the other centre is otherwise unreadable.
- */
+/** The centre a case belongs to, whose calendar its deadline runs on (also for a partner reading it through a ticket). */
 async function caseTenant(ctx: RequestContext, application: Application): Promise<Tenant> {
-  const tenant = await tenancy.loadTenant(ctx, application.tenantId, { db: ctx.db.readOnlyFor([application.tenantId]), key: `party:${application.tenantId}` });
+  const tenant = await tenancy.loadTenantOfReadRow(ctx, application.tenantId);
   if (!tenant) throw new Error(`case ${application.id} has no tenant ${application.tenantId}`);
   return tenant;
 }
