@@ -561,3 +561,20 @@ describe('the demo tickets', () => {
     expect([...seen].sort()).toEqual(['CANCELLED', 'COMPLETED', 'DECIDED', 'DRAFT', 'FORWARDED', 'PUSHED', 'RESULT_SENT', 'RETURNED']);
   });
 });
+
+describe('the two cases take the ticket’s steps only through it', () => {
+  it('乌海 第六条: the receiving centre does not decide its case; the handling case is not withdrawn or returned on its own', async () => {
+    let ticket = (await open('150302', '150304')).data?.createTicket;
+    ticket = await ok('pushTicket', 'TicketNoteInput', 'window_staff.150302', ticket);
+    ticket = await ok('forwardTicket', 'ForwardTicketInput', 'window_staff.150304', ticket, { windowId: await windowIdOf('150304') });
+    const { receivingCase, handlingCase } = await casesOf(ticket.id, 'window_staff.150302');
+    const canOf = async (id: string, username: string) => (await t.gql('query($id: ID!) { node(id: $id) { ... on Application { viewerCan } } }', { id }, await t.tokenOf(username))).data?.node.viewerCan;
+    expect(await canOf(receivingCase.id, 'approver.150302')).toEqual([]);
+    const review = await caseStep('startReview', 'ApplicationVersionInput', 'approver.150302', receivingCase);
+    expect(review.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'ACCEPTED' });
+    expect(await canOf(receivingCase.id, 'window_staff.150302')).toEqual(['REQUEST_WITHDRAWAL']);
+    expect(await canOf(handlingCase.id, 'window_staff.150304')).not.toContain('REQUEST_WITHDRAWAL');
+    expect(codeOf(await caseStep('requestWithdrawal', 'ReasonInput', 'window_staff.150304', handlingCase, { reason: '撤回' }))).toBe('CONFLICT');
+    expect(await canOf(handlingCase.id, 'approver.150304')).toContain('START_REVIEW');
+  });
+});

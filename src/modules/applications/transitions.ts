@@ -80,6 +80,18 @@ async function acceptorRefusal(ctx: RequestContext, viewer: Viewer, application:
 }
 
 /**
+ * A module that moves cases with something larger (a collaboration ticket moves its two
+ * cases) refuses the steps of a case's own life cycle that belong to it: asked by
+ * stepRefusal, so by the mutations and `viewerCan` alike.
+ */
+export type CaseStepGuard = (ctx: RequestContext, application: Application, action: StepName) => Promise<AppError | null>;
+const caseStepGuards: CaseStepGuard[] = [];
+
+export function guardCaseSteps(guard: CaseStepGuard): void {
+  caseStepGuards.push(guard);
+}
+
+/**
  * Whether the viewer may take `action` on the case now, by the life-cycle table: the
  * role, the actor's department or post, the own tenant, and the state. Returns why not
  * (FORBIDDEN or CONFLICT), or null. The mutations and `viewerCan` both ask this.
@@ -100,6 +112,10 @@ async function stepRefusal(ctx: RequestContext, action: StepName, viewer: Viewer
   }
   if (!from.includes(application.status)) {
     return new ConflictError(m.notInStatus(action, application.status), { status: application.status });
+  }
+  for (const guard of caseStepGuards) {
+    const refusal = await guard(ctx, application, action);
+    if (refusal) return refusal;
   }
   return null;
 }

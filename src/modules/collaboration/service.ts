@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
 import { requireText } from '../../validation/text';
 import { Db } from '../../db/db';
@@ -632,6 +633,42 @@ async function followReceivingCase(ctx: RequestContext, db: Db, _before: Applica
   await endTicket(ctx, db, ticket, ended, after.status === ApplicationStatus.WITHDRAWN ? 'WITHDRAWN' : 'SUPPLEMENT_LAPSED');
 }
 transitions.onCaseStep(followReceivingCase);
+
+/** The ticket a case is on, either side, batched over the cases of a page. */
+function ticketOfCase(ctx: RequestContext, application: Application): Promise<CollaborationTicket | null> {
+  return ctx.loaders
+    .get('CollaborationTicket.byCase', () =>
+      new DataLoader<Application, CollaborationTicket | null, number>(
+        async (cases) => {
+          const ids = cases.map((c) => c.id);
+          const rows = await tickets(ctx.db).query('t').andWhere('(t.applicationId IN (:...ids) OR t.handlingApplicationId IN (:...ids))', { ids }).getMany();
+          const onTicket = (c: Application) => (t: CollaborationTicket) =>
+            (t.tenantId === c.tenantId && t.applicationId === c.id) || (t.partnerTenantId === c.tenantId && t.handlingApplicationId === c.id);
+          return cases.map((c) => rows.find(onTicket(c)) ?? null);
+        },
+        { cacheKeyFn: (c) => c.id },
+      ),
+    )
+    .load(application);
+}
+
+/**
+ * Intake and withdrawal of a case on a ticket: the receiving case takes only these of its
+ * own life cycle (its decision is the handling centre's, 第六条); the handling case takes
+ * everything but these, which move with the ticket (returns, supplements, and withdrawal
+ * with the receiving case's).
+ */
+const INTAKE_AND_WITHDRAWAL = new Set(['ACCEPT', 'REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'CLOSE_LAPSED_SUPPLEMENT', 'REFUSE', 'REQUEST_WITHDRAWAL', 'DECIDE_WITHDRAWAL']);
+
+/** A case on a live ticket takes the steps that belong to the ticket only through it, so the two cases never drift apart. */
+async function ticketStepGuard(ctx: RequestContext, application: Application, action: string): Promise<AppError | null> {
+  const ticket = await ticketOfCase(ctx, application);
+  if (!ticket || ticket.status === TicketStatus.CANCELLED || ticket.status === TicketStatus.COMPLETED) return null;
+  const receiving = ticket.tenantId === application.tenantId && ticket.applicationId === application.id;
+  const ownStep = receiving === INTAKE_AND_WITHDRAWAL.has(action);
+  return ownStep ? null : new ConflictError(receiving ? m.receivingCaseOnTicket : m.handlingCaseOnTicket, { status: application.status });
+}
+transitions.guardCaseSteps(ticketStepGuard);
 
 // ---- the cross-region and cross-province lists ---------------------------------------------------
 
