@@ -201,7 +201,7 @@ export class Matter extends TenantOwnedEntity {
   @Column('int', { nullable: true })
   supplementDays: number | null;
 
-  @Field({ description: '全区通办: on the cross-region list of this tenant' })
+  @Field({ description: '全区通办: the centre’s own marking, shown in its guide; whether a case travels is decided by the province’s list (crossRegionMatters)' })
   @Column('boolean', { default: false })
   crossRegion: boolean;
 
