@@ -1,7 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { Department, Tenant, TenantLevel } from '../src/modules/tenancy/entities';
-import { FeeItem, MaterialRequirement, Matter, MatterAcceptor, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
-import { CrossRegionMatter } from '../src/modules/collaboration/entities';
+import { CrossRegionMatter, FeeItem, MaterialRequirement, Matter, MatterAcceptor, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
 import { CATALOGUE, CatalogueEntry, DEVIATING, DRAFT_CODES, JINZHOU_CODES, SUSPENDED_CODES, WUHAI_CODES } from './catalogue';
 
 export interface MatterSeedContext {

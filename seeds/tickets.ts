@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { Tenant, User } from '../src/modules/tenancy/entities';
-import { DEFAULT_SUPPLEMENT_DAYS, Matter, MatterStatus } from '../src/modules/matters/entities';
+import { CrossRegionMatter, DEFAULT_SUPPLEMENT_DAYS, Matter, MatterStatus } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
 import { NationalCalendarDay } from '../src/modules/calendar/entities';
 import { WorkingCalendar } from '../src/modules/calendar/working-calendar';
 import { ApplicantKind, Application, ApplicationCounter, ApplicationEvent, ApplicationStatus, Decision, DeliveryMethod, IdDocumentType } from '../src/modules/applications/entities';
-import { CollaborationKind, CollaborationTicket, CrossRegionMatter, ResultDelivery, TicketSide, TicketStatus, TicketStep, TicketStepKind } from '../src/modules/collaboration/entities';
+import { CollaborationKind, CollaborationTicket, ResultDelivery, TicketSide, TicketStatus, TicketStep, TicketStepKind } from '../src/modules/collaboration/entities';
 
 /** Pairs of centres that send each other cases (全区通办). */
 const PAIRS: [string, string][] = [

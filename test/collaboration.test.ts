@@ -536,12 +536,16 @@ describe('the cross-region list (全区通办清单)', () => {
     expect(await list()).toContain(CROSS_REGION);
     expect((await t.gql(SET, { input: { ...entry, listed: false } }, await t.tokenOf('platform_admin'))).data?.setCrossRegionMatter).toBe(false);
     expect(await list()).not.toContain(CROSS_REGION);
+    // Every centre's matter with the code follows the list, in the province only.
+    const flags = async () => Promise.all(['150302', '150304', '210302'].map(async (code) => (await t.dataSource.getRepository(Matter).findOneByOrFail({ tenantId: await tenantId(code), code: CROSS_REGION })).crossRegion));
+    expect(await flags()).toEqual([false, false, true]);
     const refused = await open('150302', '150304');
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.handlingTenantCode' });
     // Liaoning's list is its own.
     expect((await open('210302', '210303')).errors).toBeUndefined();
     expect((await t.gql(SET, { input: { ...entry, listed: true } }, await t.tokenOf('platform_admin'))).data?.setCrossRegionMatter).toBe(true);
     expect((await open('150302', '150304')).errors).toBeUndefined();
+    expect(await flags()).toEqual([true, true, true]);
   });
 });
 

@@ -7,11 +7,10 @@ import {
   CollaborationTicket,
   ContactLedgerEntry,
   CrossProvinceMatter,
-  CrossRegionMatter,
   ProblemLedgerEntry,
   TicketStep,
 } from '../modules/collaboration/entities';
-import { FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
+import { CrossRegionMatter, FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
   EmptyPostEvent,
   HallHours,
@@ -32,6 +31,7 @@ export const ENTITIES = [
   User,
   Throttle,
   Matter,
+  CrossRegionMatter,
   MaterialRequirement,
   FeeItem,
   Window,
@@ -55,7 +55,6 @@ export const ENTITIES = [
   CollaborationTicket,
   TicketStep,
   CrossProvinceMatter,
-  CrossRegionMatter,
   ContactLedgerEntry,
   ProblemLedgerEntry,
   AuditEntry,

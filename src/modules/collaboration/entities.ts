@@ -259,26 +259,6 @@ export class CrossProvinceMatter {
   addedAt: Date;
 }
 
-/**
- * 全区通办清单: a matter code on the cross-region list of one province (自治区 156 items),
- * kept at province level; a centre's matter is on the list when its code is.
- */
-@Entity()
-export class CrossRegionMatter {
-  /** The province's division code, e.g. 150000 内蒙古自治区. */
-  @PrimaryColumn('varchar', { length: 6 })
-  provinceCode: string;
-
-  @PrimaryColumn('varchar', { length: 16 })
-  code: string;
-
-  @Column('varchar', { length: 128 })
-  name: string;
-
-  @CreateDateColumn()
-  addedAt: Date;
-}
-
 /** 联系人台账: who answers for a cross-region matter in a centre, and their deputy. */
 @ObjectType({ implements: Node, description: '联系人台账: the responsible person for a cross-region matter' })
 @Entity()

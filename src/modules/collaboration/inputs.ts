@@ -120,18 +120,3 @@ export class CrossProvinceMatterInput {
   @Field({ description: 'true: put on the list; false: take off' })
   listed: boolean;
 }
-
-@InputType({ description: 'Platform admin: put a matter code on, or take it off, a province’s cross-region list (全区通办清单)' })
-export class CrossRegionMatterInput {
-  @Field({ description: 'The province’s division code, e.g. 150000' })
-  provinceCode: string;
-
-  @Field({ description: '事项编码 of the matter' })
-  code: string;
-
-  @Field({ defaultValue: '', description: '事项名称 as listed; required when listing' })
-  name: string;
-
-  @Field({ description: 'true: put on the list; false: take off' })
-  listed: boolean;
-}

@@ -13,7 +13,7 @@ import * as matters from '../matters/service';
 import { Matter } from '../matters/entities';
 import { CollaborationTicket, ContactLedgerEntry, ProblemCategory, ProblemLedgerEntry, ProblemStatus } from './entities';
 import { AssignProblemInput, ContactOrderField, contactSorting, ProblemFilter, ProblemOrderField, problemSorting, ProblemVersionInput, RaiseProblemInput, RectifyProblemInput, SetContactLedgerEntryInput } from './ledger-inputs';
-import { loadTicket, onCrossRegionList, partyView } from './service';
+import { loadTicket, partyView } from './service';
 import { isDuplicateKey } from '../../db/errors';
 import { nouns } from '../../graphql/messages';
 import { InputCheck } from '../../validation/input-check';
@@ -92,7 +92,7 @@ export async function setContact(ctx: RequestContext, input: SetContactLedgerEnt
   if (!matter) throw new NotFoundError(nouns.matter);
   if (matter.tenantId !== viewer.tenantId) throw new ForbiddenError(m.ownContactLedger);
   const tenant = await tenancy.loadTenant(ctx, matter.tenantId);
-  if (!tenant || !(await onCrossRegionList(ctx, tenant, matter.code))) {
+  if (!tenant || !(await matters.onCrossRegionList(ctx, tenant, matter.code))) {
     throw new BadUserInputError(m.notOnCrossRegionList(matter.code, matter.name), 'input.matterId');
   }
   const responsible = await activeStaffOf(ctx, input.responsibleId, 'input.responsibleId', matter.tenantId);

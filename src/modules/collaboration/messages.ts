@@ -52,7 +52,6 @@ export const collaborationMessages = {
   ),
   ownLevelDepartment: message('辅助审核须与本中心同级的相关部门进行，请选择本中心的部门', '"departmentId" must be a department of your own centre (同级相关部门)'),
   decidedAlready: (status: string) => message(`办理部门已作出决定（${status}），不能再退回`, `The department has decided (${status}): the ticket can no longer be returned`),
-  noSuchProvince: (code: string) => message(`没有区划代码为 ${code} 的省级区划`, `No province ${code}`),
   matterCode: message('事项编码格式如 XK00200001', '"code" is a matter code such as XK00200001'),
 
   // Ledgers (台账).

@@ -9,7 +9,6 @@ import {
   CancelTicketInput,
   CreateTicketInput,
   CrossProvinceMatterInput,
-  CrossRegionMatterInput,
   ForwardTicketInput,
   MailInput,
   ReturnTicketInput,
@@ -29,18 +28,6 @@ export class CrossProvinceListEntry {
   code: string;
 
   @Field({ description: '事项名称 as listed; may be empty' })
-  name: string;
-}
-
-@ObjectType({ description: '全区通办清单: a matter code on a province’s cross-region list' })
-export class CrossRegionListEntry {
-  @Field({ description: 'The province’s division code' })
-  provinceCode: string;
-
-  @Field({ description: '事项编码 on the list; a centre’s matter with this code may travel within the province' })
-  code: string;
-
-  @Field({ description: '事项名称 as listed' })
   name: string;
 }
 
@@ -72,16 +59,6 @@ export class TicketResolver {
   @Query(() => [CrossProvinceListEntry], { description: '跨省通办: the cross-province list' })
   crossProvinceMatters(@Ctx() ctx: RequestContext): Promise<CrossProvinceListEntry[]> {
     return collaboration.crossProvinceMatters(ctx);
-  }
-
-  @Query(() => [CrossRegionListEntry], { description: '全区通办清单: the cross-region list of a province (自治区 156 items)' })
-  crossRegionMatters(@Ctx() ctx: RequestContext, @Arg('provinceCode', { description: 'The province’s division code, e.g. 150000' }) provinceCode: string): Promise<CrossRegionListEntry[]> {
-    return collaboration.crossRegionMatters(ctx, provinceCode);
-  }
-
-  @Mutation(() => Boolean, { description: 'Platform admin (for the province): maintain a province’s cross-region list; returns whether the code is listed' })
-  setCrossRegionMatter(@Ctx() ctx: RequestContext, @Arg('input') input: CrossRegionMatterInput): Promise<boolean> {
-    return collaboration.setCrossRegionMatter(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Platform admin: maintain the cross-province list; returns whether the code is listed' })

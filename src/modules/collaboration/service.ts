@@ -11,7 +11,7 @@ import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
-import { Department, Tenant, TenantLevel, User } from '../tenancy/entities';
+import { Department, Tenant, User } from '../tenancy/entities';
 import * as applications from '../applications/service';
 import * as transitions from '../applications/transitions';
 import { Application, ApplicationStatus, DeliveryMethod } from '../applications/entities';
@@ -24,7 +24,6 @@ import {
   CollaborationKind,
   CollaborationTicket,
   CrossProvinceMatter,
-  CrossRegionMatter,
   ResultDelivery,
   TicketAction,
   TicketSide,
@@ -37,7 +36,6 @@ import {
   AssistedCheckInput,
   CancelTicketInput,
   CreateTicketInput,
-  CrossRegionMatterInput,
   ForwardTicketInput,
   MailInput,
   ReturnTicketInput,
@@ -165,12 +163,6 @@ export function loadTicket(ctx: RequestContext, id: number): Promise<Collaborati
 
 const provinceOf = (tenant: Tenant) => tenant.path.split('/').filter(Boolean)[0];
 
-/** 全区通办清单: whether the code is on the cross-region list of the tenant's province. */
-export function onCrossRegionList(ctx: RequestContext, tenant: Tenant, code: string): Promise<boolean> {
-  // The list belongs to the province, not to a centre: public reference data.
-  return ctx.db.unscoped.exists(CrossRegionMatter, { where: { provinceCode: provinceOf(tenant), code } });
-}
-
 /**
  * 全区通办: both centres in one province, the matter's code on that province's list (自治区
  * 156 items); 跨省通办: its code is on the platform's cross-province list. The handling
@@ -185,7 +177,7 @@ async function eligibility(ctx: RequestContext, receiving: Tenant, handling: Ten
     .andWhere('m.code = :code AND m.status = :published', { code: matter.code, published: MatterStatus.PUBLISHED })
     .getOne();
   if (!handlingMatter) throw new BadUserInputError(m.notPublishedThere(handling.name, matter.code), 'input.handlingTenantCode');
-  if (provinceOf(receiving) === provinceOf(handling) && (await onCrossRegionList(ctx, receiving, matter.code))) {
+  if (provinceOf(receiving) === provinceOf(handling) && (await matters.onCrossRegionList(ctx, receiving, matter.code))) {
     return { kind: CollaborationKind.REGION, handlingMatter };
   }
   // The cross-province list belongs to no tenant: the platform maintains it.
@@ -670,39 +662,11 @@ async function ticketStepGuard(ctx: RequestContext, application: Application, ac
 }
 transitions.guardCaseSteps(ticketStepGuard);
 
-// ---- the cross-region and cross-province lists ---------------------------------------------------
-
-const MATTER_CODE = /^[A-Z]{2}\d{8}$/;
-
-/**
- * 全区通办清单 (自治区 156 items): puts a matter code on, or takes it off, a province's
- * cross-region list. Kept by the platform admin for the province until province admins
- * exist; returns whether the code is listed.
- */
-export async function setCrossRegionMatter(ctx: RequestContext, input: CrossRegionMatterInput): Promise<boolean> {
-  requireRole(ctx, Role.PLATFORM_ADMIN);
-  const check = new InputCheck();
-  // Tenants are platform-managed: the platform admin reads every one.
-  const province = await ctx.db.unscoped.findOne(Tenant, { where: { code: input.provinceCode, level: TenantLevel.PROVINCE } });
-  check.that(province !== null, 'input.provinceCode', m.noSuchProvince(input.provinceCode));
-  check.that(MATTER_CODE.test(input.code), 'input.code', m.matterCode);
-  const name = input.listed ? check.text(input.name, 'input.name', 128) : '';
-  check.done();
-  // The list belongs to the province, not to a centre.
-  if (input.listed) await ctx.db.unscoped.save(CrossRegionMatter, { provinceCode: input.provinceCode, code: input.code, name });
-  else await ctx.db.unscoped.delete(CrossRegionMatter, { provinceCode: input.provinceCode, code: input.code });
-  return input.listed;
-}
-
-/** A province's cross-region list, public like the service guides it names. */
-export function crossRegionMatters(ctx: RequestContext, provinceCode: string): Promise<CrossRegionMatter[]> {
-  requireViewer(ctx);
-  return ctx.db.unscoped.find(CrossRegionMatter, { where: { provinceCode }, order: { code: 'ASC' } });
-}
+// ---- the cross-province list ---------------------------------------------------
 
 export async function setCrossProvinceMatter(ctx: RequestContext, code: string, name: string, listed: boolean): Promise<boolean> {
   requireRole(ctx, Role.PLATFORM_ADMIN);
-  if (!MATTER_CODE.test(code)) throw new BadUserInputError(m.matterCode, 'input.code');
+  if (!matters.MATTER_CODE.test(code)) throw new BadUserInputError(m.matterCode, 'input.code');
   // The list belongs to no tenant; only platform admins reach this.
   if (listed) await ctx.db.unscoped.save(CrossProvinceMatter, { code, name: requireText(name, 'input.name', 128) });
   else await ctx.db.unscoped.delete(CrossProvinceMatter, { code });
