@@ -29,7 +29,7 @@ import {
   SupplementApplicationInput,
   SuspendApplicationInput,
 } from './inputs';
-import { Action, ACTOR_ROLES, Step, StepName, STEPS } from './lifecycle';
+import { Action, ACTOR_ROLES, Step, StepName, STEPS, WITHDRAWABLE } from './lifecycle';
 import { recordCaseChange } from './rollups';
 import { applications, deadlineOf, Due, dueFields, legalDeadlineOf, recordEvent, S } from './service';
 import { requireText } from '../../validation/text';
@@ -554,7 +554,8 @@ async function moveWithTicket(ctx: RequestContext, db: Db, id: number, move: Tic
   if (!move.from.includes(application.status)) {
     throw new ConflictError(m.notInStatus(move.action, application.status), { status: application.status });
   }
-  const party = { db, key: `party:${application.tenantId}` };
+  // Read in this transaction, under a key of their own: the request's other readers never get a loader bound to it.
+  const party = { db, key: `ticket-move:${application.tenantId}` };
   const [matter, tenant] = await Promise.all([matters.loadMatter(ctx, application.matterId, party), tenancy.loadTenant(ctx, application.tenantId, party)]);
   if (!matter || !tenant) throw new NotFoundError(nouns.matter);
   const now = ctx.now();
@@ -650,9 +651,6 @@ export async function deliverWithTicket(ctx: RequestContext, db: Db, id: number,
   });
 }
 
-/** Open states: a ticket that ends early closes a case in one of them. */
-const UNDECIDED = [S.SUBMITTED, S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED, S.REPORTED_UP];
-
 /**
  * A ticket that ends before a decision closes its other case with it: withdrawn (退件 of
  * the receiving case, or a ticket abandoned after a department return), or not accepted
@@ -660,10 +658,10 @@ const UNDECIDED = [S.SUBMITTED, S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.UNDER_REVIE
  */
 export async function closeWithTicket(ctx: RequestContext, db: Db, id: number, outcome: 'WITHDRAWN' | 'SUPPLEMENT_LAPSED', note: string): Promise<Application> {
   const application = await applications(db).getById(id, nouns.application);
-  if (!UNDECIDED.includes(application.status)) return application;
+  if (!WITHDRAWABLE.includes(application.status)) return application;
   return moveWithTicket(ctx, db, id, {
     action: outcome === 'WITHDRAWN' ? 'DECIDE_WITHDRAWAL' : 'CLOSE_LAPSED_SUPPLEMENT',
-    from: UNDECIDED,
+    from: WITHDRAWABLE,
     note,
     apply: () =>
       outcome === 'WITHDRAWN'

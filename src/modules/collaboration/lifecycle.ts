@@ -10,7 +10,7 @@ export interface TicketRule {
 }
 
 /** A step neither done nor cancelled. */
-export const isOpen = (step: TicketStep) => step.doneAt === null && step.cancelledAt === null;
+const isOpen = (step: TicketStep) => step.doneAt === null && step.cancelledAt === null;
 const open = (kind: TicketStepKind) => (steps: TicketStep[]) => steps.some((s) => s.kind === kind && isOpen(s));
 const S = TicketStatus;
 /** From the forward on (进入审批部门办理环节) until the end: paper materials travel then, never while the ticket is returned. */
