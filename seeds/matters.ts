@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { Department, Tenant, TenantLevel } from '../src/modules/tenancy/entities';
-import { FeeItem, MaterialRequirement, Matter, MatterAcceptor, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
+import { CrossRegionMatter, FeeItem, MaterialRequirement, Matter, MatterAcceptor, MatterStatus, ServiceObject } from '../src/modules/matters/entities';
 import { CATALOGUE, CatalogueEntry, DEVIATING, DRAFT_CODES, JINZHOU_CODES, SUSPENDED_CODES, WUHAI_CODES } from './catalogue';
 
 export interface MatterSeedContext {
@@ -125,4 +125,14 @@ export async function seedMatters(manager: EntityManager, seed: MatterSeedContex
   }
   for (let i = 0; i < materials.length; i += 200) await manager.insert(MaterialRequirement, materials.slice(i, i + 200) as MaterialRequirement[]);
   for (let i = 0; i < fees.length; i += 200) await manager.insert(FeeItem, fees.slice(i, i + 200) as FeeItem[]);
+}
+
+/**
+ * 全区通办清单: each province's cross-region list, the catalogue's cross-region matters
+ * (内蒙古's published list has 156 items; the demo catalogue holds a few of them).
+ */
+export async function seedCrossRegionLists(manager: EntityManager, tenants: Map<string, Tenant>): Promise<void> {
+  const provinces = [...tenants.values()].filter((t) => t.level === TenantLevel.PROVINCE);
+  const rows = provinces.flatMap((province) => CATALOGUE.filter((e) => e.crossRegion).map((e) => ({ provinceCode: province.code, code: e.code, name: e.name })));
+  await manager.createQueryBuilder().insert().into(CrossRegionMatter).values(rows).orIgnore().execute();
 }

@@ -3,7 +3,7 @@ import { Department, Tenant, TenantLevel, User } from '../src/modules/tenancy/en
 import { Role } from '../src/auth/roles';
 import { hashPassword } from '../src/auth/passwords';
 import { TENANTS } from './tenants';
-import { seedMatters } from './matters';
+import { seedCrossRegionLists, seedMatters } from './matters';
 import { seedHallHistory, seedWindows } from './windows';
 import { seedCalendar } from './calendar';
 import { seedApplications } from './applications';
@@ -124,6 +124,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     const departments = await seedDepartments(manager, tenants);
     await seedUsers(manager, tenants, departments, passwordHash);
     await seedMatters(manager, { tenants, departments });
+    await seedCrossRegionLists(manager, tenants);
     await seedWindows(manager, { tenants, departments, passwordHash });
     await seedCalendar(manager, holidays);
     await seedHallHistory(manager, tenants);

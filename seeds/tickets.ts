@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { Tenant, User } from '../src/modules/tenancy/entities';
-import { Matter, MatterStatus } from '../src/modules/matters/entities';
+import { CrossRegionMatter, DEFAULT_SUPPLEMENT_DAYS, Matter, MatterStatus } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
 import { NationalCalendarDay } from '../src/modules/calendar/entities';
 import { WorkingCalendar } from '../src/modules/calendar/working-calendar';
-import { ApplicantKind, Application, ApplicationCounter, ApplicationEvent, ApplicationStatus, Decision, IdDocumentType } from '../src/modules/applications/entities';
+import { ApplicantKind, Application, ApplicationCounter, ApplicationEvent, ApplicationStatus, Decision, DeliveryMethod, IdDocumentType } from '../src/modules/applications/entities';
 import { CollaborationKind, CollaborationTicket, ResultDelivery, TicketSide, TicketStatus, TicketStep, TicketStepKind } from '../src/modules/collaboration/entities';
 
 /** Pairs of centres that send each other cases (全区通办). */
@@ -15,7 +15,11 @@ const PAIRS: [string, string][] = [
   ['210303', '210302'],
 ];
 
-/** How far each demo ticket got; `late` pushes it back so a step is overdue. */
+/**
+ * How far each demo ticket got; `late` pushes it back so a step is overdue. Its two cases
+ * are where the ticket puts them: accepted at the push, delivered when it completes,
+ * withdrawn when it was cancelled, so a finished ticket leaves no case open.
+ */
 const JOURNEYS: { status: TicketStatus; returned?: boolean; late?: boolean }[] = [
   { status: TicketStatus.DRAFT },
   { status: TicketStatus.DRAFT, late: true },
@@ -25,7 +29,9 @@ const JOURNEYS: { status: TicketStatus; returned?: boolean; late?: boolean }[] =
   { status: TicketStatus.FORWARDED },
   { status: TicketStatus.FORWARDED, late: true },
   { status: TicketStatus.DECIDED },
+  { status: TicketStatus.RESULT_SENT },
   { status: TicketStatus.COMPLETED, returned: true },
+  { status: TicketStatus.CANCELLED },
 ];
 
 const HOUR = 3_600_000;
@@ -44,7 +50,9 @@ async function sideOf(manager: EntityManager, tenant: Tenant, national: National
   const approver = await manager.findOneBy(User, { username: `approver.${tenant.code}` });
   const window = await manager.findOneBy(Window, { tenantId: tenant.id, kind: WindowKind.COMPREHENSIVE });
   if (!clerk || !approver || !window) return null;
-  const matters = await manager.find(Matter, { where: { tenantId: tenant.id, status: MatterStatus.PUBLISHED, crossRegion: true } });
+  // 全区通办清单: the province's list says which matters travel.
+  const listed = await manager.find(CrossRegionMatter, { where: { provinceCode: tenant.path.split('/').filter(Boolean)[0] } });
+  const matters = (await manager.find(Matter, { where: { tenantId: tenant.id, status: MatterStatus.PUBLISHED } })).filter((m) => listed.some((l) => l.code === m.code));
   return { tenant, calendar: new WorkingCalendar(tenant.timeZone, national), clerk, approver, window, matters: new Map(matters.map((m) => [m.code, m])) };
 }
 
@@ -109,62 +117,127 @@ export async function seedTickets(manager: EntityManager, tenants: Map<string, T
       const startDay = workingDaysBefore(receiving.calendar, receiving.calendar.localDate(now), journey.late ? 4 : 1);
       const start = new Date(Date.parse(`${startDay}T09:30:00+08:00`));
       const receivedAt = start < now ? start : new Date(now.getTime() - HOUR);
-      const source = await insertCase(manager, receiving, matter, receivedAt, {}, [['RECEIVE', null, ApplicationStatus.SUBMITTED, receivedAt, receiving.clerk.id]]);
-      const sharedWithPartner = journey.status !== TicketStatus.DRAFT;
+      const status = journey.status;
+      const returned = journey.returned || status === TicketStatus.RETURNED;
+      const pushed = status !== TicketStatus.DRAFT && status !== TicketStatus.CANCELLED;
+      const forwarded = [TicketStatus.FORWARDED, TicketStatus.DECIDED, TicketStatus.RESULT_SENT, TicketStatus.COMPLETED].includes(status);
+      const decided = forwarded && status !== TicketStatus.FORWARDED;
+      const mailedResult = status === TicketStatus.RESULT_SENT || status === TicketStatus.COMPLETED;
+      const at = (hours: number) => new Date(Math.min(receivedAt.getTime() + hours * HOUR, now.getTime() - 60_000));
+      const pushedAt = at(returned ? 24 : 2);
+      const returnedAt = at(5);
+      const forwardedAt = at(returned ? 27 : 4);
+      const decidedAt = at(returned ? 30 : 7);
+      const mailedAt = at(returned ? 32 : 9);
+      const handedOverAt = at(returned ? 33 : 10);
+      const handlingDue = handling.calendar.deadline(forwardedAt, handlingMatter.promisedLimitDays);
+      type Event = [string, ApplicationStatus | null, ApplicationStatus, Date, number];
+      const S = ApplicationStatus;
+      // The certificate goes to the receiving centre for a ticket waiting for the hand-over, and for every third one.
+      const resultDelivery = status === TicketStatus.RESULT_SENT || i % 3 === 0 ? ResultDelivery.RECEIVING_CENTRE : ResultDelivery.APPLICANT;
+      const resultTracking = `11${receivingTenant.code}${String(i).padStart(5, '0')}`;
+
+      // The receiving case: accepted at the push (受理及推送转办), due with the department once forwarded.
+      const receivingEvents: Event[] = [['RECEIVE', null, S.SUBMITTED, receivedAt, receiving.clerk.id]];
+      let receivingFields: Partial<Application> = {};
+      if (status === TicketStatus.CANCELLED) {
+        receivingEvents.push(['REQUEST_WITHDRAWAL', S.SUBMITTED, S.SUBMITTED, at(1), receiving.clerk.id], ['DECIDE_WITHDRAWAL', S.SUBMITTED, S.WITHDRAWN, at(2), receiving.clerk.id]);
+        receivingFields = { status: S.WITHDRAWN, withdrawalReason: '申请人撤回申请' };
+      } else if (status === TicketStatus.RETURNED) {
+        receivingEvents.push(['ACCEPT', S.SUBMITTED, S.ACCEPTED, at(2), receiving.clerk.id], ['REQUEST_SUPPLEMENT', S.ACCEPTED, S.AWAITING_SUPPLEMENT, returnedAt, handling.clerk.id]);
+        receivingFields = {
+          status: S.AWAITING_SUPPLEMENT, acceptedAt: at(2), dueAt: receiving.calendar.deadline(at(2), matter.promisedLimitDays),
+          oneTimeNotice: [{ material: '申请人身份证件复印件', problem: 'MISSING', note: '申请材料不全' }],
+          supplementDueAt: receiving.calendar.deadline(returnedAt, matter.supplementDays ?? DEFAULT_SUPPLEMENT_DAYS),
+        };
+      } else if (pushed) {
+        if (returned) {
+          receivingEvents.push(
+            ['ACCEPT', S.SUBMITTED, S.ACCEPTED, at(2), receiving.clerk.id],
+            ['REQUEST_SUPPLEMENT', S.ACCEPTED, S.AWAITING_SUPPLEMENT, returnedAt, handling.clerk.id],
+            ['SUPPLEMENT', S.AWAITING_SUPPLEMENT, S.SUBMITTED, at(20), receiving.clerk.id],
+          );
+        }
+        receivingEvents.push(['ACCEPT', S.SUBMITTED, S.ACCEPTED, pushedAt, receiving.clerk.id]);
+        receivingFields = {
+          status: S.ACCEPTED, acceptedAt: pushedAt, dueAt: receiving.calendar.deadline(pushedAt, matter.promisedLimitDays),
+          oneTimeNotice: returned ? [{ material: '申请人身份证件复印件', problem: 'MISSING', note: '申请材料不全' }] : null,
+        };
+        if (forwarded) {
+          receivingEvents.push(['DEADLINE_MOVED', S.ACCEPTED, S.ACCEPTED, forwardedAt, handling.clerk.id]);
+          receivingFields.dueAt = handlingDue;
+        }
+        if (status === TicketStatus.COMPLETED) {
+          receivingEvents.push(['DELIVER', S.ACCEPTED, S.DELIVERED, handedOverAt, receiving.clerk.id]);
+          const delivery = resultDelivery === ResultDelivery.APPLICANT ? { deliveryMethod: DeliveryMethod.MAIL, carrier: 'EMS', trackingNumber: resultTracking } : { deliveryMethod: DeliveryMethod.PICKUP };
+          receivingFields = {
+            ...receivingFields, status: S.DELIVERED, decision: Decision.APPROVED, decidedAt,
+            decisionWorkingDays: receiving.calendar.workingDaysBetween(pushedAt, decidedAt), deliveredAt: handedOverAt, ...delivery,
+          };
+        }
+      }
+      const source = await insertCase(manager, receiving, matter, receivedAt, receivingFields, receivingEvents);
+      const sharedWithPartner = pushed;
       const ticketRow = {
         tenantId: receivingTenant.id, partnerTenantId: handlingTenant.id, sharedWithPartner, applicationId: source.id, handlingApplicationId: null as number | null,
-        matterCode: code, handlingMatterId: handlingMatter.id, kind: CollaborationKind.REGION, status: journey.status,
-        round: journey.returned || journey.status === TicketStatus.RETURNED ? 2 : 1, paperMaterials: i % 2 === 0,
-        resultDelivery: i % 3 === 0 ? ResultDelivery.RECEIVING_CENTRE : ResultDelivery.APPLICANT, createdById: receiving.clerk.id,
+        matterCode: code, handlingMatterId: handlingMatter.id, kind: CollaborationKind.REGION, status,
+        round: returned ? 2 : 1, paperMaterials: i % 2 === 0, resultDelivery, createdById: receiving.clerk.id,
+        cancelReason: status === TicketStatus.CANCELLED ? '退件: 申请人撤回申请' : null,
       };
       const { identifiers } = await manager.insert(CollaborationTicket, ticketRow as CollaborationTicket);
       const ticketId = Number(identifiers[0].id);
       const steps: Partial<TicketStep>[] = [];
       const step = (round: number, kind: TicketStepKind, owner: TicketSide, dueAt: Date | null, doneAt: Date | null, actorId: number | null, extra: Partial<TicketStep> = {}) =>
         steps.push({ tenantId: receivingTenant.id, partnerTenantId: handlingTenant.id, sharedWithPartner, ticketId, round, kind, owner, dueAt, doneAt, actorId, note: '', ...extra });
-      const at = (hours: number) => new Date(Math.min(receivedAt.getTime() + hours * HOUR, now.getTime() - 60_000));
 
-      let round = 1;
-      let pushedAt = at(2);
+      const round = returned ? 2 : 1;
       const pushDue = receiving.calendar.deadline(receivedAt, 1);
-      if (journey.status === TicketStatus.DRAFT) {
-        step(1, TicketStepKind.PUSH, TicketSide.RECEIVING, pushDue, null, null);
+      if (!pushed) {
+        step(1, TicketStepKind.PUSH, TicketSide.RECEIVING, pushDue, null, null, status === TicketStatus.CANCELLED ? { cancelledAt: at(2) } : {});
+      } else if (returned) {
+        step(1, TicketStepKind.PUSH, TicketSide.RECEIVING, pushDue, at(2), receiving.clerk.id);
+        step(1, TicketStepKind.RECHECK, TicketSide.HANDLING, handling.calendar.deadline(at(2), 1), returnedAt, handling.clerk.id, { note: 'RETURNED: 申请材料不全', missingMaterials: ['申请人身份证件复印件'] });
+        if (status === TicketStatus.RETURNED) {
+          // Waiting for the applicant's supplement: the next push is not due yet.
+          step(2, TicketStepKind.PUSH, TicketSide.RECEIVING, null, null, null);
+        } else {
+          const supplementedAt = at(20);
+          step(2, TicketStepKind.PUSH, TicketSide.RECEIVING, receiving.calendar.deadline(supplementedAt, 1), pushedAt, receiving.clerk.id, { note: '已补正' });
+        }
       } else {
         step(1, TicketStepKind.PUSH, TicketSide.RECEIVING, pushDue, pushedAt, receiving.clerk.id);
-        if (journey.returned || journey.status === TicketStatus.RETURNED) {
-          const returnedAt = at(5);
-          step(1, TicketStepKind.RECHECK, TicketSide.HANDLING, handling.calendar.deadline(pushedAt, 1), returnedAt, handling.clerk.id, { note: 'RETURNED: 申请材料不全', missingMaterials: ['申请人身份证件复印件'] });
-          round = 2;
-          if (journey.status === TicketStatus.RETURNED) {
-            step(2, TicketStepKind.PUSH, TicketSide.RECEIVING, receiving.calendar.deadline(returnedAt, 1), null, null);
-          } else {
-            pushedAt = at(24);
-            step(2, TicketStepKind.PUSH, TicketSide.RECEIVING, receiving.calendar.deadline(returnedAt, 1), pushedAt, receiving.clerk.id, { note: '已补正' });
-          }
-        }
-        if (ticketRow.paperMaterials) step(1, TicketStepKind.MAIL_MATERIALS, TicketSide.RECEIVING, receiving.calendar.deadline(pushedAt, 2), at(26), receiving.clerk.id, { carrier: 'EMS', trackingNumber: `11${ticketId}0000001` });
       }
-      if (journey.status === TicketStatus.PUSHED) step(round, TicketStepKind.RECHECK, TicketSide.HANDLING, handling.calendar.deadline(pushedAt, 1), null, null);
-      if ([TicketStatus.FORWARDED, TicketStatus.DECIDED, TicketStatus.COMPLETED].includes(journey.status)) {
-        const forwardedAt = at(journey.returned ? 27 : 4);
+      if (status === TicketStatus.PUSHED) step(round, TicketStepKind.RECHECK, TicketSide.HANDLING, handling.calendar.deadline(pushedAt, 1), null, null);
+      if (forwarded) {
         step(round, TicketStepKind.RECHECK, TicketSide.HANDLING, handling.calendar.deadline(pushedAt, 1), forwardedAt, handling.clerk.id, { note: 'FORWARDED' });
-        const dueAt = handling.calendar.deadline(forwardedAt, handlingMatter.promisedLimitDays);
-        const decided = journey.status !== TicketStatus.FORWARDED;
-        const decidedAt = at(journey.returned ? 30 : 7);
+        const handlingEvents: Event[] = [
+          ['RECEIVE', null, S.SUBMITTED, forwardedAt, handling.clerk.id],
+          ['ACCEPT', S.SUBMITTED, S.ACCEPTED, forwardedAt, handling.clerk.id],
+        ];
+        if (decided) handlingEvents.push(['APPROVE', S.ACCEPTED, S.APPROVED, decidedAt, handling.approver.id]);
+        if (mailedResult) handlingEvents.push(['DELIVER', S.APPROVED, S.DELIVERED, mailedAt, handling.clerk.id]);
         const handlingCase = await insertCase(
           manager, handling, handlingMatter, forwardedAt,
-          { status: decided ? ApplicationStatus.APPROVED : ApplicationStatus.ACCEPTED, acceptedAt: forwardedAt, dueAt, ...(decided ? { decision: Decision.APPROVED, decidedAt, decisionWorkingDays: handling.calendar.workingDaysBetween(forwardedAt, decidedAt) } : {}) },
-          [
-            ['RECEIVE', null, ApplicationStatus.SUBMITTED, forwardedAt, handling.clerk.id],
-            ['ACCEPT', ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED, forwardedAt, handling.clerk.id],
-            ...(decided ? ([['APPROVE', ApplicationStatus.ACCEPTED, ApplicationStatus.APPROVED, decidedAt, handling.approver.id]] as [string, ApplicationStatus, ApplicationStatus, Date, number][]) : []),
-          ],
+          {
+            status: mailedResult ? S.DELIVERED : decided ? S.APPROVED : S.ACCEPTED, acceptedAt: forwardedAt, dueAt: handlingDue,
+            ...(decided ? { decision: Decision.APPROVED, decidedAt, decisionWorkingDays: handling.calendar.workingDaysBetween(forwardedAt, decidedAt) } : {}),
+            ...(mailedResult ? { deliveryMethod: DeliveryMethod.MAIL, carrier: 'EMS', trackingNumber: resultTracking, deliveredAt: mailedAt } : {}),
+          },
+          handlingEvents,
         );
         await manager.update(CollaborationTicket, { id: ticketId }, { handlingApplicationId: handlingCase.id });
-        step(round, TicketStepKind.DECIDE, TicketSide.HANDLING, dueAt, decided ? decidedAt : null, decided ? handling.approver.id : null, { note: decided ? Decision.APPROVED : '' });
+        step(round, TicketStepKind.DECIDE, TicketSide.HANDLING, handlingDue, decided ? decidedAt : null, decided ? handling.approver.id : null, { note: decided ? Decision.APPROVED : '' });
+        // 第七条: the paper materials travel once the case is at the department.
+        if (ticketRow.paperMaterials) {
+          const materialsMailed = status !== TicketStatus.FORWARDED;
+          step(round, TicketStepKind.MAIL_MATERIALS, TicketSide.RECEIVING, receiving.calendar.deadline(forwardedAt, 2), materialsMailed ? at(returned ? 28 : 5) : null, materialsMailed ? receiving.clerk.id : null, materialsMailed ? { carrier: 'EMS', trackingNumber: `11${ticketId}0000001` } : {});
+        }
         if (decided) {
-          const mailed = journey.status === TicketStatus.COMPLETED;
-          step(round, TicketStepKind.MAIL_RESULT, TicketSide.HANDLING, handling.calendar.deadline(decidedAt, 1), mailed ? at(32) : null, mailed ? handling.clerk.id : null, mailed ? { carrier: 'EMS', trackingNumber: `11${ticketId}0000002`, note: ticketRow.resultDelivery } : {});
+          step(round, TicketStepKind.MAIL_RESULT, TicketSide.HANDLING, handling.calendar.deadline(decidedAt, 1), mailedResult ? mailedAt : null, mailedResult ? handling.clerk.id : null, mailedResult ? { carrier: 'EMS', trackingNumber: resultTracking, note: resultDelivery } : {});
+        }
+        if (mailedResult && resultDelivery === ResultDelivery.RECEIVING_CENTRE) {
+          const handedOver = status === TicketStatus.COMPLETED;
+          step(round, TicketStepKind.HAND_OVER_RESULT, TicketSide.RECEIVING, null, handedOver ? handedOverAt : null, handedOver ? receiving.clerk.id : null);
         }
       }
       await manager.insert(TicketStep, steps as TicketStep[]);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { encodeGlobalId } from '../src/graphql/global-id';
-import { Tenant, User } from '../src/modules/tenancy/entities';
+import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { Window } from '../src/modules/windows/entities';
 import { Application, ApplicationStatus } from '../src/modules/applications/entities';
 import { CollaborationTicket, TicketStatus } from '../src/modules/collaboration/entities';
@@ -203,8 +203,10 @@ describe('viewerCan on a case matches what the mutations then accept, for every 
 });
 
 describe('viewerCan on a ticket matches what the mutations then accept', () => {
-  const TICKET_ACTIONS: Record<string, [mutation: string, input: string, extra: () => Promise<Record<string, unknown>>]> = {
-    RECORD_ASSISTED_CHECK: ['recordAssistedCheck', 'TicketNoteInput', async () => ({ note: '已与同级部门核实' })],
+  /** A department of the viewer's own centre (同级相关部门). */
+  const ownDepartment = async (viewer: string) => encodeGlobalId('Department', (await repo(Department).findOneByOrFail({ tenantId: await tenantId(viewer.split('.')[1]) })).id);
+  const TICKET_ACTIONS: Record<string, [mutation: string, input: string, extra: (viewer: string) => Promise<Record<string, unknown>>]> = {
+    RECORD_ASSISTED_CHECK: ['recordAssistedCheck', 'AssistedCheckInput', async (viewer) => ({ departmentId: await ownDepartment(viewer), note: '已与同级部门核实' })],
     PUSH: ['pushTicket', 'TicketNoteInput', async () => ({ note: '' })],
     RETURN: ['returnTicket', 'ReturnTicketInput', async () => ({ reason: '材料不全', missingMaterials: ['身份证复印件'] })],
     FORWARD: ['forwardTicket', 'ForwardTicketInput', async () => ({ windowId: encodeGlobalId('Window', (await repo(Window).findOneByOrFail({ tenantId: await tenantId('150304') })).id) })],
@@ -213,6 +215,8 @@ describe('viewerCan on a ticket matches what the mutations then accept', () => {
     MAIL_MATERIALS: ['mailTicketMaterials', 'MailInput', async () => ({ carrier: 'EMS', trackingNumber: '1150000000002' })],
     RECEIVE_MATERIALS: ['receiveTicketMaterials', 'TicketVersionInput', async () => ({})],
     HAND_OVER_MATERIALS: ['handOverTicketMaterials', 'TicketVersionInput', async () => ({})],
+    HAND_OVER_RESULT: ['handOverTicketResult', 'TicketNoteInput', async () => ({ note: '' })],
+    CANCEL: ['cancelTicket', 'CancelTicketInput', async () => ({ reason: '申请人放弃办理' })],
   };
 
   it('for every ticket between 海勃湾区 and 乌达区, from both sides and their city', async () => {
@@ -229,13 +233,13 @@ describe('viewerCan on a ticket matches what the mutations then accept', () => {
         expect(read.data?.ticket.matterName).toBeTruthy();
         const can = read.data?.ticket.viewerCan as string[];
         for (const [action, [mutation, input, extra]] of Object.entries(TICKET_ACTIONS)) {
-          const res = await t.gql(`mutation($i: ${input}!) { ${mutation}(input: $i) { id } }`, { i: { id, version: ticket.version + 1000, ...(await extra()) } }, token);
+          const res = await t.gql(`mutation($i: ${input}!) { ${mutation}(input: $i) { id } }`, { i: { id, version: ticket.version + 1000, ...(await extra(viewer)) } }, token);
           expect([ticket.status, viewer, action, judge(res)]).toEqual([ticket.status, viewer, action, can.includes(action) ? 'ALLOWED' : 'REFUSED']);
           if (can.includes(action)) seen.add(action);
         }
       }
     }
-    expect([...seen]).toEqual(expect.arrayContaining(['PUSH', 'RETURN', 'FORWARD', 'UPLOAD_RESULT', 'MAIL_RESULT']));
+    expect([...seen]).toEqual(expect.arrayContaining(['RECORD_ASSISTED_CHECK', 'PUSH', 'RETURN', 'FORWARD', 'UPLOAD_RESULT', 'MAIL_RESULT', 'HAND_OVER_RESULT', 'CANCEL']));
   });
 });
 

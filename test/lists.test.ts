@@ -227,7 +227,7 @@ describe('orderBy, tie-broken by id, across three pages both ways', () => {
     const tickets = await repo(CollaborationTicket).findBy({ tenantId: tenant.id });
     const steps = await repo(TicketStep).findBy({ ticketId: In(tickets.map((ticket) => ticket.id)) });
     const dueOf = new Map(tickets.map((ticket) => {
-      const open = steps.filter((step) => step.ticketId === ticket.id && step.doneAt === null && step.dueAt !== null).map((step) => step.dueAt!.getTime());
+      const open = steps.filter((step) => step.ticketId === ticket.id && step.doneAt === null && step.cancelledAt === null && step.dueAt !== null).map((step) => step.dueAt!.getTime());
       return [ticket.id, open.length > 0 ? Math.min(...open) : -Infinity];
     }));
     expect(new Set(dueOf.values()).size).toBeGreaterThan(2);

@@ -52,9 +52,11 @@ export class Db {
   }
 
   /**
-   * Reads and writes exactly one tenant for an anonymous caller with a right to write
-   * there: a complaint filed online to that centre (锦州 第二十七条). Joins the open
-   * transaction, if any.
+   * Reads and writes exactly one tenant's rows, joining the open transaction, for a
+   * caller whose right to write there the scope cannot express: an anonymous complaint
+   * filed online to that centre (锦州 第二十七条), and a step taken in one tenant that
+   * moves the other tenant's row of a record both share (the two cases of a
+   * collaboration ticket move as one), after reading the shared record in its own scope.
    */
   onBehalfOf(tenantId: number): Db {
     return new Db(this.dataSource, new TenantScope(tenantId, [tenantId]), this.manager);

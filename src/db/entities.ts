@@ -11,7 +11,7 @@ import {
   TicketStep,
 } from '../modules/collaboration/entities';
 import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintSettings, Sanction } from '../modules/complaints/entities';
-import { FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
+import { CrossRegionMatter, FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
   EmptyPostEvent,
   HallHours,
@@ -32,6 +32,7 @@ export const ENTITIES = [
   User,
   Throttle,
   Matter,
+  CrossRegionMatter,
   MaterialRequirement,
   FeeItem,
   Window,

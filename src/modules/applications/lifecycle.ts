@@ -31,7 +31,8 @@ export interface Step {
   actor: Actor;
 }
 
-const WITHDRAWABLE = [S.SUBMITTED, S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED, S.REPORTED_UP];
+/** States a case can still be withdrawn from (退件): before its decision. */
+export const WITHDRAWABLE = [S.SUBMITTED, S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED, S.REPORTED_UP];
 
 /** Every action but intake and a moved deadline is a step of the life cycle. */
 export type StepName = Exclude<`${ApplicationAction}`, 'RECEIVE' | 'DEADLINE_MOVED'>;

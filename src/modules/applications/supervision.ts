@@ -32,16 +32,26 @@ export function supplementLapsed(application: Application, now: Date): boolean {
   return application.status === ApplicationStatus.AWAITING_SUPPLEMENT && application.supplementDueAt !== null && now > application.supplementDueAt;
 }
 
+/** The centre a case belongs to, whose calendar its deadline runs on (also for a partner reading it through a ticket). */
+async function caseTenant(ctx: RequestContext, application: Application): Promise<Tenant> {
+  const tenant = await tenancy.loadTenantOfReadRow(ctx, application.tenantId);
+  if (!tenant) throw new Error(`case ${application.id} has no tenant ${application.tenantId}`);
+  return tenant;
+}
+
+async function caseCalendar(ctx: RequestContext, application: Application): Promise<calendar.WorkingCalendar> {
+  return calendar.calendarOf(ctx, await caseTenant(ctx, application));
+}
+
 /** 上报件: working days from the report to the reply (or now), counted apart from the centre's time. */
 export async function daysWithHigherAuthority(ctx: RequestContext, application: Application): Promise<number | null> {
   if (!application.reportedAt) return null;
-  const tenant = await tenancy.loadTenant(ctx, application.tenantId);
-  const workingCalendar = await calendar.calendarOf(ctx, tenant!);
+  const workingCalendar = await caseCalendar(ctx, application);
   return workingCalendar.workingDaysBetween(application.reportedAt, application.reportRepliedAt ?? ctx.now());
 }
 
 /** The end of the next working day: an open case due by then is YELLOW. */
-export async function yellowUntil(ctx: RequestContext, tenant: Tenant): Promise<Date> {
+async function yellowUntil(ctx: RequestContext, tenant: Tenant): Promise<Date> {
   return (await calendar.calendarOf(ctx, tenant)).deadline(ctx.now(), 1);
 }
 
@@ -51,14 +61,13 @@ export async function remainingWorkingDays(ctx: RequestContext, application: App
   const open = (OPEN_STATUSES as ApplicationStatus[]).includes(application.status);
   const suspended = application.status === ApplicationStatus.SUSPENDED;
   if (!open && !suspended) return null;
-  const tenant = await tenancy.loadTenant(ctx, application.tenantId);
-  const workingCalendar = await calendar.calendarOf(ctx, tenant!);
+  const workingCalendar = await caseCalendar(ctx, application);
   return workingCalendar.workingDaysBetween(suspended ? application.suspendedAt! : ctx.now(), application.dueAt);
 }
 
+/** The case's light, judged on its own centre's calendar. */
 export async function lightOfCase(ctx: RequestContext, application: Application): Promise<SupervisionLight | null> {
-  const tenant = await tenancy.loadTenant(ctx, application.tenantId);
-  return lightOf(application, ctx.now(), await yellowUntil(ctx, tenant!));
+  return lightOf(application, ctx.now(), await yellowUntil(ctx, await caseTenant(ctx, application)));
 }
 
 /** The tenants grouped by their YELLOW bound (ms): it depends on each tenant's calendar. */

@@ -1,7 +1,7 @@
 /** The life cycle of a case after intake: one transition function and the steps built on it. */
 import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
-import { requireRole } from '../../auth/guards';
+import { requireRole, requireViewer } from '../../auth/guards';
 import { Viewer } from '../../auth/viewer';
 import { AppError, BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
@@ -11,7 +11,7 @@ import { DEFAULT_SUPPLEMENT_DAYS, Matter, MatterAcceptor, MatterCategory } from 
 import * as windows from '../windows/service';
 import { Role } from '../../auth/roles';
 import * as calendar from '../calendar/service';
-import { Application, Decision, DeliveryMethod, JointOpinion, NotAcceptedReason, NoticeItem, SuspensionKind } from './entities';
+import { Application, ApplicationStatus, Decision, DeliveryMethod, JointOpinion, NotAcceptedReason, NoticeItem, SuspensionKind } from './entities';
 import {
   AcceptApplicationInput,
   ApplicationVersionInput,
@@ -29,9 +29,9 @@ import {
   SupplementApplicationInput,
   SuspendApplicationInput,
 } from './inputs';
-import { ACTOR_ROLES, Step, StepName, STEPS } from './lifecycle';
+import { Action, ACTOR_ROLES, Step, StepName, STEPS, WITHDRAWABLE } from './lifecycle';
 import { recordCaseChange } from './rollups';
-import { applications, deadlineOf, dueFields, legalDeadlineOf, recordEvent, S } from './service';
+import { applications, deadlineOf, Due, dueFields, legalDeadlineOf, recordEvent, S } from './service';
 import { requireText } from '../../validation/text';
 import { messages, nouns } from '../../graphql/messages';
 import { InputCheck } from '../../validation/input-check';
@@ -80,6 +80,18 @@ async function acceptorRefusal(ctx: RequestContext, viewer: Viewer, application:
 }
 
 /**
+ * A module that moves cases with something larger (a collaboration ticket moves its two
+ * cases) refuses the steps of a case's own life cycle that belong to it: asked by
+ * stepRefusal, so by the mutations and `viewerCan` alike.
+ */
+export type CaseStepGuard = (ctx: RequestContext, application: Application, action: StepName) => Promise<AppError | null>;
+const caseStepGuards: CaseStepGuard[] = [];
+
+export function guardCaseSteps(guard: CaseStepGuard): void {
+  caseStepGuards.push(guard);
+}
+
+/**
  * Whether the viewer may take `action` on the case now, by the life-cycle table: the
  * role, the actor's department or post, the own tenant, and the state. Returns why not
  * (FORBIDDEN or CONFLICT), or null. The mutations and `viewerCan` both ask this.
@@ -101,6 +113,10 @@ async function stepRefusal(ctx: RequestContext, action: StepName, viewer: Viewer
   if (!from.includes(application.status)) {
     return new ConflictError(m.notInStatus(action, application.status), { status: application.status });
   }
+  for (const guard of caseStepGuards) {
+    const refusal = await guard(ctx, application, action);
+    if (refusal) return refusal;
+  }
   return null;
 }
 
@@ -114,6 +130,17 @@ export async function allowedSteps(ctx: RequestContext, application: Application
   const names = Object.keys(STEPS) as StepName[];
   const refusals = await Promise.all(names.map((name) => stepRefusal(ctx, name, viewer, application, matter, now)));
   return names.filter((_, i) => refusals[i] === null);
+}
+
+/**
+ * A module that follows cases (a collaboration ticket follows its two cases) hears of
+ * every step taken on a case, in the step's transaction, with the case before and after.
+ */
+export type CaseStepListener = (ctx: RequestContext, db: Db, before: Application, after: Application, action: StepName) => Promise<void>;
+const caseStepListeners: CaseStepListener[] = [];
+
+export function onCaseStep(listener: CaseStepListener): void {
+  caseStepListeners.push(listener);
 }
 
 /**
@@ -145,7 +172,9 @@ async function transition(ctx: RequestContext, spec: Transition): Promise<Applic
     await recordCaseChange(db, t.calendar, application, { ...application, ...changes });
     const note = typeof spec.note === 'function' ? spec.note() : (spec.note ?? '');
     await recordEvent(db, application, spec.action, application.status, changes.status ?? application.status, viewer, t.now, note);
-    return applications(db).getById(id);
+    const after = await applications(db).getById(id);
+    for (const listener of caseStepListeners) await listener(ctx, db, application, after, spec.action);
+    return after;
   });
 }
 
@@ -499,5 +528,144 @@ export function decideWithdrawal(ctx: RequestContext, input: DecideWithdrawalInp
       if (!application.withdrawalReason) throw new ConflictError(m.noWithdrawal, { status: application.status });
     },
     apply: () => (input.approve ? { status: S.WITHDRAWN } : { withdrawalReason: null }),
+  });
+}
+
+// ---- cases that move with a collaboration ticket (乌海 机制 第五条–第七条) ----------------------
+
+interface TicketMove {
+  /** The step as the case's timeline shows it. */
+  action: Action;
+  /** The states it starts from; any other is a CONFLICT naming the case's state. */
+  from: ApplicationStatus[];
+  note: string;
+  apply(t: { application: Application; matter: Matter; now: Date; calendar: calendar.WorkingCalendar }): Partial<Application>;
+}
+
+/**
+ * A step a collaboration ticket takes on one of its two cases, in the ticket's
+ * transaction. `db` is the case's own centre's: the viewer's, or the partner's through
+ * the ticket both share (Db.onBehalfOf). The ticket's rules said who acts, so the case's
+ * actor rules are not asked; its state, rollups and timeline move as for any step.
+ */
+async function moveWithTicket(ctx: RequestContext, db: Db, id: number, move: TicketMove): Promise<Application> {
+  const viewer = requireViewer(ctx);
+  const application = await applications(db).getById(id, nouns.application);
+  if (!move.from.includes(application.status)) {
+    throw new ConflictError(m.notInStatus(move.action, application.status), { status: application.status });
+  }
+  // Read in this transaction, under a key of their own: the request's other readers never get a loader bound to it.
+  const party = { db, key: `ticket-move:${application.tenantId}` };
+  const [matter, tenant] = await Promise.all([matters.loadMatter(ctx, application.matterId, party), tenancy.loadTenant(ctx, application.tenantId, party)]);
+  if (!matter || !tenant) throw new NotFoundError(nouns.matter);
+  const now = ctx.now();
+  const workingCalendar = await calendar.calendarOf(ctx, tenant);
+  const changes = move.apply({ application, matter, now, calendar: workingCalendar });
+  await applications(db).updateVersioned(application, application.version, changes);
+  await recordCaseChange(db, workingCalendar, application, { ...application, ...changes });
+  await recordEvent(db, application, move.action, application.status, changes.status ?? application.status, viewer, now, move.note);
+  return applications(db).getById(id);
+}
+
+/** 受理 at the push (第五条 "1个工作日内完成受理及推送转办"): a case still SUBMITTED is accepted, its deadline starts; one already accepted stays. */
+export async function acceptWithTicket(ctx: RequestContext, db: Db, id: number, note: string): Promise<Application> {
+  const application = await applications(db).getById(id, nouns.application);
+  if (application.status === S.ACCEPTED) return application;
+  return moveWithTicket(ctx, db, id, {
+    action: 'ACCEPT',
+    from: [S.SUBMITTED],
+    note,
+    apply: ({ matter, now, calendar: workingCalendar }) => ({ status: S.ACCEPTED, acceptedAt: now, ...deadlineOf(ctx, workingCalendar, matter, now) }),
+  });
+}
+
+/**
+ * 退回 (第六条 "一次性告知需补齐补正的要件"): the case waits for the applicant's supplement,
+ * with the one-time notice of what to supplement and the matter's supplement deadline; a
+ * stopped clock is not resumed.
+ */
+export function returnWithTicket(ctx: RequestContext, db: Db, id: number, input: { reason: string; missingMaterials: string[] }): Promise<Application> {
+  return moveWithTicket(ctx, db, id, {
+    action: 'REQUEST_SUPPLEMENT',
+    from: [S.SUBMITTED, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED],
+    note: input.reason,
+    apply: ({ matter, now, calendar: workingCalendar }) => ({
+      status: S.AWAITING_SUPPLEMENT,
+      oneTimeNotice: input.missingMaterials.map((material) => ({ material, problem: 'MISSING' as const, note: input.reason })),
+      supplementDueAt: workingCalendar.deadline(now, matter.supplementDays ?? DEFAULT_SUPPLEMENT_DAYS),
+      statusBeforeSuspension: null,
+      suspendedAt: null,
+    }),
+  });
+}
+
+/** The supplement, handed in at the receiving window, reaches the handling case at the next forward. */
+export function supplementWithTicket(ctx: RequestContext, db: Db, id: number, note: string): Promise<Application> {
+  return moveWithTicket(ctx, db, id, {
+    action: 'SUPPLEMENT',
+    from: [S.AWAITING_SUPPLEMENT],
+    note,
+    apply: () => ({ status: S.SUBMITTED, supplementDueAt: null }),
+  });
+}
+
+/** The receiving case is due when the handling department is (第六条 "按规定、承诺办理时限办结"): one deadline for the applicant. */
+export function followDeadlineWithTicket(ctx: RequestContext, db: Db, id: number, due: Due, note: string): Promise<Application> {
+  return moveWithTicket(ctx, db, id, { action: 'DEADLINE_MOVED', from: [S.ACCEPTED], note, apply: () => ({ ...due }) });
+}
+
+export interface TicketDelivery {
+  decision: Decision;
+  decidedAt: Date;
+  denialReason: string | null;
+  method: DeliveryMethod;
+  carrier: string | null;
+  trackingNumber: string | null;
+  note: string;
+}
+
+/**
+ * 送达 with the ticket (第六条, 第七条): the certificate mailed, or handed over at the
+ * receiving centre. The receiving case, still ACCEPTED, is closed with the handling
+ * case's decision recorded on it; the handling case, decided, is delivered (once: a
+ * case its own window delivered already stays).
+ */
+export async function deliverWithTicket(ctx: RequestContext, db: Db, id: number, delivery: TicketDelivery): Promise<Application> {
+  const application = await applications(db).getById(id, nouns.application);
+  if (application.status === S.DELIVERED) return application;
+  return moveWithTicket(ctx, db, id, {
+    action: 'DELIVER',
+    from: [S.ACCEPTED, S.APPROVED, S.DENIED, S.RESULT_READY],
+    note: delivery.note,
+    apply: ({ application: kase, now, calendar: workingCalendar }) => ({
+      status: S.DELIVERED,
+      decision: kase.decision ?? delivery.decision,
+      decidedAt: kase.decidedAt ?? delivery.decidedAt,
+      decisionWorkingDays: kase.decisionWorkingDays ?? (kase.acceptedAt ? workingCalendar.workingDaysBetween(kase.acceptedAt, delivery.decidedAt) : null),
+      denialReason: kase.denialReason ?? delivery.denialReason,
+      deliveryMethod: delivery.method,
+      carrier: delivery.carrier,
+      trackingNumber: delivery.trackingNumber,
+      deliveredAt: now,
+    }),
+  });
+}
+
+/**
+ * A ticket that ends before a decision closes its other case with it: withdrawn (退件 of
+ * the receiving case, or a ticket abandoned after a department return), or not accepted
+ * when the applicant's supplement lapsed. A case already closed stays.
+ */
+export async function closeWithTicket(ctx: RequestContext, db: Db, id: number, outcome: 'WITHDRAWN' | 'SUPPLEMENT_LAPSED', note: string): Promise<Application> {
+  const application = await applications(db).getById(id, nouns.application);
+  if (!WITHDRAWABLE.includes(application.status)) return application;
+  return moveWithTicket(ctx, db, id, {
+    action: outcome === 'WITHDRAWN' ? 'DECIDE_WITHDRAWAL' : 'CLOSE_LAPSED_SUPPLEMENT',
+    from: WITHDRAWABLE,
+    note,
+    apply: () =>
+      outcome === 'WITHDRAWN'
+        ? { status: S.WITHDRAWN, withdrawalReason: note.slice(0, 500) }
+        : { status: S.NOT_ACCEPTED, notAcceptedReason: NotAcceptedReason.SUPPLEMENT_LAPSED },
   });
 }

@@ -9,7 +9,9 @@ export enum TicketStatus {
   RETURNED = 'RETURNED',
   FORWARDED = 'FORWARDED',
   DECIDED = 'DECIDED',
+  RESULT_SENT = 'RESULT_SENT',
   COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(TicketStatus, {
   name: 'TicketStatus',
@@ -18,9 +20,11 @@ registerEnumType(TicketStatus, {
     DRAFT: { description: 'Opened at the receiving window (受理地), not yet pushed' },
     PUSHED: { description: '推送转办: waiting for the handling centre’s re-check' },
     RETURNED: { description: '退回: back at the receiving window to supplement' },
-    FORWARDED: { description: 'At the handling department (办理地), which decides' },
+    FORWARDED: { description: 'At the handling department (办理地), which decides, or returns it (a new round)' },
     DECIDED: { description: 'Decided; the result is to be mailed' },
-    COMPLETED: { description: 'Result uploaded and the certificate mailed' },
+    RESULT_SENT: { description: 'The certificate was mailed to the receiving centre, which hands it over' },
+    COMPLETED: { description: 'The result reached the applicant: both cases are DELIVERED' },
+    CANCELLED: { description: '撤销: the receiving case was withdrawn (退件) or lapsed, or the ticket was abandoned; its open steps were cancelled' },
   },
 });
 
@@ -45,23 +49,27 @@ export enum TicketAction {
   FORWARD = 'FORWARD',
   UPLOAD_RESULT = 'UPLOAD_RESULT',
   MAIL_RESULT = 'MAIL_RESULT',
+  HAND_OVER_RESULT = 'HAND_OVER_RESULT',
   MAIL_MATERIALS = 'MAIL_MATERIALS',
   RECEIVE_MATERIALS = 'RECEIVE_MATERIALS',
   HAND_OVER_MATERIALS = 'HAND_OVER_MATERIALS',
+  CANCEL = 'CANCEL',
 }
 registerEnumType(TicketAction, {
   name: 'TicketAction',
   description: 'An action on a collaboration ticket (协作流转单操作)',
   valuesConfig: {
-    RECORD_ASSISTED_CHECK: { description: '辅助审核 recorded (recordAssistedCheck)' },
-    PUSH: { description: '推送转办 (pushTicket)' },
-    RETURN: { description: '退回 with what to supplement (returnTicket)' },
+    RECORD_ASSISTED_CHECK: { description: '辅助审核 with a department of the own level, recorded by either side (recordAssistedCheck)' },
+    PUSH: { description: '受理及推送转办: the receiving case accepted and the ticket pushed (pushTicket)' },
+    RETURN: { description: '退回 with what to supplement, at re-check or by the department (returnTicket)' },
     FORWARD: { description: '转办 to the department window (forwardTicket)' },
     UPLOAD_RESULT: { description: '结果上传 (uploadTicketResult)' },
     MAIL_RESULT: { description: '证照寄送 (mailTicketResult)' },
+    HAND_OVER_RESULT: { description: '受理地 hands the mailed certificate to the applicant (handOverTicketResult)' },
     MAIL_MATERIALS: { description: '纸质材料寄送 (mailTicketMaterials)' },
     RECEIVE_MATERIALS: { description: '纸质材料签收 (receiveTicketMaterials)' },
     HAND_OVER_MATERIALS: { description: '纸质材料移交 to the department (handOverTicketMaterials)' },
+    CANCEL: { description: '撤销 a ticket abandoned in DRAFT or RETURNED (cancelTicket)' },
   },
 });
 
@@ -71,6 +79,7 @@ export enum TicketStepKind {
   RECHECK = 'RECHECK',
   DECIDE = 'DECIDE',
   MAIL_RESULT = 'MAIL_RESULT',
+  HAND_OVER_RESULT = 'HAND_OVER_RESULT',
   MAIL_MATERIALS = 'MAIL_MATERIALS',
   HAND_OVER_MATERIALS = 'HAND_OVER_MATERIALS',
 }
@@ -78,12 +87,15 @@ registerEnumType(TicketStepKind, {
   name: 'TicketStepKind',
   description: 'A step of the collaboration flow, with its time limit',
   valuesConfig: {
-    ASSISTED_CHECK: { description: '辅助审核 with the handling side’s department (receiving side, before the push)' },
-    PUSH: { description: 'Form and identity checked, pushed to the handling centre: 1 working day after intake or return' },
+    ASSISTED_CHECK: {
+      description: '辅助审核 with a department of the side’s own level (同级相关部门): the receiving side before the push (第五条), the handling side before the forward (第六条); due with the step it belongs to',
+    },
+    PUSH: { description: 'Accepted (受理) and pushed to the handling centre: 1 working day after intake, or after the supplement of a returned ticket' },
     RECHECK: { description: 'Re-check by the handling centre, then forward or return: 1 working day' },
-    DECIDE: { description: 'The handling department decides within the matter’s promised limit' },
+    DECIDE: { description: 'The handling department decides within the matter’s promised limit, or returns the ticket' },
     MAIL_RESULT: { description: 'Result uploaded, paper certificate mailed: 1 working day after the decision' },
-    MAIL_MATERIALS: { description: 'Paper materials mailed to the handling centre: 2 working days after the push' },
+    HAND_OVER_RESULT: { description: 'The receiving centre hands the mailed certificate to the applicant (no limit in the mechanism)' },
+    MAIL_MATERIALS: { description: 'Paper materials mailed to the handling centre: 2 working days after the forward to the department' },
     HAND_OVER_MATERIALS: { description: 'Paper materials handed to the department: 1 working day after arrival' },
   },
 });
@@ -159,6 +171,10 @@ export class CollaborationTicket extends SharedTenantEntity {
   @Column('int')
   createdById: number;
 
+  @Field(() => String, { nullable: true, description: '撤销: why the ticket was cancelled; null unless CANCELLED' })
+  @Column('varchar', { length: 500, nullable: true })
+  cancelReason: string | null;
+
   @Field(() => Int, { description: 'Optimistic-locking version; pass it back to every step' })
   @VersionColumn()
   version: number;
@@ -201,6 +217,14 @@ export class TicketStep extends SharedTenantEntity {
   @Field(() => Date, { nullable: true, description: 'When the step was done; null while open (then compare dueAt: late steps are flagged)' })
   @Column('datetime', { nullable: true, precision: 3 })
   doneAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the step was cancelled before it was done (the ticket cancelled; paper materials not yet mailed at a department return); null otherwise. A cancelled step is neither open nor late' })
+  @Column('datetime', { nullable: true, precision: 3 })
+  cancelledAt: Date | null;
+
+  /** 辅助审核: the department of the side's own level it was done with. */
+  @Column('int', { nullable: true })
+  departmentId: number | null;
 
   @Column('int', { nullable: true })
   actorId: number | null;

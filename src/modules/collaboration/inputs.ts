@@ -32,6 +32,21 @@ export class TicketNoteInput extends TicketVersionInput {
   note: string;
 }
 
+@InputType({ description: '辅助审核 with a department of the own level (同级相关部门)' })
+export class AssistedCheckInput extends TicketVersionInput {
+  @Field(() => ID, { description: 'The department of your own centre the check was done with' })
+  departmentId: string;
+
+  @Field({ description: 'The assisted check’s outcome, as kept on the step' })
+  note: string;
+}
+
+@InputType({ description: '撤销 a ticket abandoned in DRAFT or RETURNED, with the reason' })
+export class CancelTicketInput extends TicketVersionInput {
+  @Field({ description: 'Why the ticket is abandoned' })
+  reason: string;
+}
+
 @InputType({ description: '退回 with the reason and the one-time list of what to supplement' })
 export class ReturnTicketInput extends TicketVersionInput {
   @Field({ description: 'Why the ticket goes back to the receiving window' })
@@ -84,7 +99,7 @@ export const ticketSorting = defineSorting({
     CREATED_AT: { column: 't.createdAt', kind: 'instant', description: 'When the ticket was opened' },
     DUE_AT: {
       // The earliest due time of the ticket's open steps.
-      column: '(SELECT MIN(ds.due_at) FROM ticket_step ds WHERE ds.ticket_id = t.id AND ds.tenant_id = t.tenant_id AND ds.done_at IS NULL)',
+      column: '(SELECT MIN(ds.due_at) FROM ticket_step ds WHERE ds.ticket_id = t.id AND ds.tenant_id = t.tenant_id AND ds.done_at IS NULL AND ds.cancelled_at IS NULL)',
       kind: 'instant',
       nullable: true,
       description: 'Due time of the earliest open step; tickets without one sort below every date',

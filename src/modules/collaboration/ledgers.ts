@@ -91,7 +91,8 @@ export async function setContact(ctx: RequestContext, input: SetContactLedgerEnt
   const matter = await matters.loadMatter(ctx, decodeGlobalIdOf('Matter', input.matterId, 'input.matterId'));
   if (!matter) throw new NotFoundError(nouns.matter);
   if (matter.tenantId !== viewer.tenantId) throw new ForbiddenError(m.ownContactLedger);
-  if (!matter.crossRegion) {
+  const tenant = await tenancy.loadTenant(ctx, matter.tenantId);
+  if (!tenant || !(await matters.onCrossRegionList(ctx, tenant, matter.code))) {
     throw new BadUserInputError(m.notOnCrossRegionList(matter.code, matter.name), 'input.matterId');
   }
   const responsible = await activeStaffOf(ctx, input.responsibleId, 'input.responsibleId', matter.tenantId);

@@ -8,7 +8,9 @@ const TICKET_STATUS: Readonly<Record<string, string>> = {
   RETURNED: '已退回',
   FORWARDED: '办理部门办理中',
   DECIDED: '已作出决定',
+  RESULT_SENT: '证照已寄往受理地',
   COMPLETED: '已办结',
+  CANCELLED: '已撤销',
 };
 
 /** Messages of collaboration tickets (通办) and the ledgers (README, "Errors and languages"). */
@@ -40,6 +42,16 @@ export const collaborationMessages = {
   noMaterialsToMail: message('没有待邮寄的纸质材料', 'No paper materials are waiting to be mailed'),
   noMaterialsMailed: message('该协作流转单没有邮寄纸质材料，或材料已送达', 'No paper materials were mailed for this ticket, or they have already arrived'),
   noMaterialsToHandOver: message('没有待移交的纸质材料', 'No paper materials are waiting to be handed over'),
+  receivingCaseOnTicket: message(
+    '该办件已随协作流转单转至办理地：由办理地部门作出决定，结果送达时本办件一并办结',
+    'This case travels with its collaboration ticket: the handling centre decides it, and it is closed when the result is delivered',
+  ),
+  handlingCaseOnTicket: message(
+    '该办件随协作流转单办理：退回、补正和退件通过协作流转单及受理地办件进行',
+    'This case moves with its collaboration ticket: returns, supplements and withdrawal go through the ticket and the receiving case',
+  ),
+  ownLevelDepartment: message('辅助审核须与本中心同级的相关部门进行，请选择本中心的部门', '"departmentId" must be a department of your own centre (同级相关部门)'),
+  decidedAlready: (status: string) => message(`办理部门已作出决定（${status}），不能再退回`, `The department has decided (${status}): the ticket can no longer be returned`),
   matterCode: message('事项编码格式如 XK00200001', '"code" is a matter code such as XK00200001'),
 
   // Ledgers (台账).

@@ -1,10 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
-import { Tenant, User } from '../tenancy/entities';
+import { Department, Tenant, User } from '../tenancy/entities';
 import { Application } from '../applications/entities';
 import { CollaborationTicket, TicketAction, TicketSide, TicketStep } from './entities';
 import {
+  AssistedCheckInput,
+  CancelTicketInput,
   CreateTicketInput,
   CrossProvinceMatterInput,
   ForwardTicketInput,
@@ -69,17 +71,21 @@ export class TicketResolver {
     return collaboration.createTicket(ctx, input);
   }
 
-  @Mutation(() => CollaborationTicket, { description: '受理地 window: 辅助审核 recorded before the push' })
-  recordAssistedCheck(@Ctx() ctx: RequestContext, @Arg('input') input: TicketNoteInput): Promise<CollaborationTicket> {
+  @Mutation(() => CollaborationTicket, {
+    description: '辅助审核 with a department of the own level: 受理地 window before the push (第五条), 办理地 window before the forward (第六条)',
+  })
+  recordAssistedCheck(@Ctx() ctx: RequestContext, @Arg('input') input: AssistedCheckInput): Promise<CollaborationTicket> {
     return collaboration.recordAssistedCheck(ctx, input);
   }
 
-  @Mutation(() => CollaborationTicket, { description: '受理地 window: push (again after a return) to the handling centre' })
+  @Mutation(() => CollaborationTicket, {
+    description: '受理地 window: accept the case (受理, if still SUBMITTED) and push the ticket (again after a return) to the handling centre',
+  })
   pushTicket(@Ctx() ctx: RequestContext, @Arg('input') input: TicketNoteInput): Promise<CollaborationTicket> {
     return collaboration.pushTicket(ctx, input);
   }
 
-  @Mutation(() => CollaborationTicket, { description: '办理地 window: return with the reason and what to supplement' })
+  @Mutation(() => CollaborationTicket, { description: '办理地 window: return with the reason and what to supplement, at re-check or for the department after the forward' })
   returnTicket(@Ctx() ctx: RequestContext, @Arg('input') input: ReturnTicketInput): Promise<CollaborationTicket> {
     return collaboration.returnTicket(ctx, input);
   }
@@ -94,9 +100,21 @@ export class TicketResolver {
     return collaboration.uploadTicketResult(ctx, input);
   }
 
-  @Mutation(() => CollaborationTicket, { description: '办理地 window: the certificate mailed (carrier, tracking number)' })
+  @Mutation(() => CollaborationTicket, {
+    description: '办理地 window: the certificate mailed (carrier, tracking number); the handling case is delivered, and to the applicant the receiving case too',
+  })
   mailTicketResult(@Ctx() ctx: RequestContext, @Arg('input') input: MailInput): Promise<CollaborationTicket> {
     return collaboration.mailTicketResult(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '受理地 window: the certificate mailed here handed to the applicant; the receiving case is delivered' })
+  handOverTicketResult(@Ctx() ctx: RequestContext, @Arg('input') input: TicketNoteInput): Promise<CollaborationTicket> {
+    return collaboration.handOverTicketResult(ctx, input);
+  }
+
+  @Mutation(() => CollaborationTicket, { description: '受理地 window: cancel (撤销) a ticket abandoned in DRAFT or RETURNED, with the reason' })
+  cancelTicket(@Ctx() ctx: RequestContext, @Arg('input') input: CancelTicketInput): Promise<CollaborationTicket> {
+    return collaboration.cancelTicket(ctx, input);
   }
 
   @Mutation(() => CollaborationTicket, { description: '受理地 window: the paper materials mailed' })
@@ -172,5 +190,10 @@ export class TicketStepResolver {
   })
   actor(@Ctx() ctx: RequestContext, @Root() step: TicketStep): Promise<User | null> {
     return collaboration.stepActor(ctx, step);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '辅助审核: the department of the owning side’s own level it was done with; null for other steps' })
+  department(@Ctx() ctx: RequestContext, @Root() step: TicketStep): Promise<Department | null> {
+    return collaboration.stepDepartment(ctx, step);
   }
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwnedEntity } from '../../db/base-entities';
 import { Node } from '../../graphql/node';
@@ -201,7 +201,7 @@ export class Matter extends TenantOwnedEntity {
   @Column('int', { nullable: true })
   supplementDays: number | null;
 
-  @Field({ description: '全区通办: on the cross-region list of this tenant' })
+  @Field({ description: '全区通办: the matter’s code is on its province’s cross-region list (crossRegionMatters, kept at province level)' })
   @Column('boolean', { default: false })
   crossRegion: boolean;
 
@@ -285,4 +285,24 @@ export class FeeItem extends TenantOwnedEntity {
   @Field(() => Int, { description: 'Amount in fen (分): 8000 = 80.00 元' })
   @Column('int')
   amountFen: number;
+}
+
+/**
+ * 全区通办清单: a matter code on the cross-region list of one province (自治区 156 items),
+ * kept at province level; a centre's matter is on the list when its code is.
+ */
+@Entity()
+export class CrossRegionMatter {
+  /** The province's division code, e.g. 150000 内蒙古自治区. */
+  @PrimaryColumn('varchar', { length: 6 })
+  provinceCode: string;
+
+  @PrimaryColumn('varchar', { length: 16 })
+  code: string;
+
+  @Column('varchar', { length: 128 })
+  name: string;
+
+  @CreateDateColumn()
+  addedAt: Date;
 }

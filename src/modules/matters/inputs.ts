@@ -53,9 +53,6 @@ export class MatterLocalFields {
   @Field({ nullable: true, description: '办理地点 (where to apply)' })
   address?: string;
 
-  @Field({ nullable: true, description: '全区通办' })
-  crossRegion?: boolean;
-
   @Field(() => MatterAcceptor, { nullable: true, description: '受理人: WINDOW (default) or APPROVER' })
   acceptedBy?: MatterAcceptor;
 
@@ -182,3 +179,18 @@ export const matterSorting = defineSorting({
   defaultOrder: [{ field: 'CODE', direction: OrderDirection.ASC }],
 });
 export type MatterOrderField = keyof typeof matterSorting.fields;
+
+@InputType({ description: 'Platform admin: put a matter code on, or take it off, a province’s cross-region list (全区通办清单)' })
+export class CrossRegionMatterInput {
+  @Field({ description: 'The province’s division code, e.g. 150000' })
+  provinceCode: string;
+
+  @Field({ description: '事项编码 of the matter' })
+  code: string;
+
+  @Field({ defaultValue: '', description: '事项名称 as listed; required when listing' })
+  name: string;
+
+  @Field({ description: 'true: put on the list; false: take off' })
+  listed: boolean;
+}

@@ -31,5 +31,7 @@ export const matterMessages = {
   jointDepartments: message('联办件须至少指定两个联办部门', 'A JOINT matter (联办件) needs at least two departments in "jointDepartmentIds"'),
   requiredMaterial: message('申请材料中至少要有一项必交材料', '"materials" needs at least one required material'),
   copies: (field: string) => message(`${fieldLabel(field)}须为 1 至 99`, '"copies" must be 1-99'),
+  noSuchProvince: (code: string) => message(`没有区划代码为 ${code} 的省级区划`, `No province ${code}`),
+  matterCode: message('事项编码格式如 XK00200001', '"code" is a matter code such as XK00200001'),
   amountFen: message('收费金额须为非负整数（单位：分）', '"amountFen" must be a non-negative whole number of fen'),
 };

@@ -6,6 +6,7 @@ import * as tenancy from '../tenancy/service';
 import { FeeItem, MaterialRequirement, Matter } from './entities';
 import {
   AdoptMatterInput,
+  CrossRegionMatterInput,
   CreateMatterInput,
   MatterFilter,
   MatterVersionInput,
@@ -15,7 +16,7 @@ import {
   MatterOrderField,
   matterSorting,
 } from './inputs';
-import { AdoptableMatter, GuideFeeItem, GuideMaterial, GuideWindow, MatterConsistencyReport, MatterGuide } from './types';
+import { AdoptableMatter, CrossRegionListEntry, GuideFeeItem, GuideMaterial, GuideWindow, MatterConsistencyReport, MatterGuide } from './types';
 import { Window } from '../windows/entities';
 import * as windows from '../windows/service';
 import * as matters from './service';
@@ -27,6 +28,16 @@ const AdoptableMatterConnection = Connection(AdoptableMatter);
 
 @Resolver(() => Matter)
 export class MatterResolver {
+  @Query(() => [CrossRegionListEntry], { description: '全区通办清单: the cross-region list of a province (自治区 156 items)' })
+  crossRegionMatters(@Ctx() ctx: RequestContext, @Arg('provinceCode', { description: 'The province’s division code, e.g. 150000' }) provinceCode: string): Promise<CrossRegionListEntry[]> {
+    return matters.crossRegionMatters(ctx, provinceCode);
+  }
+
+  @Mutation(() => Boolean, { description: 'Platform admin (for the province): maintain a province’s cross-region list; returns whether the code is listed' })
+  setCrossRegionMatter(@Ctx() ctx: RequestContext, @Arg('input') input: CrossRegionMatterInput): Promise<boolean> {
+    return matters.setCrossRegionMatter(ctx, input);
+  }
+
   @Query(() => MatterConnection, { description: 'Matters of the readable tenants' })
   matters(
     @Ctx() ctx: RequestContext,

@@ -8,13 +8,14 @@ import { Role } from '../../auth/roles';
 import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
-import { Department, Tenant } from '../tenancy/entities';
+import { Department, Tenant, TenantLevel } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
-import { FeeItem, MaterialRequirement, Matter, MatterStatus } from './entities';
-import { AdoptMatterInput, CreateMatterInput, FeeItemInput, MaterialInput, MatterFilter, MatterLocalFields, MatterOrderField, matterSorting, MatterSharedFields, MatterVersionInput, PublicMatterFilter, SuspendMatterInput, UpdateMatterInput } from './inputs';
+import { CrossRegionMatter, FeeItem, MaterialRequirement, Matter, MatterStatus } from './entities';
+import { AdoptMatterInput, CreateMatterInput, CrossRegionMatterInput, FeeItemInput, MaterialInput, MatterFilter, MatterLocalFields, MatterOrderField, matterSorting, MatterSharedFields, MatterVersionInput, PublicMatterFilter, SuspendMatterInput, UpdateMatterInput } from './inputs';
 import { SHARED_FIELDS, validateMatter } from './rules';
 import { messages, nouns } from '../../graphql/messages';
 import { requireText } from '../../validation/text';
+import { InputCheck } from '../../validation/input-check';
 import { matterMessages as m } from './messages';
 
 export const matters = (db: Db) => db.scoped(Matter);
@@ -199,7 +200,7 @@ async function localColumns(ctx: RequestContext, input: MatterLocalFields): Prom
     const departments = await ownDepartments(ctx, input.jointDepartmentIds, 'input.jointDepartmentIds');
     columns.jointDepartmentIds = [...new Set(departments.map((d) => d.id))];
   }
-  for (const key of ['promisedLimitDays', 'consultationPhone', 'complaintPhone', 'address', 'crossRegion', 'acceptedBy', 'supplementDays'] as const) {
+  for (const key of ['promisedLimitDays', 'consultationPhone', 'complaintPhone', 'address', 'acceptedBy', 'supplementDays'] as const) {
     if (input[key] !== undefined && input[key] !== null) (columns as Record<string, unknown>)[key] = input[key];
   }
   return columns;
@@ -258,6 +259,7 @@ export async function createMatter(ctx: RequestContext, input: CreateMatterInput
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   const fields = { ...sharedColumns(input), ...(await localColumns(ctx, input)) };
   validateMatter(fields, { creating: true, materials: input.materials, feeItems: input.feeItems ?? [] });
+  const crossRegion = await onCrossRegionList(ctx, await viewerTenant(ctx), fields.code!);
   return ctx.db.transaction(async (db) => {
     await assertCodeFree(db, viewer.tenantId, fields.code!);
     const matter = await matters(db).save(
@@ -265,7 +267,7 @@ export async function createMatter(ctx: RequestContext, input: CreateMatterInput
         ...fields,
         jointDepartmentIds: fields.jointDepartmentIds ?? [],
         intermediaryServices: fields.intermediaryServices ?? '',
-        crossRegion: fields.crossRegion ?? false,
+        crossRegion,
         tenantId: viewer.tenantId,
         sourceMatterId: null,
         status: MatterStatus.DRAFT,
@@ -288,6 +290,7 @@ async function propagateToAdopters(db: Db, source: Matter, materials?: MaterialI
   for (const adopter of adopters) {
     await db.unscoped.update(Matter, { id: adopter.id }, {
       ...pick(source, SHARED_FIELDS),
+      crossRegion: source.crossRegion,
       promisedLimitDays: Math.min(adopter.promisedLimitDays, source.legalLimitDays),
       version: adopter.version + 1,
     });
@@ -318,7 +321,9 @@ export async function updateMatter(ctx: RequestContext, input: UpdateMatterInput
       const field = Object.keys(shared)[0] ?? (input.materials ? 'materials' : 'feeItems');
       throw new BadUserInputError(m.adoptedField(field), `input.${field}`);
     }
-    const changes = { ...shared, ...(await localColumns(ctx, input)) };
+    const changes: Partial<Matter> = { ...shared, ...(await localColumns(ctx, input)) };
+    // A new code is on the province's list or not (全区通办清单).
+    if (changes.code && changes.code !== matter.code) changes.crossRegion = await onCrossRegionList(ctx, await viewerTenant(ctx), changes.code);
     const merged = { ...matter, ...changes };
     validateMatter(merged, { creating: false, materials: input.materials, feeItems: input.feeItems });
     if (changes.code && changes.code !== matter.code) await assertCodeFree(db, matter.tenantId, changes.code, matter.id);
@@ -413,3 +418,50 @@ export const nodeLoaders = {
   MaterialRequirement: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(MaterialRequirement).findByIds(ids),
   FeeItem: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(FeeItem).findByIds(ids),
 };
+
+// ---- 全区通办清单: the province's cross-region list ------------------------------------------------
+
+export const MATTER_CODE = /^[A-Z]{2}\d{8}$/;
+
+const provinceCodeOf = (tenant: Tenant) => tenant.path.split('/').filter(Boolean)[0];
+
+/** Whether the code is on the cross-region list of the tenant's province. */
+export function onCrossRegionList(ctx: RequestContext, tenant: Tenant, code: string): Promise<boolean> {
+  // The list belongs to the province, not to a centre: public reference data.
+  return ctx.db.unscoped.exists(CrossRegionMatter, { where: { provinceCode: provinceCodeOf(tenant), code } });
+}
+
+/**
+ * Puts a matter code on, or takes it off, a province's cross-region list (自治区 156 items),
+ * kept by the platform admin for the province until province admins exist. A centre's
+ * matter is on the list when its code is: every matter of the province with the code
+ * follows in the same transaction. Returns whether the code is listed.
+ */
+export async function setCrossRegionMatter(ctx: RequestContext, input: CrossRegionMatterInput): Promise<boolean> {
+  requireRole(ctx, Role.PLATFORM_ADMIN);
+  const check = new InputCheck();
+  // Tenants are platform-managed: the platform admin reads every one.
+  const province = await ctx.db.unscoped.findOne(Tenant, { where: { code: input.provinceCode, level: TenantLevel.PROVINCE } });
+  check.that(province !== null, 'input.provinceCode', m.noSuchProvince(input.provinceCode));
+  check.that(MATTER_CODE.test(input.code), 'input.code', m.matterCode);
+  const name = input.listed ? check.text(input.name, 'input.name', 128) : '';
+  check.done();
+  return ctx.db.transaction(async (db) => {
+    // The list and the matters of every centre of the province: the platform admin keeps them for all of them.
+    if (input.listed) await db.unscoped.save(CrossRegionMatter, { provinceCode: input.provinceCode, code: input.code, name });
+    else await db.unscoped.delete(CrossRegionMatter, { provinceCode: input.provinceCode, code: input.code });
+    const affected = await db.unscoped
+      .createQueryBuilder(Matter, 'm')
+      .where('m.code = :code AND m.crossRegion <> :listed', { code: input.code, listed: input.listed })
+      .andWhere('m.tenantId IN (SELECT t.id FROM tenant t WHERE t.path LIKE :province)', { province: `/${input.provinceCode}/%` })
+      .getMany();
+    for (const matter of affected) await db.unscoped.update(Matter, { id: matter.id }, { crossRegion: input.listed, version: matter.version + 1 });
+    return input.listed;
+  });
+}
+
+/** A province's cross-region list, public like the service guides it names. */
+export function crossRegionMatters(ctx: RequestContext, provinceCode: string): Promise<CrossRegionMatter[]> {
+  requireViewer(ctx);
+  return ctx.db.unscoped.find(CrossRegionMatter, { where: { provinceCode }, order: { code: 'ASC' } });
+}

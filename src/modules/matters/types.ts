@@ -190,3 +190,15 @@ export class MatterConsistencyReport {
   @Field(() => [MissingAdoption], { description: 'Published matters above that a subordinate has not adopted' })
   missingAdoptions: MissingAdoption[];
 }
+
+@ObjectType({ description: '全区通办清单: a matter code on a province’s cross-region list' })
+export class CrossRegionListEntry {
+  @Field({ description: 'The province’s division code' })
+  provinceCode: string;
+
+  @Field({ description: '事项编码 on the list; a centre’s matter with this code may travel within the province' })
+  code: string;
+
+  @Field({ description: '事项名称 as listed' })
+  name: string;
+}

@@ -39,6 +39,17 @@ export function loadTenant(ctx: RequestContext, id: number | null, via?: { db: D
     .load(id);
 }
 
+/**
+ * The tenant of a row the viewer has already read, perhaps as a collaboration partner
+ * through a ticket (a case's own centre, whose calendar its deadline runs on): batched
+ * across tenants, read through a view of exactly those tenants.
+ */
+export function loadTenantOfReadRow(ctx: RequestContext, id: number): Promise<Tenant | null> {
+  return ctx.loaders
+    .get('Tenant.ofReadRow', () => byIdLoader((ids) => ctx.db.readOnlyFor([...ids]).scoped(Tenant, PLATFORM_MANAGED).findByIds(ids)))
+    .load(id);
+}
+
 /** Readable children of a tenant; a county user sees none of its siblings through its parent. */
 export function childrenOf(ctx: RequestContext, tenantId: number): Promise<Tenant[]> {
   return ctx.loaders
