@@ -5,6 +5,7 @@ import { MODULES } from '../modules/registry';
 import { NodeResolver } from './node-resolver';
 import { FieldAccessResolver } from '../auth/field-access-resolver';
 import { treatNullArgumentsAsAbsent } from './null-arguments';
+import { readPlainFieldsDirectly } from './plain-fields';
 import { auditEveryMutation } from '../modules/audit/service';
 // Every entity that implements Node is in the schema (as a possible Node): load them
 // all, so that the schema does not depend on what else the process has imported.
@@ -25,11 +26,13 @@ export function appSchema(): GraphQLSchema {
 export function buildUnauditedSchema(): GraphQLSchema {
   return describeConventions(
     treatNullArgumentsAsAbsent(
-      buildSchemaSync({
-        resolvers: [NodeResolver, FieldAccessResolver, ...MODULES.flatMap((module) => module.resolvers)],
-        // Inputs are checked by the services, which name the field at fault.
-        validate: false,
-      }),
+      readPlainFieldsDirectly(
+        buildSchemaSync({
+          resolvers: [NodeResolver, FieldAccessResolver, ...MODULES.flatMap((module) => module.resolvers)],
+          // Inputs are checked by the services, which name the field at fault.
+          validate: false,
+        }),
+      ),
     ),
   );
 }
