@@ -12,6 +12,19 @@ import {
 } from '../modules/collaboration/entities';
 import { FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
+  AdjustingEntry,
+  BankStatement,
+  BankTransaction,
+  FinanceDay,
+  PayeeAccount,
+  PaymentNotice,
+  PaymentNoticeCounter,
+  PaymentNoticeItem,
+  Receipt,
+  ReceiptBook,
+  ReconciliationItem,
+} from '../modules/fees/entities';
+import {
   EmptyPostEvent,
   HallHours,
   LunchDutyRota,
@@ -56,6 +69,17 @@ export const ENTITIES = [
   CrossProvinceMatter,
   ContactLedgerEntry,
   ProblemLedgerEntry,
+  PayeeAccount,
+  PaymentNotice,
+  PaymentNoticeItem,
+  PaymentNoticeCounter,
+  BankStatement,
+  BankTransaction,
+  ReceiptBook,
+  Receipt,
+  FinanceDay,
+  ReconciliationItem,
+  AdjustingEntry,
   AuditEntry,
   AuditChainHead,
 ];

@@ -29,6 +29,19 @@ import { nodeLoaders as ledgerNodes } from './collaboration/ledgers';
 import { SupervisionResolver } from './supervision/resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 import { AuditResolver } from './audit/resolver';
+import {
+  AdjustingEntryResolver,
+  BankStatementResolver,
+  BankTransactionResolver,
+  FinanceDayResolver,
+  FinanceDayTotalResolver,
+  PayeeAccountResolver,
+  PaymentNoticeResolver,
+  ReceiptBookResolver,
+  ReceiptResolver,
+  ReconciliationItemResolver,
+} from './fees/resolver';
+import { nodeLoaders as feeNodes } from './fees/service';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -89,6 +102,21 @@ export const MODULES: ModuleManifest[] = [
   },
   {
     resolvers: [SupervisionResolver],
+  },
+  {
+    resolvers: [
+      PaymentNoticeResolver,
+      PayeeAccountResolver,
+      BankStatementResolver,
+      BankTransactionResolver,
+      ReceiptResolver,
+      ReceiptBookResolver,
+      FinanceDayResolver,
+      FinanceDayTotalResolver,
+      ReconciliationItemResolver,
+      AdjustingEntryResolver,
+    ],
+    nodeLoaders: feeNodes,
   },
   {
     resolvers: [AuditResolver],
