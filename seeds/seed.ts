@@ -10,6 +10,7 @@ import { seedApplications } from './applications';
 import { rebuildTenantRollups } from '../src/modules/applications/rollups';
 import { seedLedgers } from './ledgers';
 import { seedTickets } from './tickets';
+import { seedFees } from './fees';
 import holidays from './cn-public-holidays.json';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
 
@@ -129,6 +130,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedApplications(manager, tenants, new Date());
     await seedLedgers(manager, tenants);
     await seedTickets(manager, tenants, new Date());
+    await seedFees(manager, tenants, new Date());
     // The cases above were inserted directly: count them into the 数据统计 rollups.
     for (const tenant of tenants.values()) await rebuildTenantRollups(manager, tenant);
   });

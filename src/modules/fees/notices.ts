@@ -24,7 +24,7 @@ import { feeMessages as m } from './messages';
 import { isDuplicateKey } from '../../db/errors';
 
 /** A case is charged once accepted, until it is withdrawn (锦州 第二十条: the notice comes with the handling). */
-const NOT_CHARGEABLE = new Set([ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_SUPPLEMENT, ApplicationStatus.NOT_ACCEPTED, ApplicationStatus.WITHDRAWN]);
+export const NOT_CHARGEABLE: ReadonlySet<ApplicationStatus> = new Set([ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_SUPPLEMENT, ApplicationStatus.NOT_ACCEPTED, ApplicationStatus.WITHDRAWN]);
 
 type Line = Omit<PaymentNoticeItem, 'id' | 'tenantId' | 'noticeId' | 'globalId'>;
 

@@ -52,7 +52,7 @@ function assertIssuer(viewer: Viewer, departmentId: number, tenantId: number): v
 }
 
 /** The next number of the department's oldest book with numbers left, its row locked to commit: gap-free, never twice. */
-async function takeReceiptNumber(db: Db, tenantId: number, departmentId: number): Promise<{ book: ReceiptBook; serial: number; number: string }> {
+export async function takeReceiptNumber(db: Db, tenantId: number, departmentId: number): Promise<{ book: ReceiptBook; serial: number; number: string }> {
   const book = await windows
     .forUpdate(db, db.scoped(ReceiptBook).query('b'))
     .andWhere('b.tenantId = :tenantId AND b.departmentId = :departmentId AND b.nextSerial <= b.lastSerial', { tenantId, departmentId })

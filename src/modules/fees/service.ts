@@ -94,9 +94,9 @@ export const loadNotice = (ctx: RequestContext, id: number | null) => (id === nu
 export const loadTransaction = (ctx: RequestContext, id: number | null) => (id === null ? Promise.resolve(null) : visibleById(ctx, BankTransaction, id));
 export const loadReceipt = (ctx: RequestContext, id: number | null) => (id === null ? Promise.resolve(null) : visibleById(ctx, Receipt, id));
 
-/** A visible row by id, or NOT_FOUND (missing, another centre's, or not the viewer's to see). */
+/** A visible row by id, read now (not from the request's loaders: a mutation returns what it wrote), or NOT_FOUND. */
 export async function getVisible<T extends NodeEntity & ObjectLiteral>(ctx: RequestContext, entity: EntityClass<T>, id: number, what: typeof m.notice): Promise<T> {
-  const row = await visibleById(ctx, entity, id);
+  const row = await visible(ctx, entity, 'row').andWhere('row.id = :id', { id }).getOne();
   if (!row) throw new NotFoundError(what);
   return row;
 }

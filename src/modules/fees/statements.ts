@@ -9,7 +9,8 @@ import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { isDuplicateKey } from '../../db/errors';
 import { BankStatement, BankTransaction } from './entities';
 import { ImportBankStatementInput, StatementOrderField, statementSorting, TransactionFilter, TransactionOrderField, transactionSorting } from './inputs';
-import { decodeStatement, parseStatement } from './statement-file';
+import { decodeStatement, parseStatement, StatementLine } from './statement-file';
+import { Db } from '../../db/db';
 import { closedDaysAmong, getVisible, visible } from './service';
 import { feeMessages as m } from './messages';
 
@@ -49,10 +50,8 @@ export function importStatementText(ctx: RequestContext, input: ImportBankStatem
 export async function importStatement(ctx: RequestContext, bytes: Buffer, fileName: string, field = 'file'): Promise<StatementImport> {
   const viewer = requireRole(ctx, Role.FINANCE);
   if (bytes.length > MAX_STATEMENT_BYTES) throw new BadUserInputError(m.fileTooLarge(MAX_STATEMENT_BYTES), field);
-  const fileHash = createHash('sha256').update(bytes).digest('hex');
-  const statements = ctx.db.scoped(BankStatement);
-  const known = () => statements.query('s').andWhere('s.tenantId = :tenantId AND s.fileHash = :fileHash', { tenantId: viewer.tenantId, fileHash }).getOne();
-  const before = await known();
+  const fileHash = statementHash(bytes);
+  const before = await ctx.db.scoped(BankStatement).query('s').andWhere('s.tenantId = :tenantId AND s.fileHash = :fileHash', { tenantId: viewer.tenantId, fileHash }).getOne();
   if (before) return { statement: before, alreadyImported: true };
 
   const { lines, bad } = parseStatement(decodeStatement(bytes));
@@ -64,34 +63,7 @@ export async function importStatement(ctx: RequestContext, bytes: Buffer, fileNa
   }
 
   try {
-    const id = await ctx.db.transaction(async (db) => {
-      const statement = await db.scoped(BankStatement).save(
-        db.scoped(BankStatement).create({ tenantId: viewer.tenantId, fileHash, fileName, lineCount: lines.length, newTransactionCount: 0, knownTransactionCount: 0, importedById: viewer.userId, importedAt: ctx.now() }),
-      );
-      await db.scoped(BankTransaction).insertNew(
-        lines.map((line) => ({
-          tenantId: viewer.tenantId,
-          statementId: statement.id,
-          bankTransactionId: line.bankTransactionId,
-          valueDate: line.valueDate,
-          occurredAt: line.occurredAt,
-          amountFen: line.amountFen,
-          payerName: line.payerName,
-          payerAccountLast4: line.payerAccountLast4,
-          reference: line.reference,
-          bankAccount: line.bankAccount,
-          noticeId: null,
-        })),
-      );
-      // The notice each new payment's reference names, in one statement (this tenant's rows only).
-      await db.unscoped.query(
-        'UPDATE bank_transaction SET notice_id = (SELECT n.id FROM payment_notice n WHERE n.tenant_id = bank_transaction.tenant_id AND n.reference = bank_transaction.reference) WHERE tenant_id = ? AND statement_id = ?',
-        [viewer.tenantId, statement.id],
-      );
-      const inserted = await db.scoped(BankTransaction).query('t').andWhere('t.statementId = :id', { id: statement.id }).getCount();
-      await db.scoped(BankStatement).update(statement, { newTransactionCount: inserted, knownTransactionCount: lines.length - inserted });
-      return statement.id;
-    });
+    const id = await ctx.db.transaction((db) => storeStatement(db, viewer.tenantId, viewer.userId, ctx.now(), fileHash, fileName, lines));
     return { statement: await getVisible(ctx, BankStatement, id, m.statement), alreadyImported: false };
   } catch (error) {
     // The same file sent twice at once: the unique (tenant, hash) index lets one import it.
@@ -99,6 +71,43 @@ export async function importStatement(ctx: RequestContext, bytes: Buffer, fileNa
     throw error;
   }
 }
+
+/**
+ * Writes a checked statement: the file row, its new transactions (a bank transaction id
+ * already known is skipped), and the notice each one's reference names. The caller's
+ * transaction makes it all or nothing.
+ */
+export async function storeStatement(db: Db, tenantId: number, importedById: number, importedAt: Date, fileHash: string, fileName: string, lines: StatementLine[]): Promise<number> {
+  const statement = await db.scoped(BankStatement).save(
+    db.scoped(BankStatement).create({ tenantId, fileHash, fileName, lineCount: lines.length, newTransactionCount: 0, knownTransactionCount: 0, importedById, importedAt }),
+  );
+  await db.scoped(BankTransaction).insertNew(
+    lines.map((line) => ({
+      tenantId,
+      statementId: statement.id,
+      bankTransactionId: line.bankTransactionId,
+      valueDate: line.valueDate,
+      occurredAt: line.occurredAt,
+      amountFen: line.amountFen,
+      payerName: line.payerName,
+      payerAccountLast4: line.payerAccountLast4,
+      reference: line.reference,
+      bankAccount: line.bankAccount,
+      noticeId: null,
+    })),
+  );
+  // The notice each new payment's reference names, in one statement (this tenant's rows only).
+  await db.unscoped.query(
+    'UPDATE bank_transaction SET notice_id = (SELECT n.id FROM payment_notice n WHERE n.tenant_id = bank_transaction.tenant_id AND n.reference = bank_transaction.reference) WHERE tenant_id = ? AND statement_id = ?',
+    [tenantId, statement.id],
+  );
+  const inserted = await db.scoped(BankTransaction).query('t').andWhere('t.statementId = :id', { id: statement.id }).getCount();
+  await db.scoped(BankStatement).update(statement, { newTransactionCount: inserted, knownTransactionCount: lines.length - inserted });
+  return statement.id;
+}
+
+/** SHA-256 of a file's bytes: the same file twice is one import. */
+export const statementHash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 export function listStatements(ctx: RequestContext, args: ListArgs<StatementOrderField>): Promise<ConnectionResult<BankStatement>> {
   return paginate(visible(ctx, BankStatement, 's'), { list: 'bankStatements', alias: 's', sorting: statementSorting }, args);
