@@ -85,7 +85,7 @@ export class PaymentNotice extends TenantOwnedEntity {
   @Column('int')
   totalFen: number;
 
-  @Field(() => NoticeStatus)
+  @Field(() => NoticeStatus, { description: 'In force, cancelled or superseded' })
   @Column('varchar', { length: 12 })
   status: NoticeStatus;
 
@@ -146,7 +146,7 @@ export class PaymentNoticeItem extends TenantOwnedEntity {
   @Column('int')
   unitFen: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Quantity (数量)' })
   @Column('int')
   quantity: number;
 
@@ -201,7 +201,7 @@ export class BankStatement extends TenantOwnedEntity {
   @Column('int')
   importedById: number;
 
-  @Field()
+  @Field({ description: 'When FINANCE imported it' })
   @Column('datetime', { precision: 3 })
   importedAt: Date;
 }
@@ -282,7 +282,7 @@ export class ReceiptBook extends TenantOwnedEntity {
   @Column('int')
   registeredById: number;
 
-  @Field()
+  @Field({ description: 'When FINANCE registered it' })
   @CreateDateColumn()
   registeredAt: Date;
 }
@@ -325,7 +325,7 @@ export class Receipt extends TenantOwnedEntity {
   @Column('int')
   amountFen: number;
 
-  @Field(() => ReceiptStatus)
+  @Field(() => ReceiptStatus, { description: 'Issued or voided' })
   @Column('varchar', { length: 8 })
   status: ReceiptStatus;
 
@@ -336,7 +336,7 @@ export class Receipt extends TenantOwnedEntity {
   @Column('int')
   issuedById: number;
 
-  @Field()
+  @Field({ description: 'When it was issued' })
   @Column('datetime', { precision: 3 })
   issuedAt: Date;
 
@@ -373,15 +373,15 @@ export class FinanceDay extends TenantOwnedEntity {
   @Column('varchar', { length: 10 })
   day: string;
 
-  @Field(() => FinanceDayStatus)
+  @Field(() => FinanceDayStatus, { description: 'Open, reconciled or closed' })
   @Column('varchar', { length: 12 })
   status: FinanceDayStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was last reconciled' })
   @Column('datetime', { precision: 3, nullable: true })
   reconciledAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was closed; null while open' })
   @Column('datetime', { precision: 3, nullable: true })
   closedAt: Date | null;
 
@@ -447,7 +447,7 @@ export class ReconciliationItem extends TenantOwnedEntity {
   @Column('varchar', { length: 10 })
   day: string;
 
-  @Field(() => ReconciliationKind)
+  @Field(() => ReconciliationKind, { description: 'The class it falls in' })
   @Column('varchar', { length: 20 })
   kind: ReconciliationKind;
 
@@ -483,7 +483,7 @@ export class ReconciliationItem extends TenantOwnedEntity {
   @Column('boolean', { name: 'is_open' })
   open: boolean;
 
-  @Field(() => ResolutionAction, { nullable: true })
+  @Field(() => ResolutionAction, { nullable: true, description: 'What FINANCE did; null while open (and for MATCHED)' })
   @Column('varchar', { length: 16, nullable: true })
   resolution: ResolutionAction | null;
 
@@ -494,7 +494,7 @@ export class ReconciliationItem extends TenantOwnedEntity {
   @Column('int', { nullable: true })
   resolvedById: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was resolved' })
   @Column('datetime', { precision: 3, nullable: true })
   resolvedAt: Date | null;
 
@@ -534,7 +534,7 @@ export class AdjustingEntry extends TenantOwnedEntity {
   @Column('varchar', { length: 10 })
   refersToDay: string;
 
-  @Field(() => AdjustmentKind)
+  @Field(() => AdjustmentKind, { description: 'What kind of correction' })
   @Column('varchar', { length: 16 })
   kind: AdjustmentKind;
 
@@ -551,14 +551,14 @@ export class AdjustingEntry extends TenantOwnedEntity {
   @Column('int')
   amountFen: number;
 
-  @Field()
+  @Field({ description: 'What and why' })
   @Column('varchar', { length: 500 })
   note: string;
 
   @Column('int')
   createdById: number;
 
-  @Field()
+  @Field({ description: 'When it was made' })
   @CreateDateColumn()
   createdAt: Date;
 }

@@ -58,7 +58,7 @@ export class NoticeFilter {
   @Field(() => String, { nullable: true, description: 'Issued on this finance day (yyyy-mm-dd)' })
   day?: string | null;
 
-  @Field(() => NoticeStatus, { nullable: true })
+  @Field(() => NoticeStatus, { nullable: true, description: 'In this state' })
   status?: NoticeStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Of this case' })
@@ -115,16 +115,16 @@ export class RegisterReceiptBookInput {
   @Field({ description: '票据代码 printed on the receipts' })
   series: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'First number of the range, 1-99999999' })
   firstSerial: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Last number of the range (at most 100,000 numbers a book)' })
   lastSerial: number;
 }
 
 @InputType({ description: '开具财政票据 for a notice in force' })
 export class IssueReceiptInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A notice in force' })
   noticeId: string;
 }
 
@@ -145,7 +145,7 @@ export class ReceiptFilter {
   @Field(() => String, { nullable: true, description: 'Issued on this finance day' })
   day?: string | null;
 
-  @Field(() => ReceiptStatus, { nullable: true })
+  @Field(() => ReceiptStatus, { nullable: true, description: 'In this state' })
   status?: ReceiptStatus | null;
 }
 
@@ -169,7 +169,7 @@ export class ResolveExceptionInput {
   @Field(() => Int)
   version: number;
 
-  @Field(() => ResolutionAction)
+  @Field(() => ResolutionAction, { description: 'One the exception’s class allows' })
   action: ResolutionAction;
 
   @Field({ description: 'What was done, 1-500 characters' })
@@ -181,7 +181,7 @@ export class ResolveExceptionInput {
 
 @InputType({ description: 'Narrows a day’s reconciliation items' })
 export class ReconciliationFilter {
-  @Field(() => ReconciliationKind, { nullable: true })
+  @Field(() => ReconciliationKind, { nullable: true, description: 'Of this class' })
   kind?: ReconciliationKind | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: open exceptions only' })
@@ -193,7 +193,7 @@ export class RecordAdjustingEntryInput {
   @Field({ description: 'The closed day corrected (yyyy-mm-dd)' })
   refersToDay: string;
 
-  @Field(() => AdjustmentKind)
+  @Field(() => AdjustmentKind, { description: 'What kind of correction' })
   kind: AdjustmentKind;
 
   @Field(() => Int, { description: 'Amount in fen, negative for money going out (a refund)' })
@@ -202,10 +202,10 @@ export class RecordAdjustingEntryInput {
   @Field({ description: 'What and why, 1-500 characters' })
   note: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The notice concerned, if any' })
   noticeId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The bank transaction concerned, if any' })
   transactionId?: string | null;
 }
 

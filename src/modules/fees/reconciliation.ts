@@ -4,7 +4,7 @@ import { isDuplicateKey } from '../../db/errors';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { ConnectionResult, ListArgs, paginate } from '../../graphql/connection';
-import { BadUserInputError, ConflictError } from '../../graphql/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 
 import { InputCheck } from '../../validation/input-check';
@@ -173,7 +173,7 @@ export async function resolveException(ctx: RequestContext, input: ResolveExcept
   const id = decodeGlobalIdOf('ReconciliationItem', input.id, 'input.id');
   await ctx.db.transaction(async (db) => {
     const item = await getVisible(ctx, ReconciliationItem, id, m.item);
-    if (item.tenantId !== viewer.tenantId) throw new ConflictError(m.ownCentreOnly);
+    if (item.tenantId !== viewer.tenantId) throw new ForbiddenError(m.ownCentreOnly);
     if (!item.open) throw new ConflictError(m.itemNotOpen);
     if (!(RESOLUTIONS[item.kind as Exclude<K, K.MATCHED>] ?? []).includes(input.action)) throw new BadUserInputError(m.actionNotFor(input.action, item.kind), 'input.action');
     await assertDayOpen(db, item.tenantId, item.day);

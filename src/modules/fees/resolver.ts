@@ -78,7 +78,7 @@ export class PaymentNoticeResolver {
     return notices.supersedeNotice(ctx, input);
   }
 
-  @FieldResolver(() => [PaymentNoticeItem])
+  @FieldResolver(() => [PaymentNoticeItem], { description: 'Its lines, as issued' })
   items(@Ctx() ctx: RequestContext, @Root() notice: PaymentNotice): Promise<PaymentNoticeItem[]> {
     return itemsOf(ctx, notice);
   }
@@ -131,7 +131,7 @@ export class PayeeAccountResolver {
     return notices.setPayeeAccount(ctx, input);
   }
 
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The charging department paid into it' })
   department(@Ctx() ctx: RequestContext, @Root() account: PayeeAccount): Promise<Department | null> {
     return department(ctx, account.departmentId);
   }
@@ -150,7 +150,7 @@ export class BankStatementResolver {
   }
 
   @Mutation(() => StatementImportPayload, { description: 'FINANCE: upload a statement file (GraphQL multipart request; GBK or UTF-8; up to 32 MB)' })
-  uploadBankStatement(@Ctx() ctx: RequestContext, @Arg('file', () => GraphQLUpload) file: Promise<FileUpload>): Promise<StatementImportPayload> {
+  uploadBankStatement(@Ctx() ctx: RequestContext, @Arg('file', () => GraphQLUpload, { description: 'The bank’s CSV export' }) file: Promise<FileUpload>): Promise<StatementImportPayload> {
     return statements.importUpload(ctx, file);
   }
 }
@@ -208,7 +208,7 @@ export class ReceiptResolver {
     return receipts.voidReceipt(ctx, input);
   }
 
-  @FieldResolver(() => PaymentNotice, { nullable: true })
+  @FieldResolver(() => PaymentNotice, { nullable: true, description: 'The notice it was issued for' })
   notice(@Ctx() ctx: RequestContext, @Root() receipt: Receipt): Promise<PaymentNotice | null> {
     return loadNotice(ctx, receipt.noticeId);
   }
@@ -221,7 +221,7 @@ export class ReceiptResolver {
 
 @Resolver(() => ReceiptBook)
 export class ReceiptBookResolver {
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The department that issues from it' })
   department(@Ctx() ctx: RequestContext, @Root() book: ReceiptBook): Promise<Department | null> {
     return department(ctx, book.departmentId);
   }
@@ -235,7 +235,11 @@ export class ReceiptBookResolver {
 @Resolver(() => FinanceDay)
 export class FinanceDayResolver {
   @Query(() => FinanceDay, { nullable: true, description: '日结: a centre’s finance day; null when never reconciled (FINANCE, auditors)' })
-  financeDay(@Ctx() ctx: RequestContext, @Arg('tenantCode') tenantCode: string, @Arg('day') day: string): Promise<FinanceDay | null> {
+  financeDay(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode', { description: '行政区划代码' }) tenantCode: string,
+    @Arg('day', { description: 'yyyy-mm-dd' }) day: string,
+  ): Promise<FinanceDay | null> {
     return reconciliation.financeDay(ctx, tenantCode, day);
   }
 
@@ -249,7 +253,7 @@ export class FinanceDayResolver {
     return reconciliation.closeFinanceDay(ctx, input);
   }
 
-  @FieldResolver(() => Tenant, { nullable: true })
+  @FieldResolver(() => Tenant, { nullable: true, description: 'The centre' })
   tenant(@Ctx() ctx: RequestContext, @Root() day: FinanceDay): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, day.tenantId);
   }
@@ -295,7 +299,7 @@ export class ReconciliationItemResolver {
     return reconciliation.resolveException(ctx, input);
   }
 
-  @FieldResolver(() => PaymentNotice, { nullable: true })
+  @FieldResolver(() => PaymentNotice, { nullable: true, description: 'The notice classified; null for an unknown payment' })
   notice(@Ctx() ctx: RequestContext, @Root() item: ReconciliationItem): Promise<PaymentNotice | null> {
     return loadNotice(ctx, item.noticeId);
   }
@@ -305,12 +309,12 @@ export class ReconciliationItemResolver {
     return loadTransaction(ctx, item.transactionId);
   }
 
-  @FieldResolver(() => Receipt, { nullable: true })
+  @FieldResolver(() => Receipt, { nullable: true, description: 'The receipt in force counted' })
   receipt(@Ctx() ctx: RequestContext, @Root() item: ReconciliationItem): Promise<Receipt | null> {
     return loadReceipt(ctx, item.receiptId);
   }
 
-  @FieldResolver(() => Department, { nullable: true })
+  @FieldResolver(() => Department, { nullable: true, description: 'The charging department; null for an unknown payment' })
   department(@Ctx() ctx: RequestContext, @Root() item: ReconciliationItem): Promise<Department | null> {
     return department(ctx, item.departmentId);
   }
@@ -332,17 +336,17 @@ export class AdjustingEntryResolver {
     return reconciliation.recordAdjustingEntry(ctx, input);
   }
 
-  @FieldResolver(() => PaymentNotice, { nullable: true })
+  @FieldResolver(() => PaymentNotice, { nullable: true, description: 'The notice concerned, if any' })
   notice(@Ctx() ctx: RequestContext, @Root() entry: AdjustingEntry): Promise<PaymentNotice | null> {
     return loadNotice(ctx, entry.noticeId);
   }
 
-  @FieldResolver(() => BankTransaction, { nullable: true })
+  @FieldResolver(() => BankTransaction, { nullable: true, description: 'The bank transaction concerned, if any' })
   transaction(@Ctx() ctx: RequestContext, @Root() entry: AdjustingEntry): Promise<BankTransaction | null> {
     return loadTransaction(ctx, entry.transactionId);
   }
 
-  @FieldResolver(() => Receipt, { nullable: true })
+  @FieldResolver(() => Receipt, { nullable: true, description: 'The receipt concerned (a late receipt), if any' })
   receipt(@Ctx() ctx: RequestContext, @Root() entry: AdjustingEntry): Promise<Receipt | null> {
     return loadReceipt(ctx, entry.receiptId);
   }

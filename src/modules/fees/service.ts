@@ -68,7 +68,6 @@ const financeOnly: Visibility = (viewer) => (readsAllFees(viewer) ? everyRow : n
 
 const VISIBILITY = new Map<Function, Visibility>([
   [PaymentNotice, noticeVisibility],
-  [PaymentNoticeItem, financeOnly],
   [BankTransaction, transactionVisibility],
   [Receipt, receiptVisibility],
   [ReceiptBook, receiptVisibility],

@@ -3,7 +3,7 @@ import { BankStatement, ReconciliationKind } from './entities';
 
 @ObjectType({ description: 'Result of importing a bank statement file' })
 export class StatementImportPayload {
-  @Field(() => BankStatement)
+  @Field(() => BankStatement, { description: 'The statement: the new import, or the earlier one of the same file' })
   statement: BankStatement;
 
   @Field({ description: 'True when this very file (same SHA-256) was imported before: nothing changed' })
@@ -12,10 +12,10 @@ export class StatementImportPayload {
 
 @ObjectType({ description: 'How many items of a day fall in one class, and how many of them are open' })
 export class ReconciliationCount {
-  @Field(() => ReconciliationKind)
+  @Field(() => ReconciliationKind, { description: 'The class' })
   kind: ReconciliationKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items of the day in it' })
   count: number;
 
   @Field(() => Int, { description: 'Exceptions not resolved yet' })
