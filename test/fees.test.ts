@@ -289,6 +289,17 @@ describe('fees and reconciliation (收费对账), one day from notice to close',
     expect(codeOf(open)).toBe('CONFLICT');
   });
 
+  it('lists read their relations in batches: as many statements for 20 notices as for 10', async () => {
+    const query = (first: number) => `{ paymentNotices(first: ${first}) { edges { node { number items { name } application { number } department { name } issuedBy { username } supersedes { number } receipts { number } payments { payerName notice { number } } } } } }`;
+    const token = await t.tokenOf(`finance.${CODE}`);
+    // The newest ten already hold every relation (a superseded notice, payments, receipts).
+    const few = await t.gql(query(10), {}, token);
+    const many = await t.gql(query(20), {}, token);
+    expect(many.errors).toBeUndefined();
+    expect((many.data?.paymentNotices.edges as unknown[]).length).toBeGreaterThan(15);
+    expect(many.sqlStatements).toBe(few.sqlStatements);
+  });
+
   it('who sees what: FINANCE and the charging department in clear, auditors masked, window staff their own notices, another centre nothing', async () => {
     const query = '{ paymentNotices(first: 50) { totalCount edges { node { id number } } } bankTransactions(first: 50, filter: { day: "2026-12-01" }) { totalCount edges { node { id payerName payerAccount notice { number } } } } }';
     const finance = await ok(query, {}, `finance.${CODE}`);
@@ -329,8 +340,10 @@ describe('receipts (财政票据)', () => {
   it('锦州 第八条: numbers come from the registered book, gap-free under concurrency and never twice; a voided receipt keeps its number', async () => {
     t.clock.set('2026-12-05T02:00:00Z');
     const cases = await acceptedCases(6);
-    const issued = [];
-    for (const kase of cases) issued.push(await issue(kase));
+    // Notices issued at once still get consecutive numbers (the day's counter row is locked to commit).
+    const issued = await Promise.all(cases.map((kase) => issue(kase)));
+    const sequences = issued.map((n) => Number(n.number.split('-').pop())).sort((a, b) => a - b);
+    expect(sequences).toEqual(sequences.map((_, i) => sequences[0] + i));
     const departments = [...new Set(cases.map((c) => c.departmentId))];
     for (const departmentId of departments) {
       await ok('mutation($input: RegisterReceiptBookInput!) { registerReceiptBook(input: $input) { id } }', { input: { departmentId: encodeGlobalId('Department', departmentId), series: `T${departmentId}`, firstSerial: 101, lastSerial: 200 } }, `finance.${CODE}`);
