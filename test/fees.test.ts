@@ -4,7 +4,7 @@ import request from 'supertest';
 import iconv from 'iconv-lite';
 import { codeOf, startTestApp, TestApp } from './harness';
 import { decodeGlobalId, encodeGlobalId } from '../src/graphql/global-id';
-import { Tenant, User } from '../src/modules/tenancy/entities';
+import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { Application, ApplicationStatus } from '../src/modules/applications/entities';
 import { FeeItem, MaterialRequirement, Matter } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
@@ -378,6 +378,22 @@ describe('receipts (财政票据)', () => {
     expect(results.map(codeOf).sort()).toEqual(['CONFLICT', undefined].sort());
     expect((await financeDay(day)).status).toBe('CLOSED');
     t.clock.set(null);
+  });
+});
+
+describe('payee accounts (锦州 第十九条: each unit collects through its account at the bank)', () => {
+  it('FINANCE registers a department’s account and replaces it only with its version', async () => {
+    const tenant = await t.dataSource.getRepository(Tenant).findOneByOrFail({ code: CODE });
+    const department = await t.dataSource.getRepository(Department).findOneByOrFail({ tenantId: tenant.id, name: '海城市民政局' });
+    const input = { departmentId: encodeGlobalId('Department', department.id), accountNumber: '2105 0162 1038 1999', accountName: '海城市民政局', bankName: '中国建设银行海城支行' };
+    const mutation = 'mutation($input: SetPayeeAccountInput!) { setPayeeAccount(input: $input) { accountNumber version department { name } } }';
+    expect(codeOf(await t.gql(mutation, { input }, await t.tokenOf(`window_staff.${CODE}`)))).toBe('FORBIDDEN');
+    const bad = await t.gql(mutation, { input: { ...input, accountNumber: 'abc' } }, await t.tokenOf(`finance.${CODE}`));
+    expect(bad.errors?.[0].extensions?.field).toBe('input.accountNumber');
+    // The demo data registered one already: replacing it needs its version.
+    expect(codeOf(await t.gql(mutation, { input }, await t.tokenOf(`finance.${CODE}`)))).toBe('CONFLICT');
+    const replaced = await ok(mutation, { input: { ...input, version: 1 } }, `finance.${CODE}`);
+    expect(replaced.setPayeeAccount).toEqual({ accountNumber: '2105016210381999', version: 2, department: { name: '海城市民政局' } });
   });
 });
 

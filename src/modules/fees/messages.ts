@@ -25,6 +25,7 @@ export const feeMessages = {
   noPayeeAccount: (department: string) => message(`${department}尚未登记收款账户，请联系财务`, `${department} has no payee account registered: ask FINANCE`),
   noticeNotInForce: (status: string) => message(`该缴费通知书当前状态为 ${status}，不能再作废或替换`, `The notice is ${status}: it can no longer be cancelled or superseded`),
   noticeReceipted: message('该缴费通知书已开具财政票据：请先作废票据', 'A receipt was issued for this notice: void it first'),
+  accountNumber: message('账号须为 6 至 40 位数字', '"accountNumber" must be 6-40 digits'),
   noticeStale: message('该缴费通知书已被他人修改，请刷新后重试', 'The notice was changed by someone else: reload it and try again'),
 
   // Statements.

@@ -216,12 +216,11 @@ export async function setPayeeAccount(ctx: RequestContext, input: SetPayeeAccoun
   const viewer = requireRole(ctx, Role.FINANCE);
   const check = new InputCheck();
   const accountNumber = input.accountNumber.replace(/[\s-]/g, '');
-  check.that(/^\d{6,40}$/.test(accountNumber), 'input.accountNumber', messages.textLength('accountNumber', 40));
+  check.that(/^\d{6,40}$/.test(accountNumber), 'input.accountNumber', m.accountNumber);
   const fields = { accountNumber, accountName: check.text(input.accountName, 'input.accountName', 200), bankName: check.text(input.bankName, 'input.bankName', 200) };
   check.done();
   const department = await tenancy.loadDepartment(ctx, decodeGlobalIdOf('Department', input.departmentId, 'input.departmentId'));
   if (!department || department.tenantId !== viewer.tenantId) throw new BadUserInputError(m.ownDepartment, 'input.departmentId');
-  const accounts = ctx.db.scoped(PayeeAccount);
   let id: number;
   try {
     id = await ctx.db.transaction(async (db) => {
@@ -231,7 +230,8 @@ export async function setPayeeAccount(ctx: RequestContext, input: SetPayeeAccoun
         await db.scoped(PayeeAccount).updateVersioned(existing, input.version, fields);
         return existing.id;
       }
-      return (await db.scoped(PayeeAccount).save(accounts.create({ tenantId: viewer.tenantId, departmentId: department.id, ...fields }))).id;
+      const accounts = db.scoped(PayeeAccount);
+      return (await accounts.save(accounts.create({ tenantId: viewer.tenantId, departmentId: department.id, ...fields }))).id;
     });
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConflictError(messages.staleVersion('PayeeAccount'), { field: 'version' });
