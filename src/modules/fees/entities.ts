@@ -211,7 +211,8 @@ export class BankStatement extends TenantOwnedEntity {
 @Entity()
 @Index(['tenantId', 'bankTransactionId'], { unique: true })
 @Index(['tenantId', 'valueDate'])
-@Index(['tenantId', 'noticeId'])
+// A notice's payments up to a day (reconciliation): with value_date in it, SQLite prefers it to the day index.
+@Index(['tenantId', 'noticeId', 'valueDate'])
 @Index(['tenantId', 'statementId'])
 export class BankTransaction extends TenantOwnedEntity {
   @Column('int')
@@ -302,7 +303,7 @@ registerEnumType(ReceiptStatus, {
 @Entity()
 @Index(['tenantId', 'number'], { unique: true })
 @Index(['tenantId', 'bookId', 'serial'], { unique: true })
-@Index(['tenantId', 'noticeId'])
+@Index(['tenantId', 'noticeId', 'issuedOn'])
 @Index(['tenantId', 'issuedOn'])
 export class Receipt extends TenantOwnedEntity {
   @Column('int')
