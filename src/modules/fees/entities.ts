@@ -443,9 +443,6 @@ registerEnumType(ResolutionAction, {
 @Entity()
 @Index(['tenantId', 'day', 'kind'])
 @Index(['tenantId', 'day', 'open'])
-// A rerun keeps resolved rows: it looks each subject up by these, while inserting (no scan of the day per row).
-@Index(['tenantId', 'noticeId'])
-@Index(['tenantId', 'transactionId'])
 export class ReconciliationItem extends TenantOwnedEntity {
   @Field({ description: 'The finance day, yyyy-mm-dd' })
   @Column('varchar', { length: 10 })

@@ -38,9 +38,13 @@ export const RESOLUTIONS: Readonly<Record<Exclude<K, K.MATCHED>, readonly A[]>> 
 
 const ITEM_COLUMNS = 'tenant_id, day, kind, notice_id, transaction_id, receipt_id, department_id, account, expected_fen, paid_fen, payment_count, is_open, version';
 
-/** A resolved row of the same class and subject is kept, and not found again. */
-const notResolvedBefore = (kind: string, subject: string) =>
-  `NOT EXISTS (SELECT 1 FROM reconciliation_item x WHERE x.tenant_id = ? AND x.day = ? AND x.kind = ${kind} AND ${subject} AND x.resolution IS NOT NULL)`;
+/**
+ * The day's resolved rows (kind and subject), as a derived table to anti-join: a resolved
+ * row is kept, and not found again. DISTINCT makes MariaDB materialise it (with a key)
+ * before the insert starts, instead of re-reading the table it is inserting into per row.
+ */
+const resolvedBefore = (subject: 'notice_id' | 'transaction_id') =>
+  `(SELECT DISTINCT x.kind, x.${subject} AS subject FROM reconciliation_item x WHERE x.tenant_id = ? AND x.day = ? AND x.resolution IS NOT NULL AND x.${subject} IS NOT NULL)`;
 
 /**
  * Classifies the centre's day in SQL: four statements whatever the volume. The day's
@@ -85,21 +89,25 @@ export async function classifyDay(db: Db, tenantId: number, day: string): Promis
                       OR pn.id IN (SELECT r2.notice_id FROM receipt r2 WHERE r2.tenant_id = ? AND r2.issued_on = ?))) n
        ) p
      ) c
-     WHERE ${notResolvedBefore('c.kind', 'x.notice_id = c.notice_id')}`,
+     LEFT JOIN ${resolvedBefore('notice_id')} done ON done.kind = c.kind AND done.subject = c.notice_id
+     WHERE done.subject IS NULL`,
     [day, tenantId, day, day, tenantId, day, tenantId, day, tenantId, day],
   );
   await run(
     `INSERT INTO reconciliation_item (${ITEM_COLUMNS})
      SELECT t.tenant_id, ?, 'UNKNOWN_PAYMENT', NULL, t.id, NULL, NULL, t.bank_account, 0, t.amount_fen, 1, 1, 1
-     FROM bank_transaction t LEFT JOIN payment_notice n ON n.id = t.notice_id AND n.status = 'ISSUED'
-     WHERE t.tenant_id = ? AND t.value_date = ? AND n.id IS NULL AND ${notResolvedBefore("'UNKNOWN_PAYMENT'", 'x.transaction_id = t.id')}`,
+     FROM bank_transaction t
+     LEFT JOIN payment_notice n ON n.id = t.notice_id AND n.status = 'ISSUED'
+     LEFT JOIN ${resolvedBefore('transaction_id')} done ON done.kind = 'UNKNOWN_PAYMENT' AND done.subject = t.id
+     WHERE t.tenant_id = ? AND t.value_date = ? AND n.id IS NULL AND done.subject IS NULL`,
     [day, tenantId, day, tenantId, day],
   );
   await run(
     `INSERT INTO reconciliation_item (${ITEM_COLUMNS})
      SELECT n.tenant_id, ?, 'OFF_STANDARD', n.id, NULL, NULL, n.department_id, n.payee_account_number, n.total_fen, 0, 0, 1, 1
      FROM payment_notice n
-     WHERE n.tenant_id = ? AND n.issued_on = ? AND n.status = 'ISSUED' AND n.off_standard = 1 AND ${notResolvedBefore("'OFF_STANDARD'", 'x.notice_id = n.id')}`,
+     LEFT JOIN ${resolvedBefore('notice_id')} done ON done.kind = 'OFF_STANDARD' AND done.subject = n.id
+     WHERE n.tenant_id = ? AND n.issued_on = ? AND n.status = 'ISSUED' AND n.off_standard = 1 AND done.subject IS NULL`,
     [day, tenantId, day, tenantId, day],
   );
 }

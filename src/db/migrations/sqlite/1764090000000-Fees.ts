@@ -35,8 +35,6 @@ export class Fees1764090000000 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "finance_day" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "day" varchar(10) NOT NULL, "status" varchar(12) NOT NULL, "reconciled_at" datetime(3), "closed_at" datetime(3), "closed_by_id" integer, "version" integer NOT NULL)`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_2adc35947a53eb77835627aa20" ON "finance_day" ("tenant_id", "day") `);
         await queryRunner.query(`CREATE TABLE "reconciliation_item" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "day" varchar(10) NOT NULL, "kind" varchar(20) NOT NULL, "notice_id" integer, "transaction_id" integer, "receipt_id" integer, "department_id" integer, "account" varchar(40) NOT NULL, "expected_fen" integer NOT NULL, "paid_fen" integer NOT NULL, "payment_count" integer NOT NULL, "is_open" boolean NOT NULL, "resolution" varchar(16), "resolution_note" varchar(500), "resolved_by_id" integer, "resolved_at" datetime(3), "version" integer NOT NULL)`);
-        await queryRunner.query(`CREATE INDEX "IDX_37061932786ac06a7a4b7e087f" ON "reconciliation_item" ("tenant_id", "transaction_id") `);
-        await queryRunner.query(`CREATE INDEX "IDX_0301f058decd33ee43ec8818f2" ON "reconciliation_item" ("tenant_id", "notice_id") `);
         await queryRunner.query(`CREATE INDEX "IDX_6954a1107323938201ddf6b624" ON "reconciliation_item" ("tenant_id", "day", "is_open") `);
         await queryRunner.query(`CREATE INDEX "IDX_d7941782d56e1510f42e80085a" ON "reconciliation_item" ("tenant_id", "day", "kind") `);
         await queryRunner.query(`CREATE TABLE "adjusting_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "day" varchar(10) NOT NULL, "refers_to_day" varchar(10) NOT NULL, "kind" varchar(16) NOT NULL, "notice_id" integer, "transaction_id" integer, "receipt_id" integer, "amount_fen" integer NOT NULL, "note" varchar(500) NOT NULL, "created_by_id" integer NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
@@ -50,8 +48,6 @@ export class Fees1764090000000 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "adjusting_entry"`);
         await queryRunner.query(`DROP INDEX "IDX_d7941782d56e1510f42e80085a"`);
         await queryRunner.query(`DROP INDEX "IDX_6954a1107323938201ddf6b624"`);
-        await queryRunner.query(`DROP INDEX "IDX_0301f058decd33ee43ec8818f2"`);
-        await queryRunner.query(`DROP INDEX "IDX_37061932786ac06a7a4b7e087f"`);
         await queryRunner.query(`DROP TABLE "reconciliation_item"`);
         await queryRunner.query(`DROP INDEX "IDX_2adc35947a53eb77835627aa20"`);
         await queryRunner.query(`DROP TABLE "finance_day"`);
