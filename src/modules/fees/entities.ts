@@ -211,7 +211,7 @@ export class BankStatement extends TenantOwnedEntity {
 @Entity()
 @Index(['tenantId', 'bankTransactionId'], { unique: true })
 @Index(['tenantId', 'valueDate'])
-// A notice's payments up to a day (reconciliation): with value_date in it, SQLite prefers it to the day index.
+// A notice's payments (reconciliation reads them by notice; the day in the index spares reading the rows).
 @Index(['tenantId', 'noticeId', 'valueDate'])
 @Index(['tenantId', 'statementId'])
 export class BankTransaction extends TenantOwnedEntity {

@@ -58,12 +58,12 @@ export async function classifyDay(db: Db, tenantId: number, day: string): Promis
   const run = (sql: string, parameters: unknown[]) => db.unscoped.query(sql, parameters);
   // Every statement names the tenant: the rows are the FINANCE viewer's own centre's.
   await run('DELETE FROM reconciliation_item WHERE tenant_id = ? AND day = ? AND resolution IS NULL', [tenantId, day]);
-  // Per notice, its payments and receipt up to the day come from indexed lookups on
-  // (tenant_id, notice_id): MariaDB joins an aggregated derived table without a key inside
-  // INSERT … SELECT, which made 20,000 notices take minutes.
-  const upToDay = (select: string, table: string, alias: string, where: string) =>
-    `(SELECT ${select} FROM ${table} ${alias} WHERE ${alias}.tenant_id = n.tenant_id AND ${alias}.notice_id = n.id AND ${where})`;
-  const paid = (select: string) => upToDay(select, 'bank_transaction', 't', 't.value_date <= n.day_of_run');
+  // Plans that stay good whatever the optimiser's statistics say (they lag right after a
+  // 100,000-line import): the day's notices are one materialised UNION joined by primary
+  // key, and a notice's payments and receipt are looked up by (tenant, notice) alone, the
+  // "up to the day" condition inside the aggregates, so no index on the day can be chosen.
+  const ofNotice = (select: string, table: string, alias: string) => `(SELECT ${select} FROM ${table} ${alias} WHERE ${alias}.tenant_id = n.tenant_id AND ${alias}.notice_id = n.id)`;
+  const paidUpToDay = "t.value_date <= n.day_of_run";
   await run(
     `INSERT INTO reconciliation_item (${ITEM_COLUMNS})
      SELECT c.tenant_id, c.day, c.kind, c.notice_id, c.transaction_id, c.receipt_id, c.department_id, c.account, c.expected_fen, c.paid_fen, c.payment_count,
@@ -78,20 +78,21 @@ export async function classifyDay(db: Db, tenantId: number, day: string): Promis
                    ELSE 'MATCHED' END AS kind
        FROM (
          SELECT n.tenant_id AS tenant_id, n.day_of_run AS day, n.id AS notice_id, n.department_id AS department_id, n.payee_account_number AS account, n.total_fen AS expected_fen,
-                ${paid('COUNT(*)')} AS payment_count,
-                ${paid('COALESCE(SUM(t.amount_fen), 0)')} AS paid_fen,
-                ${paid('MAX(t.id)')} AS transaction_id,
-                ${upToDay('MAX(rc.id)', 'receipt', 'rc', "rc.issued_on <= n.day_of_run AND rc.status = 'ISSUED'")} AS receipt_id
-         FROM (SELECT pn.id, pn.tenant_id, pn.department_id, pn.payee_account_number, pn.total_fen, ? AS day_of_run FROM payment_notice pn
-               WHERE pn.tenant_id = ? AND pn.status = 'ISSUED' AND pn.issued_on <= ?
-                 AND (pn.issued_on = ?
-                      OR pn.id IN (SELECT t2.notice_id FROM bank_transaction t2 WHERE t2.tenant_id = ? AND t2.value_date = ? AND t2.notice_id IS NOT NULL)
-                      OR pn.id IN (SELECT r2.notice_id FROM receipt r2 WHERE r2.tenant_id = ? AND r2.issued_on = ?))) n
+                ${ofNotice(`COALESCE(SUM(CASE WHEN ${paidUpToDay} THEN 1 ELSE 0 END), 0)`, 'bank_transaction', 't')} AS payment_count,
+                ${ofNotice(`COALESCE(SUM(CASE WHEN ${paidUpToDay} THEN t.amount_fen ELSE 0 END), 0)`, 'bank_transaction', 't')} AS paid_fen,
+                ${ofNotice(`MAX(CASE WHEN ${paidUpToDay} THEN t.id END)`, 'bank_transaction', 't')} AS transaction_id,
+                ${ofNotice("MAX(CASE WHEN rc.issued_on <= n.day_of_run AND rc.status = 'ISSUED' THEN rc.id END)", 'receipt', 'rc')} AS receipt_id
+         FROM (SELECT pn.id, pn.tenant_id, pn.department_id, pn.payee_account_number, pn.total_fen, ? AS day_of_run
+               FROM (SELECT pd.id FROM payment_notice pd WHERE pd.tenant_id = ? AND pd.issued_on = ?
+                     UNION SELECT t2.notice_id FROM bank_transaction t2 WHERE t2.tenant_id = ? AND t2.value_date = ? AND t2.notice_id IS NOT NULL
+                     UNION SELECT r2.notice_id FROM receipt r2 WHERE r2.tenant_id = ? AND r2.issued_on = ?) of_day
+               JOIN payment_notice pn ON pn.id = of_day.id
+               WHERE pn.status = 'ISSUED' AND pn.issued_on <= ?) n
        ) p
      ) c
      LEFT JOIN ${resolvedBefore('notice_id')} done ON done.kind = c.kind AND done.subject = c.notice_id
      WHERE done.subject IS NULL`,
-    [day, tenantId, day, day, tenantId, day, tenantId, day, tenantId, day],
+    [day, tenantId, day, tenantId, day, tenantId, day, day, tenantId, day],
   );
   await run(
     `INSERT INTO reconciliation_item (${ITEM_COLUMNS})
