@@ -211,8 +211,8 @@ export class BankStatement extends TenantOwnedEntity {
 @Entity()
 @Index(['tenantId', 'bankTransactionId'], { unique: true })
 @Index(['tenantId', 'valueDate'])
-// A notice's payments (reconciliation reads them by notice; the day in the index spares reading the rows).
-@Index(['tenantId', 'noticeId', 'valueDate'])
+// A notice's payments: named, because reconciliation names it to the planner (reconciliation.ts).
+@Index('bank_transaction_by_notice', ['tenantId', 'noticeId', 'valueDate'])
 @Index(['tenantId', 'statementId'])
 export class BankTransaction extends TenantOwnedEntity {
   @Column('int')
@@ -303,7 +303,7 @@ registerEnumType(ReceiptStatus, {
 @Entity()
 @Index(['tenantId', 'number'], { unique: true })
 @Index(['tenantId', 'bookId', 'serial'], { unique: true })
-@Index(['tenantId', 'noticeId', 'issuedOn'])
+@Index('receipt_by_notice', ['tenantId', 'noticeId', 'issuedOn'])
 @Index(['tenantId', 'issuedOn'])
 export class Receipt extends TenantOwnedEntity {
   @Column('int')

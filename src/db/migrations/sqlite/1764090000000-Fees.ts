@@ -21,7 +21,7 @@ export class Fees1764090000000 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_71739cb8e137f1c7ecacc3587a" ON "bank_statement" ("tenant_id", "file_hash") `);
         await queryRunner.query(`CREATE TABLE "bank_transaction" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "statement_id" integer NOT NULL, "bank_transaction_id" varchar(64) NOT NULL, "value_date" varchar(10) NOT NULL, "occurred_at" datetime(3) NOT NULL, "amount_fen" integer NOT NULL, "payer_name" varchar(200) NOT NULL, "payer_account_last4" varchar(4) NOT NULL, "reference" varchar(64) NOT NULL, "bank_account" varchar(40) NOT NULL, "notice_id" integer)`);
         await queryRunner.query(`CREATE INDEX "IDX_51100f93e59105ce0b941f0cd3" ON "bank_transaction" ("tenant_id", "statement_id") `);
-        await queryRunner.query(`CREATE INDEX "IDX_da50d3ad6c17538f693955478b" ON "bank_transaction" ("tenant_id", "notice_id", "value_date") `);
+        await queryRunner.query(`CREATE INDEX "bank_transaction_by_notice" ON "bank_transaction" ("tenant_id", "notice_id", "value_date") `);
         await queryRunner.query(`CREATE INDEX "IDX_adca7edb7b7cadf38d3cc650f3" ON "bank_transaction" ("tenant_id", "value_date") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_a8098aac526782579c0bf3f2a7" ON "bank_transaction" ("tenant_id", "bank_transaction_id") `);
         await queryRunner.query(`CREATE TABLE "receipt_book" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "department_id" integer NOT NULL, "series" varchar(20) NOT NULL, "first_serial" integer NOT NULL, "last_serial" integer NOT NULL, "next_serial" integer NOT NULL, "registered_by_id" integer NOT NULL, "registered_at" datetime NOT NULL DEFAULT (datetime('now')))`);
@@ -29,7 +29,7 @@ export class Fees1764090000000 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "IDX_7b0d94874e8ab71552d46c969a" ON "receipt_book" ("tenant_id", "department_id") `);
         await queryRunner.query(`CREATE TABLE "receipt" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "book_id" integer NOT NULL, "number" varchar(40) NOT NULL, "serial" integer NOT NULL, "notice_id" integer NOT NULL, "department_id" integer NOT NULL, "amount_fen" integer NOT NULL, "status" varchar(8) NOT NULL, "void_reason" varchar(500), "issued_by_id" integer NOT NULL, "issued_at" datetime(3) NOT NULL, "issued_on" varchar(10) NOT NULL, "version" integer NOT NULL)`);
         await queryRunner.query(`CREATE INDEX "IDX_43dfb53a00575a13d8c774dbae" ON "receipt" ("tenant_id", "issued_on") `);
-        await queryRunner.query(`CREATE INDEX "IDX_15dac29bea1655656c69673adf" ON "receipt" ("tenant_id", "notice_id", "issued_on") `);
+        await queryRunner.query(`CREATE INDEX "receipt_by_notice" ON "receipt" ("tenant_id", "notice_id", "issued_on") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_b0dd06f34df4487857b38881f8" ON "receipt" ("tenant_id", "book_id", "serial") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_2f0fd7f4b90420904baa69208a" ON "receipt" ("tenant_id", "number") `);
         await queryRunner.query(`CREATE TABLE "finance_day" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "day" varchar(10) NOT NULL, "status" varchar(12) NOT NULL, "reconciled_at" datetime(3), "closed_at" datetime(3), "closed_by_id" integer, "version" integer NOT NULL)`);
@@ -53,7 +53,7 @@ export class Fees1764090000000 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "finance_day"`);
         await queryRunner.query(`DROP INDEX "IDX_2f0fd7f4b90420904baa69208a"`);
         await queryRunner.query(`DROP INDEX "IDX_b0dd06f34df4487857b38881f8"`);
-        await queryRunner.query(`DROP INDEX "IDX_15dac29bea1655656c69673adf"`);
+        await queryRunner.query(`DROP INDEX "receipt_by_notice"`);
         await queryRunner.query(`DROP INDEX "IDX_43dfb53a00575a13d8c774dbae"`);
         await queryRunner.query(`DROP TABLE "receipt"`);
         await queryRunner.query(`DROP INDEX "IDX_7b0d94874e8ab71552d46c969a"`);
@@ -61,7 +61,7 @@ export class Fees1764090000000 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "receipt_book"`);
         await queryRunner.query(`DROP INDEX "IDX_a8098aac526782579c0bf3f2a7"`);
         await queryRunner.query(`DROP INDEX "IDX_adca7edb7b7cadf38d3cc650f3"`);
-        await queryRunner.query(`DROP INDEX "IDX_da50d3ad6c17538f693955478b"`);
+        await queryRunner.query(`DROP INDEX "bank_transaction_by_notice"`);
         await queryRunner.query(`DROP INDEX "IDX_51100f93e59105ce0b941f0cd3"`);
         await queryRunner.query(`DROP TABLE "bank_transaction"`);
         await queryRunner.query(`DROP INDEX "IDX_71739cb8e137f1c7ecacc3587a"`);
