@@ -8,6 +8,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import { DataSource } from 'typeorm';
 import { GraphQLSchema } from 'graphql';
 import { Config } from './config';
@@ -41,6 +42,8 @@ export const QUERY_LIMITS = {
   maxAliases: 15,
   maxTokens: 2000,
   maxBodyBytes: '100kb',
+  /** A GraphQL multipart request (a bank statement upload): one file, its size capped while it streams. */
+  maxUploadBytes: 32 * 1024 * 1024,
 };
 
 export interface AppOptions {
@@ -148,6 +151,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     corsFor(config),
     admission(config.requestConcurrency, config.requestQueue),
     express.json({ limit: QUERY_LIMITS.maxBodyBytes }),
+    // GraphQL multipart requests (file uploads); Apollo's CSRF guard still wants a preflight header on them.
+    graphqlUploadExpress({ maxFileSize: QUERY_LIMITS.maxUploadBytes, maxFiles: 1, maxFieldSize: 1_000_000 }),
     // After the body parser: its stream callbacks would lose the request's language.
     inRequestLanguage,
     expressMiddleware(server, {

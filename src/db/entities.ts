@@ -13,6 +13,19 @@ import {
 import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintSettings, Sanction } from '../modules/complaints/entities';
 import { CrossRegionMatter, FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
+  AdjustingEntry,
+  BankStatement,
+  BankTransaction,
+  FinanceDay,
+  PayeeAccount,
+  PaymentNotice,
+  PaymentNoticeCounter,
+  PaymentNoticeItem,
+  Receipt,
+  ReceiptBook,
+  ReconciliationItem,
+} from '../modules/fees/entities';
+import {
   EmptyPostEvent,
   HallHours,
   LunchDutyRota,
@@ -63,6 +76,17 @@ export const ENTITIES = [
   ComplaintCounter,
   ComplaintSettings,
   Sanction,
+  PayeeAccount,
+  PaymentNotice,
+  PaymentNoticeItem,
+  PaymentNoticeCounter,
+  BankStatement,
+  BankTransaction,
+  ReceiptBook,
+  Receipt,
+  FinanceDay,
+  ReconciliationItem,
+  AdjustingEntry,
   AuditEntry,
   AuditChainHead,
 ];

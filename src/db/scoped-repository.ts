@@ -102,6 +102,17 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     }
   }
 
+  /**
+   * Inserts rows of the own tenant in chunks, skipping any that would repeat a unique
+   * key (an idempotent import: the same bank transaction in two files is one row).
+   */
+  async insertNew(rows: Partial<T>[], chunk = 500): Promise<void> {
+    for (const row of rows) this.assertWritable(row as T);
+    for (let i = 0; i < rows.length; i += chunk) {
+      await this.manager.createQueryBuilder().insert().into(this.entity).values(rows.slice(i, i + chunk) as never).orIgnore().updateEntity(false).execute();
+    }
+  }
+
   /** Deletes rows of the own tenant matching `where`. */
   async deleteWhere(where: Partial<T>): Promise<void> {
     if (this.scope.ownTenantId === null) throw new NotFoundError(messages.record(this.entity.name));

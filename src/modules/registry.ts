@@ -32,6 +32,19 @@ import { AuditResolver } from './audit/resolver';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
+import {
+  AdjustingEntryResolver,
+  BankStatementResolver,
+  BankTransactionResolver,
+  FinanceDayResolver,
+  FinanceDayTotalResolver,
+  PayeeAccountResolver,
+  PaymentNoticeResolver,
+  ReceiptBookResolver,
+  ReceiptResolver,
+  ReconciliationItemResolver,
+} from './fees/resolver';
+import { nodeLoaders as feeNodes } from './fees/service';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -97,6 +110,21 @@ export const MODULES: ModuleManifest[] = [
   },
   {
     resolvers: [SupervisionResolver],
+  },
+  {
+    resolvers: [
+      PaymentNoticeResolver,
+      PayeeAccountResolver,
+      BankStatementResolver,
+      BankTransactionResolver,
+      ReceiptResolver,
+      ReceiptBookResolver,
+      FinanceDayResolver,
+      FinanceDayTotalResolver,
+      ReconciliationItemResolver,
+      AdjustingEntryResolver,
+    ],
+    nodeLoaders: feeNodes,
   },
   {
     resolvers: [AuditResolver],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getOperationAST, GraphQLError, GraphQLSchema, defaultFieldResolver } from 'graphql';
 import { GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { getMetadataStorage } from 'type-graphql';
@@ -15,6 +16,8 @@ import { AuditKind } from './entities';
 /** Sign-ins are recorded by the session service: a failed one must keep its attempt count, which a rollback would undo. */
 const RECORDED_BY_SESSION = new Set(['login']);
 const SECRET_KEY = /password|token|secret/i;
+/** File content given inline (a bank statement's CSV, full of payer names): recorded as its SHA-256 and size only. */
+const FILE_CONTENT_KEY = /^csv$/;
 const MAX_DETAILS_CHARS = 20_000;
 const MAX_TARGETS = 2_000;
 
@@ -50,6 +53,9 @@ export function recordedInput(value: unknown, key?: string): unknown {
         .filter(([k]) => !SECRET_KEY.test(k))
         .map(([k, v]) => [k, recordedInput(v, k)]),
     );
+  }
+  if (typeof value === 'string' && key !== undefined && FILE_CONTENT_KEY.test(key)) {
+    return { sha256: createHash('sha256').update(value, 'utf8').digest('hex'), bytes: Buffer.byteLength(value, 'utf8') };
   }
   const mask = typeof value === 'string' && key !== undefined ? maskOfField(key) : undefined;
   return mask ? mask(value as string) : value;
