@@ -47,6 +47,7 @@ describe('no secret in the repository signs tokens', () => {
     return [...found];
   }
 
+  // One request per string: thousands, and more as the repository grows (hence its own time limit).
   it('a development server without JWT_SECRET refuses tokens signed with any string found in the repository', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govapi-dev-'));
     const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: `sqlite:${dir}/dev.sqlite`, LOG_LEVEL: 'silent', SCRYPT_LOG2_N: t.config.scryptLog2N.toString() });
@@ -78,7 +79,7 @@ describe('no secret in the repository signs tokens', () => {
       server.close();
       await stop();
     }
-  });
+  }, 240_000);
 });
 
 describe('production has no demo accounts', () => {
