@@ -175,6 +175,8 @@ function tenantTreeOf(dataSource: DataSource, tenantId: number): Promise<TenantT
  * such a mutation ended never stores what it read.
  */
 export const ACCOUNT_CACHE_MS = 5_000;
+/** Accounts kept at most; past it the cache starts again, so it never grows with the user base. */
+const ACCOUNT_CACHE_SIZE = 10_000;
 
 interface AccountCache {
   generation: number;
@@ -202,7 +204,10 @@ async function accountOf(dataSource: DataSource, userId: number): Promise<User |
   const generation = cache.generation;
   // Unscoped on purpose: authentication runs before any scope exists.
   const user = await dataSource.manager.findOne(User, { where: { id: userId } });
-  if (cache.generation === generation) cache.accounts.set(userId, { until: Date.now() + ACCOUNT_CACHE_MS, user });
+  if (cache.generation === generation) {
+    if (cache.accounts.size >= ACCOUNT_CACHE_SIZE) cache.accounts.clear();
+    cache.accounts.set(userId, { until: Date.now() + ACCOUNT_CACHE_MS, user });
+  }
   return user;
 }
 
