@@ -272,7 +272,7 @@ export class ApplicationEventResolver {
     description: 'Who did it; null for steps the system took (a deadline moved by the calendar) or staff the viewer may not read',
   })
   actor(@Ctx() ctx: RequestContext, @Root() event: ApplicationEvent): Promise<User | null> {
-    return event.actorId === null ? Promise.resolve(null) : tenancy.loadUser(ctx, event.actorId);
+    return tenancy.loadUser(ctx, event.actorId);
   }
 }
 

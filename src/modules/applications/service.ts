@@ -37,7 +37,9 @@ export const applications = (db: Db) => db.scoped(Application);
  * A case by id, batched. `via` reads through another database view: a collaboration
  * partner reads the case of the ticket it shares, under its own cache key.
  */
-export function loadApplication(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<Application | null> {
+/** A case by id (null for a missing reference, without a query). */
+export function loadApplication(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<Application | null> {
+  if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders.get(`Application.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => applications(db).findByIds(ids))).load(id);
 }

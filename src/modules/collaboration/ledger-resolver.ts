@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Tenant, User } from '../tenancy/entities';
+import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
 import { CollaborationTicket, ContactLedgerEntry, ProblemCategory, ProblemLedgerEntry } from './entities';
 import { AssignProblemInput, ContactOrderField, contactSorting, ProblemFilter, ProblemOrderField, problemSorting, ProblemVersionInput, RaiseProblemInput, RectifyProblemInput, SetContactLedgerEntryInput } from './ledger-inputs';
@@ -154,11 +155,11 @@ export class ProblemLedgerResolver {
 
   @FieldResolver(() => User, { description: 'Who raised it: staff of the centre that raised it' })
   raisedBy(@Ctx() ctx: RequestContext, @Root() problem: ProblemLedgerEntry): Promise<User | null> {
-    return ledgers.problemUser(ctx, problem.raisedById);
+    return tenancy.loadUser(ctx, problem.raisedById);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who is to rectify it; null until assigned' })
   assignee(@Ctx() ctx: RequestContext, @Root() problem: ProblemLedgerEntry): Promise<User | null> {
-    return ledgers.problemUser(ctx, problem.assigneeId);
+    return tenancy.loadUser(ctx, problem.assigneeId);
   }
 }

@@ -160,12 +160,9 @@ export function problemTicket(ctx: RequestContext, problem: ProblemLedgerEntry):
 }
 
 export function problemMatter(ctx: RequestContext, problem: ProblemLedgerEntry): Promise<Matter | null> {
-  return problem.matterId === null ? Promise.resolve(null) : matters.loadMatter(ctx, problem.matterId);
+  return matters.loadMatter(ctx, problem.matterId);
 }
 
-export function problemUser(ctx: RequestContext, id: number | null): Promise<User | null> {
-  return id === null ? Promise.resolve(null) : tenancy.loadUser(ctx, id);
-}
 
 export function problemTenant(ctx: RequestContext, problem: ProblemLedgerEntry): Promise<Tenant | null> {
   return tenancy.loadTenant(ctx, problem.tenantId);

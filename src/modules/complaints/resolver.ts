@@ -5,6 +5,8 @@ import { Department, Tenant, User } from '../tenancy/entities';
 import { Window } from '../windows/entities';
 import { Application, SupervisionLight } from '../applications/entities';
 import * as tenancy from '../tenancy/service';
+import * as windows from '../windows/service';
+import * as applications from '../applications/service';
 import { Complaint, ComplaintEvent, Sanction } from './entities';
 import {
   AssignComplaintInput,
@@ -103,42 +105,42 @@ export class ComplaintResolver {
 
   @FieldResolver(() => Window, { nullable: true, description: 'The window complained about' })
   window(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<Window | null> {
-    return complaints.loadWindow(ctx, complaint.windowId);
+    return windows.loadWindow(ctx, complaint.windowId);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The staff member complained about' })
   staff(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<User | null> {
-    return complaints.loadUser(ctx, complaint.staffId);
+    return tenancy.loadUser(ctx, complaint.staffId);
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'The department complained about' })
   department(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<Department | null> {
-    return complaints.loadDepartment(ctx, complaint.departmentId);
+    return tenancy.loadDepartment(ctx, complaint.departmentId);
   }
 
   @FieldResolver(() => Application, { nullable: true, description: 'The case the complaint concerns' })
   application(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<Application | null> {
-    return complaints.loadApplication(ctx, complaint.applicationId);
+    return applications.loadApplication(ctx, complaint.applicationId);
   }
 
   @FieldResolver(() => Department, { description: 'The department handling it: the approval bureau (审批办), or supervision (监察) for a violation' })
   handlingDepartment(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<Department | null> {
-    return complaints.loadDepartment(ctx, complaint.handlingDepartmentId);
+    return tenancy.loadDepartment(ctx, complaint.handlingDepartmentId);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The staff member who recorded it; null when filed online' })
   receivedBy(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<User | null> {
-    return complaints.loadUser(ctx, complaint.receivedById);
+    return tenancy.loadUser(ctx, complaint.receivedById);
   }
 
   @FieldResolver(() => User, { nullable: true, description: '承办人: the investigator; null until assigned' })
   assignee(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<User | null> {
-    return complaints.loadUser(ctx, complaint.assigneeId);
+    return tenancy.loadUser(ctx, complaint.assigneeId);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who made the last return visit (回访)' })
   returnVisitBy(@Ctx() ctx: RequestContext, @Root() complaint: Complaint): Promise<User | null> {
-    return complaints.loadUser(ctx, complaint.returnVisitById);
+    return tenancy.loadUser(ctx, complaint.returnVisitById);
   }
 
   @FieldResolver(() => SupervisionLight, { description: '电子监察 light of the reply deadline, as for cases' })
@@ -161,7 +163,7 @@ export class ComplaintResolver {
 export class ComplaintEventResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Who took the step; null for a complaint filed online' })
   actor(@Ctx() ctx: RequestContext, @Root() event: ComplaintEvent): Promise<User | null> {
-    return complaints.loadUser(ctx, event.actorId);
+    return tenancy.loadUser(ctx, event.actorId);
   }
 }
 
@@ -197,12 +199,12 @@ export class SanctionResolver {
 
   @FieldResolver(() => User, { description: 'The person sanctioned' })
   person(@Ctx() ctx: RequestContext, @Root() sanction: Sanction): Promise<User | null> {
-    return register.userOf(ctx, sanction.personId);
+    return tenancy.loadUser(ctx, sanction.personId);
   }
 
   @FieldResolver(() => User, { description: 'Who decided it' })
   decidedBy(@Ctx() ctx: RequestContext, @Root() sanction: Sanction): Promise<User | null> {
-    return register.userOf(ctx, sanction.decidedById);
+    return tenancy.loadUser(ctx, sanction.decidedById);
   }
 
   @FieldResolver(() => Complaint, { nullable: true, description: 'For a COMPLAINT basis: the upheld complaint, if the viewer may read it' })
@@ -212,7 +214,7 @@ export class SanctionResolver {
 
   @FieldResolver(() => Application, { nullable: true, description: 'For an APPLICATION basis: the case' })
   application(@Ctx() ctx: RequestContext, @Root() sanction: Sanction): Promise<Application | null> {
-    return register.loadCase(ctx, sanction.applicationId);
+    return applications.loadApplication(ctx, sanction.applicationId);
   }
 
   @FieldResolver(() => Sanction, { nullable: true, description: 'For a revocation: the sanction it revokes' })

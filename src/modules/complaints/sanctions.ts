@@ -251,12 +251,6 @@ export async function revokeSanction(ctx: RequestContext, input: RevokeSanctionI
   }
 }
 
-export function userOf(ctx: RequestContext, id: number): Promise<User | null> {
-  return tenancy.loadUser(ctx, id);
-}
-
-export const loadCase = (ctx: RequestContext, id: number | null) => (id === null ? Promise.resolve(null) : applications.loadApplication(ctx, id));
-
 export const nodeLoaders = {
   Sanction: (ctx: RequestContext, ids: number[]) => visibleSanctions(ctx, 's').andWhere('s.id IN (:...ids)', { ids }).getMany(),
 };

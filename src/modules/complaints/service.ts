@@ -14,10 +14,8 @@ import { decodeGlobalIdOf } from '../../graphql/global-id';
 import { nouns } from '../../graphql/messages';
 import { InputCheck } from '../../validation/input-check';
 import * as tenancy from '../tenancy/service';
-import { Department, DepartmentKind, Tenant, TenantLevel, User } from '../tenancy/entities';
-import * as windows from '../windows/service';
+import { Department, DepartmentKind, Tenant, TenantLevel } from '../tenancy/entities';
 import { Window } from '../windows/entities';
-import * as applications from '../applications/service';
 import { Application, SupervisionLight } from '../applications/entities';
 import * as calendar from '../calendar/service';
 import {
@@ -104,11 +102,6 @@ export function timelineOf(ctx: RequestContext, complaint: Complaint): Promise<C
     .load(complaint.id);
 }
 
-export const loadUser = (ctx: RequestContext, id: number | null): Promise<User | null> => (id === null ? Promise.resolve(null) : tenancy.loadUser(ctx, id));
-export const loadDepartment = (ctx: RequestContext, id: number | null): Promise<Department | null> => (id === null ? Promise.resolve(null) : tenancy.loadDepartment(ctx, id));
-export const loadWindow = (ctx: RequestContext, id: number | null): Promise<Window | null> => (id === null ? Promise.resolve(null) : windows.loadWindow(ctx, id));
-export const loadApplication = (ctx: RequestContext, id: number | null): Promise<Application | null> =>
-  id === null ? Promise.resolve(null) : applications.loadApplication(ctx, id);
 
 // ---- settings and deadlines -------------------------------------------------------
 

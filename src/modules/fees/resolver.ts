@@ -50,8 +50,6 @@ const ReceiptConnection = Connection(Receipt);
 const ReconciliationConnection = Connection(ReconciliationItem);
 const AdjustmentConnection = Connection(AdjustingEntry);
 
-const department = (ctx: RequestContext, id: number | null) => (id === null ? Promise.resolve(null) : tenancy.loadDepartment(ctx, id));
-
 @Resolver(() => PaymentNotice)
 export class PaymentNoticeResolver {
   @Query(() => NoticeConnection, { description: '缴费通知书: FINANCE and auditors see all in scope, the charging department its own, window staff those they issued' })
@@ -90,7 +88,7 @@ export class PaymentNoticeResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: 'The charging department (收费部门)' })
   department(@Ctx() ctx: RequestContext, @Root() notice: PaymentNotice): Promise<Department | null> {
-    return department(ctx, notice.departmentId);
+    return tenancy.loadDepartment(ctx, notice.departmentId);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The window clerk who issued it' })
@@ -133,7 +131,7 @@ export class PayeeAccountResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: 'The charging department paid into it' })
   department(@Ctx() ctx: RequestContext, @Root() account: PayeeAccount): Promise<Department | null> {
-    return department(ctx, account.departmentId);
+    return tenancy.loadDepartment(ctx, account.departmentId);
   }
 }
 
@@ -215,7 +213,7 @@ export class ReceiptResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: 'The issuing (charging) department' })
   department(@Ctx() ctx: RequestContext, @Root() receipt: Receipt): Promise<Department | null> {
-    return department(ctx, receipt.departmentId);
+    return tenancy.loadDepartment(ctx, receipt.departmentId);
   }
 }
 
@@ -223,7 +221,7 @@ export class ReceiptResolver {
 export class ReceiptBookResolver {
   @FieldResolver(() => Department, { nullable: true, description: 'The department that issues from it' })
   department(@Ctx() ctx: RequestContext, @Root() book: ReceiptBook): Promise<Department | null> {
-    return department(ctx, book.departmentId);
+    return tenancy.loadDepartment(ctx, book.departmentId);
   }
 
   @FieldResolver(() => Int, { description: 'Numbers left in the book' })
@@ -288,7 +286,7 @@ export class FinanceDayResolver {
 export class FinanceDayTotalResolver {
   @FieldResolver(() => Department, { nullable: true, description: 'The charging department (department totals); null for account totals and unknown payments' })
   department(@Ctx() ctx: RequestContext, @Root() total: FinanceDayTotal): Promise<Department | null> {
-    return department(ctx, total.departmentId);
+    return tenancy.loadDepartment(ctx, total.departmentId);
   }
 }
 
@@ -316,7 +314,7 @@ export class ReconciliationItemResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: 'The charging department; null for an unknown payment' })
   department(@Ctx() ctx: RequestContext, @Root() item: ReconciliationItem): Promise<Department | null> {
-    return department(ctx, item.departmentId);
+    return tenancy.loadDepartment(ctx, item.departmentId);
   }
 }
 

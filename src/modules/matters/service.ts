@@ -24,7 +24,9 @@ export const matters = (db: Db) => db.scoped(Matter);
 // ---- loaders ----------------------------------------------------------------
 
 /** A matter by id, batched; `via` reads through another view (a collaboration partner's catalogue). */
-export function loadMatter(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<Matter | null> {
+/** A matter by id (null for a missing reference, without a query). */
+export function loadMatter(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<Matter | null> {
+  if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders
     .get(`Matter.byId:${via?.key ?? 'scoped'}`, () =>
@@ -61,7 +63,7 @@ export async function jointDepartmentsOf(ctx: RequestContext, matter: Matter): P
 
 /** The source of an adopted matter, when the viewer may read it (a county does not read its city). */
 export function sourceOf(ctx: RequestContext, matter: Matter): Promise<Matter | null> {
-  return matter.sourceMatterId === null ? Promise.resolve(null) : loadMatter(ctx, matter.sourceMatterId);
+  return loadMatter(ctx, matter.sourceMatterId);
 }
 
 // ---- queries ------------------------------------------------------------------

@@ -98,7 +98,9 @@ export function readableSubtree(ctx: RequestContext, root: Tenant): Promise<Tena
  * A department by id, batched. `via` reads through another database view, such as the
  * read-only one of a public service guide, under its own cache key.
  */
-export function loadDepartment(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<Department | null> {
+/** A department by id (null for a missing reference, without a query). */
+export function loadDepartment(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<Department | null> {
+  if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders
     .get(`Department.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => db.scoped(Department, PLATFORM_MANAGED).findByIds(ids)))
@@ -119,7 +121,9 @@ export function departmentsOf(ctx: RequestContext, tenantId: number): Promise<De
 // ---- users --------------------------------------------------------------------
 
 /** A user by id, batched; `via` reads through another view (a collaboration partner's staff). */
-export function loadUser(ctx: RequestContext, id: number, via?: { db: Db; key: string }): Promise<User | null> {
+/** An account by id (null for a missing reference, without a query). */
+export function loadUser(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<User | null> {
+  if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders.get(`User.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => db.scoped(User, PLATFORM_MANAGED).findByIds(ids))).load(id);
 }

@@ -144,7 +144,7 @@ export class WindowResolver {
 
   @FieldResolver(() => User, { nullable: true, description: '首席代表: the department’s authorised lead at the window; null when none is named' })
   chiefRepresentative(@Ctx() ctx: RequestContext, @Root() window: Window): Promise<User | null> {
-    return windows.loadUser(ctx, window.chiefRepresentativeId);
+    return tenancy.loadUser(ctx, window.chiefRepresentativeId);
   }
 
   @FieldResolver(() => [WindowPostView], { description: 'AB岗: the A and B posts and who holds them' })
@@ -167,7 +167,7 @@ export class WindowResolver {
 export class WindowPostResolver {
   @FieldResolver(() => User, { description: 'Who holds the post (window staff of the same centre)' })
   user(@Ctx() ctx: RequestContext, @Root() post: WindowPost): Promise<User | null> {
-    return windows.loadUser(ctx, post.userId);
+    return tenancy.loadUser(ctx, post.userId);
   }
 }
 
@@ -180,7 +180,7 @@ export class WindowStatusChangeResolver {
 
   @FieldResolver(() => User, { nullable: true, description: 'Who opened or closed the window; null when no person is recorded for the change' })
   actor(@Ctx() ctx: RequestContext, @Root() change: WindowStatusChange): Promise<User | null> {
-    return windows.loadUser(ctx, change.actorId);
+    return tenancy.loadUser(ctx, change.actorId);
   }
 }
 
@@ -209,7 +209,7 @@ export class StaffAbsenceResolver {
 
   @FieldResolver(() => User, { description: 'Who is absent' })
   user(@Ctx() ctx: RequestContext, @Root() absence: StaffAbsence): Promise<User | null> {
-    return windows.loadUser(ctx, absence.userId);
+    return tenancy.loadUser(ctx, absence.userId);
   }
 
   @FieldResolver(() => [WindowCoverView], { description: '替岗: replacements on windows during the absence' })
@@ -227,7 +227,7 @@ export class WindowCoverResolver {
 
   @FieldResolver(() => User, { description: 'The replacement (window staff of the same centre)' })
   user(@Ctx() ctx: RequestContext, @Root() cover: WindowCover): Promise<User | null> {
-    return windows.loadUser(ctx, cover.userId);
+    return tenancy.loadUser(ctx, cover.userId);
   }
 }
 
@@ -265,7 +265,7 @@ export class PostSignOffResolver {
 
   @FieldResolver(() => User, { description: 'Who left the post' })
   user(@Ctx() ctx: RequestContext, @Root() signOff: PostSignOff): Promise<User | null> {
-    return windows.loadUser(ctx, signOff.userId);
+    return tenancy.loadUser(ctx, signOff.userId);
   }
 }
 
@@ -278,6 +278,6 @@ export class EmptyPostEventResolver {
 
   @FieldResolver(() => User, { nullable: true, description: 'The post holder whose absence left the window empty; null for UNSTAFFED' })
   user(@Ctx() ctx: RequestContext, @Root() event: EmptyPostEvent): Promise<User | null> {
-    return windows.loadUser(ctx, event.userId);
+    return tenancy.loadUser(ctx, event.userId);
   }
 }

@@ -61,7 +61,9 @@ function windowNumber(value: string, field: string, check: InputCheck): string {
 
 // ---- loaders -----------------------------------------------------------------
 
-export function loadWindow(ctx: RequestContext, id: number): Promise<Window | null> {
+/** A window by id (null for a missing reference, without a query). */
+export function loadWindow(ctx: RequestContext, id: number | null): Promise<Window | null> {
+  if (id === null) return Promise.resolve(null);
   return ctx.loaders.get('Window.byId', () => byIdLoader((ids) => windows(ctx.db).findByIds(ids))).load(id);
 }
 
@@ -134,10 +136,6 @@ export function coversOf(ctx: RequestContext, absence: StaffAbsence): Promise<Wi
       ),
     )
     .load(absence.id);
-}
-
-export function loadUser(ctx: RequestContext, id: number | null): Promise<User | null> {
-  return id === null ? Promise.resolve(null) : tenancy.loadUser(ctx, id);
 }
 
 export async function loadUsers(ctx: RequestContext, ids: number[]): Promise<User[]> {
