@@ -223,7 +223,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseTrustProxy(env),
     corsOrigins: parseCorsOrigins(env, nodeEnv),
     scryptLog2N: parseScryptCost(env, nodeEnv),
-    requestConcurrency: parseCount(env, 'REQUEST_CONCURRENCY', 16, 1, 1000),
+    requestConcurrency: parseCount(env, 'REQUEST_CONCURRENCY', 8, 1, 1000),
     requestQueue: parseCount(env, 'REQUEST_QUEUE', 256, 0, 100000),
   };
 }

@@ -13,7 +13,7 @@ describe('configuration', () => {
     expect(config.introspection).toBe(true);
     expect(config.trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({})).toMatchObject({ requestConcurrency: 16, requestQueue: 256 });
+    expect(loadConfig({})).toMatchObject({ requestConcurrency: 8, requestQueue: 256 });
   });
 
   it('allows browser origins only where listed; development allows localhost by default', () => {
