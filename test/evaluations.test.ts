@@ -430,3 +430,20 @@ describe('hostile input', () => {
     expect(await repo(Evaluation).countBy({ applicationId: kase.id })).toBe(0);
   });
 });
+
+describe('lists', () => {
+  it('DESIGN §7: a page of ratings with their window, staff, department, case, rater and rectification costs a bounded number of statements (no N+1)', async () => {
+    const admin = await token('centre_admin.210700');
+    const page = (first: number, bad: boolean | null) =>
+      t.gql(`query($first: Int!, $bad: Boolean) { evaluations(first: $first, filter: { tenantCode: "210700", bad: $bad }) { edges { node { ${EVALUATION} } } } }`, { first, bad }, admin);
+    // Three 差评 (each with its rectification and timeline) against thirty ratings of every kind.
+    const small = await page(3, true);
+    const large = await page(30, null);
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(large.data!.evaluations.edges.length).toBe(30);
+    expect(large.data!.evaluations.edges.filter((e: any) => e.node.rectification !== null).length).toBeGreaterThan(0);
+    // Ten times the rows, the same batches (a statement either way for loaders that batch on another tick).
+    expect(large.sqlStatements).toBeLessThanOrEqual(small.sqlStatements + 2);
+  });
+});
