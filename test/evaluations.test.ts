@@ -42,7 +42,7 @@ const freshIp = () => `203.0.113.${(ipCounter += 1)}`;
 
 const EVALUATE = 'mutation($input: EvaluateCaseInput!) { evaluateCase(input: $input) { applicationNumber level ratedAt returnVisitDueAt } }';
 const RECTIFICATION = 'id version status stage late verifyDueAt rectifyDueAt dueAt plan actionTaken returnVisitSatisfied responsibleStaff { username } responsibleDepartment { name } timeline { action fromStatus toStatus actor { username } }';
-const EVALUATION = `id channel level rating bad reasons comment raterName raterContact ratedAt window { number } staff { username } department { name } application { number } rectification { ${RECTIFICATION} }`;
+const EVALUATION = `id channel level rating bad reasons comment raterName raterContact ratedAt servedAt matter { code } window { number } staff { username } department { name } application { number } rectification { ${RECTIFICATION} }`;
 const RECORD = `mutation($input: RecordEvaluationInput!) { recordEvaluation(input: $input) { ${EVALUATION} } }`;
 
 /** Finished demo cases of 海城市, each handed out once. */
@@ -247,15 +247,19 @@ describe('who sees the rater', () => {
       expect(node.raterName).toBeNull();
       expect(node.raterContact).toBeNull();
       expect(node.application).toBeNull();
+      // Nor which case: its matter and decision time would name it.
+      expect(node.matter).toBeNull();
+      expect(node.servedAt).toBeNull();
     }
-    expect(list.extensions?.redacted).toEqual(expect.arrayContaining(['Evaluation.raterName', 'Evaluation.raterContact', 'Evaluation.application']));
+    expect(list.extensions?.redacted).toEqual(expect.arrayContaining(['Evaluation.raterName', 'Evaluation.raterContact', 'Evaluation.application', 'Evaluation.matter', 'Evaluation.servedAt']));
     const row = mine.find((n: any) => n.comment === '态度生硬');
     expect(row.rectification.status).toBe('AWAITING_VERIFICATION');
     // Nor may the rated staff member handle it.
     expect(codeOf(await step(rated, 'verifyRectification', 'VerifyRectificationInput', { id: row.rectification.id, version: row.rectification.version, valid: false, note: '不属实' }))).toBe('FORBIDDEN');
 
     const admin = await evaluationOf(kase);
-    expect(admin).toMatchObject({ raterName: kase.applicantName, raterContact: kase.applicantPhone, application: { number: kase.number } });
+    expect(admin).toMatchObject({ raterName: kase.applicantName, raterContact: kase.applicantPhone, application: { number: kase.number }, matter: { code: expect.any(String) } });
+    expect(iso(admin.servedAt)).toBe((kase.decidedAt ?? kase.receivedAt).toISOString());
     const auditor = await evaluationOf(kase, `auditor.${CODE}`);
     expect(auditor.raterName).not.toBe(kase.applicantName);
     expect(auditor.raterName).toContain('*');

@@ -125,7 +125,7 @@ export class Evaluation extends TenantOwnedEntity {
   @Column('int')
   departmentId: number;
 
-  @Field({ description: 'When the service was given: the case’s decision or refusal, or the 咨询 itself' })
+  /** When the service was given: the case's decision (or its intake, for a refusal or withdrawal), or the 咨询 itself. */
   @Column('datetime', { precision: 3 })
   servedAt: Date;
 

@@ -99,9 +99,17 @@ export class EvaluationResolver {
     return evaluations.ratedCaseOf(ctx, evaluation);
   }
 
-  @FieldResolver(() => Matter, { nullable: true, description: 'The case’s matter; null for a 咨询' })
-  matter(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<Matter | null> {
-    return matters.loadMatter(ctx, evaluation.matterId);
+  @FieldResolver(() => Matter, { nullable: true, description: 'The case’s matter; null for a 咨询, and (named in extensions.redacted) to the staff and departments rated' })
+  async matter(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<Matter | null> {
+    return matters.loadMatter(ctx, await evaluations.ratedMatterIdOf(ctx, evaluation));
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'When the service was given: the case’s decision (its intake, for a refusal or withdrawal), or the 咨询 itself; null (named in extensions.redacted) to the staff and departments rated on a case',
+  })
+  servedAt(@Ctx() ctx: RequestContext, @Root() evaluation: Evaluation): Promise<Date | null> {
+    return evaluations.servedAtOf(ctx, evaluation);
   }
 
   @FieldResolver(() => Window, { nullable: true, description: 'The window rated: the case’s receiving window, or the 咨询’s' })

@@ -131,18 +131,33 @@ export function timelineOf(ctx: RequestContext, rectification: Rectification): P
 }
 
 /**
- * The case rated, unless the viewer is what the rating is about: the case would name the
- * rater (锦州 第二十七条's rule for complaints, applied to 差评). Reported in
- * `extensions.redacted` as `Evaluation.application`.
+ * Whether a detail of a case rating is withheld from the viewer: the staff and
+ * departments rated never learn which case (and so which applicant) rated them (锦州
+ * 第二十七条's rule for complaints, applied to 差评): the case, its matter and the time it
+ * was served would name it. Reported in `extensions.redacted` as `key`.
  */
-export async function ratedCaseOf(ctx: RequestContext, evaluation: Evaluation): Promise<Application | null> {
-  if (evaluation.applicationId === null) return null;
+async function withheldFromRated(ctx: RequestContext, evaluation: Evaluation, key: string): Promise<boolean> {
+  if (evaluation.applicationId === null) return false;
   const viewer = requireViewer(ctx);
-  if (isRated(await ratedParties(ctx, evaluation), viewer)) {
-    ctx.redacted.add('Evaluation.application');
-    return null;
-  }
+  if (!isRated(await ratedParties(ctx, evaluation), viewer)) return false;
+  ctx.redacted.add(key);
+  return true;
+}
+
+/** The case rated; null for a 咨询, and to the staff rated. */
+export async function ratedCaseOf(ctx: RequestContext, evaluation: Evaluation): Promise<Application | null> {
+  if (evaluation.applicationId === null || (await withheldFromRated(ctx, evaluation, 'Evaluation.application'))) return null;
   return applications.loadApplication(ctx, evaluation.applicationId);
+}
+
+/** The case's matter id; null for a 咨询, and to the staff rated. */
+export async function ratedMatterIdOf(ctx: RequestContext, evaluation: Evaluation): Promise<number | null> {
+  return (await withheldFromRated(ctx, evaluation, 'Evaluation.matter')) ? null : evaluation.matterId;
+}
+
+/** When the service was given; null to the staff rated on a case (the decision time would name it). */
+export async function servedAtOf(ctx: RequestContext, evaluation: Evaluation): Promise<Date | null> {
+  return (await withheldFromRated(ctx, evaluation, 'Evaluation.servedAt')) ? null : evaluation.servedAt;
 }
 
 /** The rectification's evaluation, read in the rectification's tenant (a reader reads both; the rated staff read their own). */
