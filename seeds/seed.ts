@@ -11,6 +11,7 @@ import { rebuildTenantRollups } from '../src/modules/applications/rollups';
 import { seedLedgers } from './ledgers';
 import { seedTickets } from './tickets';
 import { seedComplaints } from './complaints';
+import { seedEvaluations } from './evaluations';
 import { seedFees } from './fees';
 import holidays from './cn-public-holidays.json';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
@@ -133,6 +134,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedLedgers(manager, tenants);
     await seedTickets(manager, tenants, new Date());
     await seedComplaints(manager, tenants);
+    await seedEvaluations(manager, tenants, new Date());
     await seedFees(manager, tenants, new Date());
     // The cases above were inserted directly: count them into the 数据统计 rollups.
     for (const tenant of tenants.values()) await rebuildTenantRollups(manager, tenant);

@@ -54,7 +54,8 @@ export class Db {
   /**
    * Reads and writes exactly one tenant's rows, joining the open transaction, for a
    * caller whose right to write there the scope cannot express: an anonymous complaint
-   * filed online to that centre (锦州 第二十七条), and a step taken in one tenant that
+   * filed online to that centre (锦州 第二十七条), a public rating (好差评) of a case whose
+   * number and phone digits the caller proved (锦州 第二十六条), and a step taken in one tenant that
    * moves the other tenant's row of a record both share (the two cases of a
    * collaboration ticket move as one), after reading the shared record in its own scope.
    */

@@ -11,6 +11,7 @@ import {
   TicketStep,
 } from '../modules/collaboration/entities';
 import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintSettings, Sanction } from '../modules/complaints/entities';
+import { Evaluation, EvaluationSettings, Rectification, RectificationEvent } from '../modules/evaluations/entities';
 import { CrossRegionMatter, FeeItem, MaterialRequirement, Matter } from '../modules/matters/entities';
 import {
   AdjustingEntry,
@@ -76,6 +77,10 @@ export const ENTITIES = [
   ComplaintCounter,
   ComplaintSettings,
   Sanction,
+  Evaluation,
+  Rectification,
+  RectificationEvent,
+  EvaluationSettings,
   PayeeAccount,
   PaymentNotice,
   PaymentNoticeItem,

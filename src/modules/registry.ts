@@ -45,6 +45,8 @@ import {
   ReconciliationItemResolver,
 } from './fees/resolver';
 import { nodeLoaders as feeNodes } from './fees/service';
+import { EvaluationResolver, EvaluationStatsRowResolver, RectificationEventResolver, RectificationResolver } from './evaluations/resolver';
+import { nodeLoaders as evaluationNodes } from './evaluations/service';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -107,6 +109,11 @@ export const MODULES: ModuleManifest[] = [
     resolvers: [ComplaintResolver, ComplaintEventResolver, SanctionResolver],
     nodeLoaders: { ...complaintNodes, ...sanctionNodes },
     publicRootFields: ['Mutation.fileComplaint', 'Query.complaintProgress'],
+  },
+  {
+    resolvers: [EvaluationResolver, RectificationResolver, RectificationEventResolver, EvaluationStatsRowResolver],
+    nodeLoaders: evaluationNodes,
+    publicRootFields: ['Mutation.evaluateCase'],
   },
   {
     resolvers: [SupervisionResolver],

@@ -9,6 +9,12 @@ export const OPEN_STATUSES = [S.ACCEPTED, S.UNDER_REVIEW];
 export const RUNNING_STATUSES = [S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED];
 /** Statuses after a decision, whose light says whether it came in time. */
 export const DECIDED_STATUSES = [S.APPROVED, S.DENIED, S.RESULT_READY, S.DELIVERED];
+/**
+ * 已办结: the case is over for the applicant, who may rate it (好差评): decided (准予 or
+ * 不予许可, then 出件 and 送达: `decidedAt` is "办结"), refused at intake (不予受理,
+ * final) or withdrawn (退件). Not 上报件: the higher authority still decides.
+ */
+export const FINISHED_STATUSES = [S.NOT_ACCEPTED, ...DECIDED_STATUSES, S.WITHDRAWN];
 
 /**
  * Who acts on a case: the acceptor (window staff posted at the receiving window or a

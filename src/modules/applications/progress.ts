@@ -1,6 +1,7 @@
 import { RequestContext } from '../../context';
+import { Db } from '../../db/db';
+import { InputCheck } from '../../validation/input-check';
 import { countAttempt, refundAttempt, ThrottlePolicy } from '../../auth/throttle';
-import { BadUserInputError } from '../../graphql/errors';
 import { Tenant } from '../tenancy/entities';
 import { Matter } from '../matters/entities';
 import { Application, ApplicationEvent, ApplicationStatus } from './entities';
@@ -13,26 +14,43 @@ export const PROGRESS_THROTTLE: ThrottlePolicy = { maxAttempts: 10, windowMinute
 const NUMBER = /^(\d{6})-\d{8}-\d{6}$/;
 
 /**
+ * The case a caller without a token proves with its number and the last four digits of
+ * the applicant's phone: the one credential of the public progress lookup and of public
+ * ratings (好差评). Counted against the client before the lookup (parallel guesses all
+ * count), refunded on a hit. A wrong pair answers exactly like an unknown number (null).
+ * Returns the case with a read-only view of its centre.
+ */
+export async function caseByPublicPair(
+  ctx: RequestContext,
+  number: string,
+  phoneLast4: string,
+  fields: { number: string; phoneLast4: string } = { number: 'number', phoneLast4: 'phoneLast4' },
+): Promise<{ application: Application; tenant: Tenant; db: Db } | null> {
+  const check = new InputCheck();
+  const match = NUMBER.exec(number);
+  check.that(match !== null, fields.number, m.caseNumber);
+  check.that(/^\d{4}$/.test(phoneLast4), fields.phoneLast4, m.phoneLast4);
+  check.done();
+  const key = `progress:${ctx.clientIp}`;
+  await countAttempt(ctx.db, key, ctx.now(), PROGRESS_THROTTLE);
+  // Unscoped on purpose: the caller is anonymous; the pair (number, phone) is the credential.
+  const tenant = await ctx.db.unscoped.findOne(Tenant, { where: { code: match![1] } });
+  const db = ctx.db.readOnlyFor(tenant ? [tenant.id] : []);
+  const application = await db.scoped(Application).query('a').andWhere('a.number = :number', { number }).getOne();
+  if (!tenant || !application || !application.applicantPhone.endsWith(phoneLast4)) return null;
+  await refundAttempt(ctx.db, key);
+  return { application, tenant, db };
+}
+
+/**
  * 办件进度查询, without a token: the case number and the last four digits of the
  * applicant's phone. A wrong pair answers exactly like an unknown number (null) and
  * counts against the client; no personal data, staff or notes are returned.
  */
 export async function applicationProgress(ctx: RequestContext, number: string, phoneLast4: string): Promise<ApplicationProgress | null> {
-  const match = NUMBER.exec(number);
-  if (!match) throw new BadUserInputError(m.caseNumber, 'number');
-  if (!/^\d{4}$/.test(phoneLast4)) throw new BadUserInputError(m.phoneLast4, 'phoneLast4');
-  const key = `progress:${ctx.clientIp}`;
-  const now = ctx.now();
-  // Counted before the lookup (parallel guesses all count); a hit is refunded.
-  await countAttempt(ctx.db, key, now, PROGRESS_THROTTLE);
-  // Unscoped on purpose: the caller is anonymous; the pair (number, phone) is the credential.
-  const tenant = await ctx.db.unscoped.findOne(Tenant, { where: { code: match[1] } });
-  const db = ctx.db.readOnlyFor(tenant ? [tenant.id] : []);
-  const application = await db.scoped(Application).query('a').andWhere('a.number = :number', { number }).getOne();
-  if (!application || !application.applicantPhone.endsWith(phoneLast4)) {
-    return null;
-  }
-  await refundAttempt(ctx.db, key);
+  const found = await caseByPublicPair(ctx, number, phoneLast4);
+  if (!found) return null;
+  const { application, db } = found;
   const [matter, events] = await Promise.all([
     db.scoped(Matter).findById(application.matterId),
     db.scoped(ApplicationEvent).query('e').andWhere('e.applicationId = :id', { id: application.id }).orderBy('e.id').getMany(),

@@ -29,6 +29,8 @@ import { InputCheck } from '../../validation/input-check';
 import { applicationMessages as m } from './messages';
 
 export const S = ApplicationStatus;
+export { FINISHED_STATUSES } from './lifecycle';
+export { caseByPublicPair } from './progress';
 export const applications = (db: Db) => db.scoped(Application);
 
 // ---- reads ------------------------------------------------------------------------

@@ -15,7 +15,8 @@ import { AuditKind } from './entities';
 
 /** Sign-ins are recorded by the session service: a failed one must keep its attempt count, which a rollback would undo. */
 const RECORDED_BY_SESSION = new Set(['login']);
-const SECRET_KEY = /password|token|secret/i;
+/** Left out of the record: secrets, and the phone digits that prove a public caller (好差评). */
+const SECRET_KEY = /password|token|secret|phoneLast4/i;
 /** File content given inline (a bank statement's CSV, full of payer names): recorded as its SHA-256 and size only. */
 const FILE_CONTENT_KEY = /^csv$/;
 const MAX_DETAILS_CHARS = 20_000;

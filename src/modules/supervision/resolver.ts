@@ -5,6 +5,7 @@ import { Tenant } from '../tenancy/entities';
 import { Application } from '../applications/entities';
 import { TicketStep } from '../collaboration/entities';
 import { Complaint } from '../complaints/entities';
+import { Rectification } from '../evaluations/entities';
 import { AlertGroup, supervisionAlerts } from './service';
 
 @ObjectType({ description: '电子监察: what is late or nearly late in one tenant' })
@@ -32,11 +33,14 @@ export class SupervisionAlertGroup {
 
   @Field(() => [Complaint], { description: '投诉超期: open complaints past their reply deadline, the most overdue first (for the roles that read complaints)' })
   lateComplaints: Complaint[];
+
+  @Field(() => [Rectification], { description: '整改超期: 差评 rectifications past their verification or rectification deadline, the most overdue first (for the roles that read them)' })
+  lateRectifications: Rectification[];
 }
 
 @Resolver()
 export class SupervisionResolver {
-  @Query(() => [SupervisionAlertGroup], { description: '电子监察: late cases, ticket steps and complaints of a tenant and its readable subordinates, by tenant' })
+  @Query(() => [SupervisionAlertGroup], { description: '电子监察: late cases, ticket steps, complaints and rectifications of a tenant and its readable subordinates, by tenant' })
   supervisionAlerts(
     @Ctx() ctx: RequestContext,
     @Arg('tenantCode', { description: '行政区划代码 of a readable centre; its readable subordinates are included' }) tenantCode: string,

@@ -8,6 +8,8 @@ import * as collaboration from '../collaboration/service';
 import { TicketSide, TicketStep } from '../collaboration/entities';
 import * as complaints from '../complaints/service';
 import { Complaint } from '../complaints/entities';
+import * as evaluations from '../evaluations/service';
+import { Rectification } from '../evaluations/entities';
 
 export interface AlertGroup {
   tenant: Tenant;
@@ -18,13 +20,15 @@ export interface AlertGroup {
   provisionalDeadlines: Application[];
   overdueTicketSteps: TicketStep[];
   lateComplaints: Complaint[];
+  lateRectifications: Rectification[];
 }
 
 /**
  * 电子监察 for a tenant and, for a city or province user, its readable subordinates:
  * per tenant, the YELLOW and RED open cases, lapsed supplements (逾期未补正), running
  * cases with provisional deadlines, and the late open steps of collaboration
- * tickets that tenant owns, and complaints past their reply deadline (投诉超期). Tenants
+ * tickets that tenant owns, complaints past their reply deadline (投诉超期), and 差评
+ * rectifications past their verification or rectification deadline (整改超期). Tenants
  * with nothing to report are left out.
  */
 export async function supervisionAlerts(ctx: RequestContext, tenantCode: string, first: number): Promise<AlertGroup[]> {
@@ -32,7 +36,12 @@ export async function supervisionAlerts(ctx: RequestContext, tenantCode: string,
   if (!root) return [];
   const tenants = await tenancy.readableSubtree(ctx, root);
   const ids = tenants.map((t) => t.id);
-  const [cases, steps, late] = await Promise.all([caseAlerts(ctx, ids, first), collaboration.overdueOpenSteps(ctx, ids), complaints.lateComplaints(ctx, ids, first)]);
+  const [cases, steps, late, lateRectifications] = await Promise.all([
+    caseAlerts(ctx, ids, first),
+    collaboration.overdueOpenSteps(ctx, ids),
+    complaints.lateComplaints(ctx, ids, first),
+    evaluations.lateRectifications(ctx, ids, first),
+  ]);
   const stepsByOwner = groupBy(steps, (step) => (step.owner === TicketSide.RECEIVING ? step.tenantId : step.partnerTenantId));
   return tenants
     .map((tenant) => ({
@@ -44,6 +53,7 @@ export async function supervisionAlerts(ctx: RequestContext, tenantCode: string,
       provisionalDeadlines: cases.get(tenant.id)?.provisionalDeadlines ?? [],
       overdueTicketSteps: stepsByOwner.get(tenant.id) ?? [],
       lateComplaints: late.get(tenant.id) ?? [],
+      lateRectifications: lateRectifications.get(tenant.id) ?? [],
     }))
-    .filter((group) => group.red + group.yellow + group.lapsedSupplements.length + group.provisionalDeadlines.length + group.overdueTicketSteps.length + group.lateComplaints.length > 0);
+    .filter((group) => group.red + group.yellow + group.lapsedSupplements.length + group.provisionalDeadlines.length + group.overdueTicketSteps.length + group.lateComplaints.length + group.lateRectifications.length > 0);
 }
