@@ -12,6 +12,7 @@ import { seedLedgers } from './ledgers';
 import { seedTickets } from './tickets';
 import { seedComplaints } from './complaints';
 import { seedFees } from './fees';
+import { seedSupervision } from './supervision';
 import holidays from './cn-public-holidays.json';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
 
@@ -134,6 +135,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedTickets(manager, tenants, new Date());
     await seedComplaints(manager, tenants);
     await seedFees(manager, tenants, new Date());
+    await seedSupervision(manager, tenants, new Date());
     // The cases above were inserted directly: count them into the 数据统计 rollups.
     for (const tenant of tenants.values()) await rebuildTenantRollups(manager, tenant);
   });

@@ -38,6 +38,8 @@ import {
   WindowStatusChange,
 } from '../modules/windows/entities';
 
+import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
+
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
   Tenant,
@@ -76,6 +78,12 @@ export const ENTITIES = [
   ComplaintCounter,
   ComplaintSettings,
   Sanction,
+  SupervisionNotice,
+  SupervisionNoticeEvent,
+  SupervisionSettings,
+  CaseLightMark,
+  CaseSample,
+  SampledCase,
   PayeeAccount,
   PaymentNotice,
   PaymentNoticeItem,
