@@ -6,7 +6,7 @@ import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { Application, ApplicationStatus } from '../src/modules/applications/entities';
 import { SupervisionNotice, SupervisionNoticeEvent } from '../src/modules/supervision/entities';
 import { startSupervisionJob } from '../src/modules/supervision/job';
-import { onSupervisionReport, SupervisionReport } from '../src/modules/supervision/service';
+import { CAUSE_SOURCES, onSupervisionReport, SupervisionReport } from '../src/modules/supervision/service';
 
 /**
  * 督办单 (锦州 第十一条 "电子监察 … 发现问题及时预警纠错") in 海城市 (210381), a county of
@@ -109,6 +109,28 @@ describe(`${ART}: automatic notices from the check`, () => {
     expect(notice.reason).toContain(target.number);
     const events = await repo(SupervisionNoticeEvent).find({ where: { noticeId: notice.id } });
     expect(events.map((e) => e.action)).toEqual(['ISSUE']);
+  });
+
+  test(`${ART}: the check's SQL is bounded: many more causes, not more statements`, async () => {
+    // 海勃湾区 (乌海): its own cases only, untouched by the other tests.
+    const code = '150302';
+    const supervisor = await as('supervisor', code);
+    const now = Date.now();
+    t.clock.set(new Date(now));
+    const few = await t.gql(CHECK, { code }, supervisor);
+    t.clock.set(new Date(now + 400 * 86_400_000)); // every open case and complaint of the centre is now overdue
+    const many = await t.gql(CHECK, { code }, supervisor);
+    expect(few.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    const [fewIssued, manyIssued] = [few.data!.runSupervisionCheck.issuedCount, many.data!.runSupervisionCheck.issuedCount];
+    expect(fewIssued).toBeGreaterThan(0);
+    expect(manyIssued).toBeGreaterThan(fewIssued);
+    expect(many.data!.runSupervisionCheck.escalatedCount).toBe(fewIssued); // the first run's notices, unanswered for 400 days
+    // Many more rows written (escalations, notices, events, light marks), yet at most one more
+    // read per kind of cause that had none before: no statement per case.
+    const written = (r: any) => r.issuedCount + r.escalatedCount + r.lightChanges.length;
+    expect(written(many.data!.runSupervisionCheck)).toBeGreaterThan(written(few.data!.runSupervisionCheck) + 10);
+    expect(many.sqlStatements).toBeLessThanOrEqual(few.sqlStatements + CAUSE_SOURCES.length);
   });
 
   test(`${ART}: the periodic job runs the check in the background and stops cleanly`, async () => {
