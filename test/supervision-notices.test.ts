@@ -1,4 +1,4 @@
-import { In, MoreThan } from 'typeorm';
+import { DataSource, In, MoreThan } from 'typeorm';
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';
@@ -148,6 +148,18 @@ describe(`${ART}: automatic notices from the check`, () => {
     }
     await job.stop();
     expect(after).toBeGreaterThan(before);
+  });
+
+  test(`${ART}: a failing run of the job is logged, never thrown, and the job keeps its schedule`, async () => {
+    const errors: string[] = [];
+    const logger: any = { child: () => logger, info: () => undefined, error: (_obj: unknown, message: string) => errors.push(message) };
+    const broken = new DataSource({ type: 'better-sqlite3', database: ':memory:' }); // never initialised: every query fails
+    const job = startSupervisionJob({ config: t.config, tokens: t.tokens, dataSource: broken, logger, clock: t.clock.now }, 10);
+    const deadline = Date.now() + 5_000;
+    while (errors.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await job.stop();
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors[0]).toBe('supervision check failed');
   });
 
   test(`${ART}: the check is for centre admins and supervisors, over their own centre or a readable subordinate`, async () => {
