@@ -18,8 +18,13 @@ const SIBLING = '210302';
 const ART = '锦州 第十一条';
 
 let t: TestApp;
+/** What the check and the notices by hand told their listeners (where live alerts are published). */
+const reports: SupervisionReport[] = [];
 beforeAll(async () => {
   t = await startTestApp();
+  onSupervisionReport((_ctx, report) => {
+    reports.push(report);
+  });
 });
 afterAll(() => t.close());
 afterEach(() => t.clock.set(null));
@@ -80,10 +85,6 @@ describe(`${ART}: automatic notices from the check`, () => {
 
     // The deadline passes: two checks at once (two instances) race for it.
     t.clock.set(new Date(target.dueAt!.getTime() + 60_000));
-    const reports: SupervisionReport[] = [];
-    onSupervisionReport((_ctx, report) => {
-      reports.push(report);
-    });
     const [a, b] = await Promise.all([t.gql(CHECK, { code: CODE }, admin), t.gql(CHECK, { code: CODE }, await as('supervisor'))]);
     expect(a.errors).toBeUndefined();
     expect(b.errors).toBeUndefined();
@@ -191,6 +192,9 @@ describe(`${ART}: notices by hand, reply, send back, accept`, () => {
     });
     // Friday + 1 working day = Monday 30 November, end of day in Beijing time.
     expect(notice.replyDueAt).toBe('2026-11-30T15:59:59.999Z');
+    // Listeners (live alerts) hear of it once it has committed.
+    const told = reports.filter((r) => r.runId === null && r.issued.some((n) => gid('SupervisionNotice', n) === notice.id));
+    expect(told).toHaveLength(1);
   });
 
   test(`${ART}: the department replies, the issuer sends it back with a reason and a new deadline, then accepts`, async () => {

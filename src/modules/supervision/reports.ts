@@ -33,11 +33,14 @@ export function onSupervisionReport(listener: SupervisionReportListener): void {
   listeners.push(listener);
 }
 
+/** Tells the listeners, once what the report lists has committed (never if it rolls back). */
 export function publishReport(ctx: RequestContext, report: SupervisionReport): void {
   if (report.issued.length + report.escalated.length + report.lightChanges.length === 0) return;
-  for (const listener of listeners) {
-    void Promise.resolve()
-      .then(() => listener(ctx, report))
-      .catch((error: unknown) => ctx.logger.error({ err: error }, 'supervision report listener failed'));
-  }
+  ctx.afterCommit(() => {
+    for (const listener of listeners) {
+      void Promise.resolve()
+        .then(() => listener(ctx, report))
+        .catch((error: unknown) => ctx.logger.error({ err: error }, 'supervision report listener failed'));
+    }
+  });
 }
