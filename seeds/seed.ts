@@ -13,6 +13,7 @@ import { seedTickets } from './tickets';
 import { seedComplaints } from './complaints';
 import { seedEvaluations } from './evaluations';
 import { seedFees } from './fees';
+import { seedSupervision } from './supervision';
 import holidays from './cn-public-holidays.json';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
 
@@ -136,6 +137,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedComplaints(manager, tenants);
     await seedEvaluations(manager, tenants, new Date());
     await seedFees(manager, tenants, new Date());
+    await seedSupervision(manager, tenants, new Date());
     // The cases above were inserted directly: count them into the 数据统计 rollups.
     for (const tenant of tenants.values()) await rebuildTenantRollups(manager, tenant);
   });

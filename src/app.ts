@@ -30,6 +30,7 @@ import { setScryptCost } from './auth/passwords';
 import { admission, compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
 import { auditPlugin } from './modules/audit/service';
 import { auditCsvExport } from './modules/audit/csv';
+import { startSupervisionJob } from './modules/supervision/job';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -170,5 +171,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(notFound);
   app.use(httpErrorAsJson(logger));
 
-  return { app, stop: () => server.stop() };
+  // 电子监察: the periodic check (README, Supervision notices); every instance may run it.
+  const supervisionJob = config.supervisionJob.enabled ? startSupervisionJob(contextDeps, config.supervisionJob.intervalSeconds * 1000) : null;
+
+  return {
+    app,
+    stop: async () => {
+      await supervisionJob?.stop();
+      await server.stop();
+    },
+  };
 }

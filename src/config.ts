@@ -45,6 +45,12 @@ export interface Config {
   requestConcurrency: number;
   /** Requests allowed to wait (REQUEST_QUEUE); beyond it, 503 with Retry-After. */
   requestQueue: number;
+  /**
+   * The 电子监察 check as a periodic job in this process: SUPERVISION_JOB (`on` by default,
+   * `off` to leave it to other instances or to runSupervisionCheck) every
+   * SUPERVISION_JOB_INTERVAL seconds (default 60, 5-86400). Safe on every instance.
+   */
+  supervisionJob: { enabled: boolean; intervalSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -209,6 +215,12 @@ function parseScryptCost(env: Env, nodeEnv: NodeEnv): number {
   return value;
 }
 
+function parseSupervisionJob(env: Env): Config['supervisionJob'] {
+  const raw = (env.SUPERVISION_JOB ?? 'on').trim().toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0', ''].includes(raw)) throw new ConfigError('SUPERVISION_JOB', `expected on or off, got "${raw}"`);
+  return { enabled: !['off', 'false', '0'].includes(raw), intervalSeconds: parseCount(env, 'SUPERVISION_JOB_INTERVAL', 60, 5, 86400) };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
@@ -225,5 +237,6 @@ export function loadConfig(env: Env = process.env): Config {
     scryptLog2N: parseScryptCost(env, nodeEnv),
     requestConcurrency: parseCount(env, 'REQUEST_CONCURRENCY', 8, 1, 1000),
     requestQueue: parseCount(env, 'REQUEST_QUEUE', 256, 0, 100000),
+    supervisionJob: parseSupervisionJob(env),
   };
 }

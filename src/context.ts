@@ -54,6 +54,8 @@ export class RequestContext {
   readonly auditedMutations = new Set<string>();
   readonly logger: Logger;
   private session: Session;
+  /** Work waiting for the mutation's transaction to commit (see afterCommit); null outside one. */
+  private committed: (() => void)[] | null = null;
 
   constructor(
     private readonly deps: ContextDeps,
@@ -103,19 +105,35 @@ export class RequestContext {
    */
   async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
     const outside = this.session;
+    const committed: (() => void)[] = [];
+    this.committed = committed;
     try {
-      return await outside.db.transaction(
+      const result = await outside.db.transaction(
         (db) => {
           this.session = { viewer: outside.viewer, db, loaders: new Loaders() };
+          committed.length = 0; // a retried attempt (deadlock) starts again
           return fn();
         },
         { readCommitted: true },
       );
+      this.committed = null;
+      for (const run of committed) run();
+      return result;
     } finally {
+      this.committed = null;
       this.session = { viewer: outside.viewer, db: outside.db, loaders: new Loaders() };
       // The mutation may have revoked tokens or changed roles (see accountOf).
       forgetAccounts(this.deps.dataSource);
     }
+  }
+
+  /**
+   * Runs `fn` once the mutation's transaction has committed (at once outside one), and
+   * never if it rolls back: for telling others (live subscriptions) about what it wrote.
+   */
+  afterCommit(fn: () => void): void {
+    if (this.committed) this.committed.push(fn);
+    else fn();
   }
 
   async signIn(user: User): Promise<void> {

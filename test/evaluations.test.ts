@@ -7,9 +7,6 @@ import { Window } from '../src/modules/windows/entities';
 import { Application, ApplicationStatus } from '../src/modules/applications/entities';
 import { PROGRESS_THROTTLE } from '../src/modules/applications/progress';
 import { Evaluation, Rectification } from '../src/modules/evaluations/entities';
-import { overdueOpenRectifications } from '../src/modules/evaluations/service';
-import { Db } from '../src/db/db';
-import { TenantScope } from '../src/db/scope';
 
 /**
  * 好差评 and 整改 in 海城市 (210381), a county of 鞍山市 (210300) with demo cases; 鞍山
@@ -178,10 +175,13 @@ describe('差评 → 整改', () => {
     expect(alerts.errors).toBeUndefined();
     const group = alerts.data!.supervisionAlerts.find((g: any) => g.tenant.code === CODE);
     expect(group.lateRectifications).toContainEqual({ id: opened.id, stage: 'VERIFICATION', late: true });
-    // For the lead's supervision-notice check: who answers for it.
-    const tenant = await repo(Tenant).findOneByOrFail({ code: CODE });
-    const overdue = await overdueOpenRectifications(new Db(t.dataSource, new TenantScope(null, [])), [tenant.id], new Date('2026-10-09T01:00:00Z'));
-    expect(overdue).toContainEqual(expect.objectContaining({ rectificationId: decodeGlobalId(opened.id).id, stage: 'VERIFICATION', responsibleStaffId: kase.receivedById, responsibleDepartmentId: kase.departmentId }));
+    // 预警纠错: the supervision check issues one notice for it, to the staff member rated and the department, and only once.
+    const check = `mutation { runSupervisionCheck(tenantCode: "${CODE}") { issued { causeKind reason person { username } } } }`;
+    const forThis = (res: any) => res.data!.runSupervisionCheck.issued.filter((n: any) => n.causeKind === 'RECTIFICATION_OVERDUE' && n.reason.includes(`#${decodeGlobalId(opened.id).id} `));
+    const first = await t.gql(check, {}, await token(admin));
+    expect(first.errors).toBeUndefined();
+    expect(forThis(first)).toEqual([{ causeKind: 'RECTIFICATION_OVERDUE', reason: expect.stringContaining('回访核实已超期'), person: { username: `window_staff.${CODE}` } }]);
+    expect(forThis(await t.gql(check, {}, await token(admin)))).toEqual([]);
 
     // Verified valid on 8 October at 10:00 (the clock set back): 15 working days, counting Saturday 10 October, end on 28 October.
     t.clock.set('2026-10-08T10:00:00+08:00');

@@ -78,7 +78,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const { database, drop } = await freshDatabase(base.database);
   const config: Config = {
     // A lower scrypt cost than production's (the same code path, a smaller N): hashes are the suite's slowest work.
-    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'silent', SCRYPT_LOG2_N: '12', ...env }),
+    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'silent', SCRYPT_LOG2_N: '12', SUPERVISION_JOB: 'off', ...env }),
     database,
   };
   const logger = createLogger(config.logLevel);

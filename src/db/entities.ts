@@ -39,6 +39,8 @@ import {
   WindowStatusChange,
 } from '../modules/windows/entities';
 
+import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
+
 /** Every entity, for the DataSource. */
 export const ENTITIES = [
   Tenant,
@@ -81,6 +83,12 @@ export const ENTITIES = [
   Rectification,
   RectificationEvent,
   EvaluationSettings,
+  SupervisionNotice,
+  SupervisionNoticeEvent,
+  SupervisionSettings,
+  CaseLightMark,
+  CaseSample,
+  SampledCase,
   PayeeAccount,
   PaymentNotice,
   PaymentNoticeItem,

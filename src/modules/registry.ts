@@ -26,7 +26,8 @@ import { TicketResolver, TicketStepResolver } from './collaboration/resolver';
 import { nodeLoaders as collaborationNodes } from './collaboration/service';
 import { ContactLedgerResolver, ProblemLedgerResolver } from './collaboration/ledger-resolver';
 import { nodeLoaders as ledgerNodes } from './collaboration/ledgers';
-import { SupervisionResolver } from './supervision/resolver';
+import { CaseSampleResolver, SampledCaseResolver, SupervisionNoticeEventResolver, SupervisionNoticeResolver, SupervisionResolver } from './supervision/resolver';
+import { noticeNodeLoaders, samplingNodeLoaders } from './supervision/service';
 import { nodeLoaders as matterNodes } from './matters/service';
 import { AuditResolver } from './audit/resolver';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
@@ -116,7 +117,8 @@ export const MODULES: ModuleManifest[] = [
     publicRootFields: ['Mutation.evaluateCase'],
   },
   {
-    resolvers: [SupervisionResolver],
+    resolvers: [SupervisionResolver, SupervisionNoticeResolver, SupervisionNoticeEventResolver, CaseSampleResolver, SampledCaseResolver],
+    nodeLoaders: { ...noticeNodeLoaders, ...samplingNodeLoaders },
   },
   {
     resolvers: [

@@ -192,3 +192,65 @@ export async function caseAlerts(ctx: RequestContext, tenantIds: number[], first
   }
   return alerts;
 }
+
+/** An open case of the check (电子监察): what a supervision notice or a live alert needs, no more. */
+export interface AlertingCase {
+  id: number;
+  tenantId: number;
+  departmentId: number;
+  number: string;
+  dueAt: Date;
+  light: SupervisionLight.YELLOW | SupervisionLight.RED;
+}
+
+/**
+ * Open cases of the given tenants that are YELLOW or RED now (lightOf restricted to open
+ * cases), in one statement over the (tenant_id, status, due_at) index, for the periodic
+ * check. Read through `ctx.db` (the check's scope), with no viewer rule: the check is the
+ * system's.
+ */
+export async function alertingOpenCases(ctx: RequestContext, tenantIds: number[]): Promise<AlertingCase[]> {
+  if (tenantIds.length === 0) return [];
+  const now = ctx.now();
+  const parameters: Record<string, unknown> = { openStatuses: OPEN_STATUSES };
+  const ranges = [...(await yellowBounds(ctx, tenantIds))].map(([bound, ids], i) => {
+    parameters[`checkBound${i}`] = new Date(bound);
+    parameters[`checkTenants${i}`] = ids;
+    return `(a.tenantId IN (:...checkTenants${i}) AND a.dueAt <= :checkBound${i})`;
+  });
+  const rows = await ctx.db
+    .scoped(Application)
+    .query('a')
+    .select(['a.id', 'a.tenantId', 'a.departmentId', 'a.number', 'a.dueAt'])
+    .andWhere(`${OPEN_STATUS_CLAUSE} AND (${ranges.join(' OR ') || '1 = 0'})`, parameters)
+    .orderBy('a.id')
+    .getMany();
+  return rows.map((row) => ({
+    id: row.id,
+    tenantId: row.tenantId,
+    departmentId: row.departmentId,
+    number: row.number,
+    dueAt: row.dueAt!,
+    light: row.dueAt! < now ? SupervisionLight.RED : SupervisionLight.YELLOW,
+  }));
+}
+
+/**
+ * 办件抽查: ids of the finished (decided) cases of one tenant decided in [from, to), of one
+ * department if given, in id order: the stable order the seeded draw runs over.
+ */
+export async function finishedCaseIds(ctx: RequestContext, tenantId: number, from: Date, to: Date, departmentId: number | null): Promise<number[]> {
+  const query = ctx.db
+    .scoped(Application)
+    .query('a')
+    .select('a.id', 'id')
+    .andWhere('a.tenantId = :sampleTenant AND a.status IN (:...decided) AND a.decidedAt >= :sampleFrom AND a.decidedAt < :sampleTo', {
+      sampleTenant: tenantId,
+      decided: DECIDED_STATUSES,
+      sampleFrom: from,
+      sampleTo: to,
+    });
+  if (departmentId !== null) query.andWhere('a.departmentId = :sampleDepartment', { sampleDepartment: departmentId });
+  const rows = await query.orderBy('a.id').getRawMany<{ id: number }>();
+  return rows.map((row) => Number(row.id));
+}

@@ -339,6 +339,7 @@ registerEnumType(SanctionBasisKind, {
 @Index(['tenantId', 'personId', 'decidedOn'])
 @Index(['tenantId', 'complaintId'])
 @Index(['tenantId', 'revokesId'], { unique: true })
+@Index(['tenantId', 'sampledCaseId'])
 export class Sanction extends TenantOwnedEntity {
   @Column('int')
   personId: number;
@@ -356,6 +357,10 @@ export class Sanction extends TenantOwnedEntity {
 
   @Column('int', { nullable: true })
   applicationId: number | null;
+
+  /** For a SAMPLING_FINDING basis recorded in the system: the sampled case (办件抽查) whose finding lists problems. */
+  @Column('int', { nullable: true })
+  sampledCaseId: number | null;
 
   @Field(() => String, { nullable: true, description: 'The article or the sampling finding, for those bases' })
   @Column('varchar', { length: 200, nullable: true })

@@ -140,6 +140,9 @@ export class RecordSanctionInput {
   @Field(() => ID, { nullable: true, description: 'For an APPLICATION basis: a case of your centre' })
   applicationId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'For a SAMPLING_FINDING basis: the sampled case (SampledCase) of your centre whose finding lists problems (办件抽查); basisText is then optional' })
+  sampledCaseId?: string;
+
   @Field({ nullable: true, description: 'For a SAMPLING_FINDING or RULE basis: the finding or the article, e.g. 锦州 第二十八条(三)' })
   basisText?: string;
 

@@ -29,6 +29,8 @@ import { ComplaintProgress, ComplaintSettingsView, FiledComplaint, RecordedCompl
 import * as complaints from './service';
 import * as register from './sanctions';
 import { complaintProgress } from './progress';
+import { SampledCase } from '../supervision/entities';
+import * as supervision from '../supervision/service';
 
 const ComplaintConnection = Connection(Complaint);
 const SanctionConnection = Connection(Sanction);
@@ -215,6 +217,11 @@ export class SanctionResolver {
   @FieldResolver(() => Application, { nullable: true, description: 'For an APPLICATION basis: the case' })
   application(@Ctx() ctx: RequestContext, @Root() sanction: Sanction): Promise<Application | null> {
     return applications.loadApplication(ctx, sanction.applicationId);
+  }
+
+  @FieldResolver(() => SampledCase, { nullable: true, description: 'For a SAMPLING_FINDING basis recorded in the system: the sampled case and its finding (办件抽查), if the viewer may read it' })
+  sampledCase(@Ctx() ctx: RequestContext, @Root() sanction: Sanction): Promise<SampledCase | null> {
+    return sanction.sampledCaseId === null ? Promise.resolve(null) : supervision.loadSampledCase(ctx, sanction.sampledCaseId);
   }
 
   @FieldResolver(() => Sanction, { nullable: true, description: 'For a revocation: the sanction it revokes' })

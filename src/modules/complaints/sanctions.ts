@@ -14,6 +14,8 @@ import { User } from '../tenancy/entities';
 import * as applications from '../applications/service';
 import * as calendar from '../calendar/service';
 import { removeFromPosts } from '../windows/release';
+import * as supervision from '../supervision/service';
+import { SampledCase } from '../supervision/entities';
 import { Complaint, ComplaintCategory, Sanction, SanctionBasisKind, SanctionKind } from './entities';
 import { RecordSanctionInput, RevokeSanctionInput, SanctionFilter, SanctionOrderField, sanctionSorting } from './inputs';
 import { complaintForSanction, isUpheld, loadComplaint } from './service';
@@ -119,6 +121,15 @@ export function sanctionsOfComplaint(ctx: RequestContext, complaint: Complaint):
     .load(complaint.id);
 }
 
+/** The sanctions that rest on a sampled case's finding (batched). */
+export function sanctionsOfSampledCase(ctx: RequestContext, sampledCaseId: number): Promise<Sanction[]> {
+  return ctx.loaders
+    .get('Sanction.bySampledCase', () =>
+      groupedLoader((ids) => visibleSanctions(ctx, 's').andWhere('s.sampledCaseId IN (:...ids)', { ids }).orderBy('s.id').getMany(), (row) => row.sampledCaseId ?? 0),
+    )
+    .load(sampledCaseId);
+}
+
 export function basisComplaint(ctx: RequestContext, sanction: Sanction): Promise<Complaint | null> {
   return sanction.complaintId === null ? Promise.resolve(null) : loadComplaint(ctx, sanction.complaintId);
 }
@@ -144,13 +155,27 @@ async function today(ctx: RequestContext, tenantId: number): Promise<string> {
 interface Basis {
   complaintId: number | null;
   applicationId: number | null;
+  sampledCaseId: number | null;
   basisText: string | null;
   violation: boolean;
 }
 
+const PROBLEM_NAMES: Record<string, string> = {
+  INCOMPLETE_MATERIALS: '材料不全',
+  OVERDUE: '超时',
+  OVERCHARGING: '超范围收费',
+  IRREGULAR_PROCEDURE: '程序不符',
+  OTHER: '其他',
+};
+
+/** The basis text of a finding recorded in the system, when the decider gives none. */
+function findingText(sampled: SampledCase): string {
+  return `办件抽查：${sampled.problems.map((p) => PROBLEM_NAMES[p] ?? p).join('、')}`;
+}
+
 /** The basis, checked: an upheld complaint about the person, a case of the centre, or a described finding or article. */
 async function basisOf(ctx: RequestContext, viewer: Viewer, person: User, input: RecordSanctionInput, basisText: string | null): Promise<Basis> {
-  const none = { complaintId: null, applicationId: null, basisText: null, violation: false };
+  const none = { complaintId: null, applicationId: null, sampledCaseId: null, basisText: null, violation: false };
   switch (input.basisKind) {
     case SanctionBasisKind.COMPLAINT: {
       const { complaint, about } = await complaintForSanction(ctx, input.complaintId!, 'input.complaintId');
@@ -163,6 +188,11 @@ async function basisOf(ctx: RequestContext, viewer: Viewer, person: User, input:
       const application = await applications.loadApplication(ctx, decodeGlobalIdOf('Application', input.applicationId!, 'input.applicationId'));
       if (!application || application.tenantId !== viewer.tenantId) throw new BadUserInputError(m.caseOfOwnCentre, 'input.applicationId');
       return { ...none, applicationId: application.id };
+    }
+    case SanctionBasisKind.SAMPLING_FINDING: {
+      if (!input.sampledCaseId) return { ...none, basisText };
+      const sampled = await supervision.findingForSanction(ctx, input.sampledCaseId, 'input.sampledCaseId');
+      return { ...none, sampledCaseId: sampled.id, basisText: basisText ?? findingText(sampled) };
     }
     default:
       return { ...none, basisText };
@@ -191,8 +221,10 @@ export async function recordSanction(ctx: RequestContext, input: RecordSanctionI
   const check = new InputCheck();
   check.that(input.basisKind !== SanctionBasisKind.COMPLAINT || Boolean(input.complaintId), 'input.complaintId', m.basisComplaint);
   check.that(input.basisKind !== SanctionBasisKind.APPLICATION || Boolean(input.applicationId), 'input.applicationId', m.basisApplication);
+  const recordedFinding = input.basisKind === SanctionBasisKind.SAMPLING_FINDING && Boolean(input.sampledCaseId);
   const describedBasis = input.basisKind === SanctionBasisKind.SAMPLING_FINDING || input.basisKind === SanctionBasisKind.RULE;
-  const basisText = describedBasis ? check.text(input.basisText ?? '', 'input.basisText', 200) : null;
+  // A finding recorded in the system (sampledCaseId) describes itself; basisText is then optional.
+  const basisText = describedBasis && !(recordedFinding && !input.basisText) ? check.text(input.basisText ?? '', 'input.basisText', 200) : null;
   const note = input.note?.trim() ?? '';
   check.that([...note].length <= 1000, 'input.note', m.note);
   const now = await today(ctx, viewer.tenantId);

@@ -10,6 +10,14 @@ import * as complaints from '../complaints/service';
 import { Complaint } from '../complaints/entities';
 import * as evaluations from '../evaluations/service';
 import { Rectification } from '../evaluations/entities';
+import { requireRole } from '../../auth/guards';
+import { Role } from '../../auth/roles';
+import { BadUserInputError } from '../../graphql/errors';
+import { SupervisionNotice } from './entities';
+import { runCheck } from './check';
+import { loadNotice } from './notices';
+import { SupervisionReport } from './reports';
+import { supervisionMessages } from './messages';
 
 export interface AlertGroup {
   tenant: Tenant;
@@ -56,4 +64,26 @@ export async function supervisionAlerts(ctx: RequestContext, tenantCode: string,
       lateRectifications: lateRectifications.get(tenant.id) ?? [],
     }))
     .filter((group) => group.red + group.yellow + group.lapsedSupplements.length + group.provisionalDeadlines.length + group.overdueTicketSteps.length + group.lateComplaints.length + group.lateRectifications.length > 0);
+}
+
+export * from './notices';
+export { drawCaseSample, recordSamplingFinding, listSamples, casesOfSample, loadSample, loadSampledCase, findingForSanction, samplingNodeLoaders } from './sampling';
+export { CAUSE_SOURCES, runCheck } from './check';
+export { onSupervisionReport } from './reports';
+export type { SupervisionReport, LightChange } from './reports';
+
+/**
+ * runSupervisionCheck: a centre admin or supervisor runs now the check the job runs every
+ * minute, over a readable centre (the own one by default) and its readable subordinates.
+ * It writes nothing the job would not write; it answers with what this run produced, as
+ * the caller may read it.
+ */
+export async function runSupervisionCheck(ctx: RequestContext, tenantCode?: string | null): Promise<{ report: SupervisionReport; issued: SupervisionNotice[]; escalated: SupervisionNotice[] }> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.SUPERVISOR);
+  const root = await tenancy.tenantByCode(ctx, tenantCode ?? viewer.tenantCode);
+  if (!root) throw new BadUserInputError(supervisionMessages.checkTenant, 'tenantCode');
+  const tenants = await tenancy.readableSubtree(ctx, root);
+  const report = await runCheck(ctx, tenants);
+  const visible = async (list: SupervisionNotice[]) => (await Promise.all(list.map((notice) => loadNotice(ctx, notice.id)))).filter((n): n is SupervisionNotice => n !== null);
+  return { report, issued: await visible(report.issued), escalated: await visible(report.escalated) };
 }
