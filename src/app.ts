@@ -95,6 +95,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
+    // Outside NODE_ENV=test Apollo stops itself on SIGTERM, failing the operations still in
+    // flight; the instance's drain (src/lifecycle.ts) stops it once they have finished.
+    stopOnTerminationSignals: false,
     plugins: [
       ...armor.plugins,
       // Its per-field wrapper doubles list latency and we set no cache hints (DESIGN.md §7).

@@ -32,6 +32,8 @@ export interface MysqlEndpoint {
 
 export interface Config {
   port: number;
+  /** HOST: the address to listen on (such as 127.0.0.1); every interface when unset. */
+  host: string | undefined;
   nodeEnv: NodeEnv;
   database: DatabaseConfig;
   /**
@@ -88,6 +90,13 @@ function parsePort(env: Env): number {
     throw new ConfigError('PORT', `expected an integer 1-65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseHost(env: Env): string | undefined {
+  const raw = (env.HOST ?? '').trim();
+  if (raw === '') return undefined;
+  if (!/^[a-zA-Z0-9.:-]{1,253}$/.test(raw)) throw new ConfigError('HOST', `expected an address such as 127.0.0.1 or ::1, got "${raw}"`);
+  return raw;
 }
 
 function parseNodeEnv(env: Env): NodeEnv {
@@ -259,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
     port: parsePort(env),
+    host: parseHost(env),
     nodeEnv,
     database: parseReplicas(env, parseDatabaseUrl(env.DATABASE_URL)),
     jwtSecret: parseSecret(env, nodeEnv),

@@ -47,9 +47,9 @@ async function main(): Promise<void> {
   // GraphQL server and the database pools stop once the last request has finished.
   lifecycle.onStopped('graphql', () => stop());
   lifecycle.onStopped('database', () => dataSource.destroy());
-  server.listen(config.port, () => {
+  server.listen(config.port, config.host, () => {
     logger.info(
-      { port: config.port, database: config.database.type, replicas: config.database.type === 'mysql' ? (config.database.replicas?.length ?? 0) : 0, env: config.nodeEnv },
+      { port: config.port, host: config.host ?? 'every interface', database: config.database.type, replicas: config.database.type === 'mysql' ? (config.database.replicas?.length ?? 0) : 0, env: config.nodeEnv },
       `API ready at http://localhost:${config.port}/graphql`,
     );
   });

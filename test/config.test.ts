@@ -8,6 +8,8 @@ describe('configuration', () => {
   it('defaults to the embedded SQLite file and port 4000', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
+    expect(config.host).toBeUndefined();
+    expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(config.database).toEqual({ type: 'sqlite', database: 'data/dev.sqlite' });
     expect(config.jwtTtlSeconds).toBe(3600);
     expect(config.introspection).toBe(true);
@@ -74,6 +76,7 @@ describe('configuration', () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ HOST: '127.0.0.1; rm -rf /' }, 'HOST'],
     [{ DATABASE_URL: 'postgres://x@y/z' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'mysql://host-only' }, 'DATABASE_URL'],
     [{ JWT_TTL: 'forever' }, 'JWT_TTL'],
