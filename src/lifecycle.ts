@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import net from 'node:net';
 import { RequestHandler } from 'express';
 import { Logger } from './logger';
 import { preferredLanguage } from './graphql/language';
@@ -99,8 +100,10 @@ export class Lifecycle {
 
     this.current = 'refusing';
     logger.info({ inFlight: this.inFlight }, 'refusing new requests; finishing those in flight');
-    server?.close();
-    server?.closeIdleConnections();
+    // The listener only: http's own close() also drops the connections it deems idle, among
+    // them those accepted whose request is not parsed yet, and their clients see a reset.
+    // Those requests get the 503 above instead; the rest close once nothing runs.
+    if (server) net.Server.prototype.close.call(server);
     for (const { name, step } of this.steps) {
       try {
         await step(SHUTDOWN_REASON);
