@@ -31,6 +31,9 @@ import { admission, compressResponses, corsFor, httpErrorAsJson, notFound, secur
 import { auditPlugin } from './modules/audit/service';
 import { auditCsvExport } from './modules/audit/csv';
 import { startSupervisionJob } from './modules/supervision/job';
+import { Lifecycle } from './lifecycle';
+import { replicaManager, replicaStates } from './db/replicas';
+import { replicaReads } from './graphql/replica-reads';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -57,18 +60,23 @@ export interface AppOptions {
   clock?: () => Date;
   /** Bench only: another schema (the unaudited one, to measure the audit log's cost). */
   schema?: GraphQLSchema;
+  /** The instance's drain on shutdown (src/lifecycle.ts); a fresh one if not given. */
+  lifecycle?: Lifecycle;
 }
 
 export interface App {
   app: Express;
   stop(): Promise<void>;
+  lifecycle: Lifecycle;
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, dataSource, logger } = options;
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   setScryptCost(config.scryptLog2N);
-  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock };
+  const lifecycle = options.lifecycle ?? new Lifecycle();
+  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock, replicaManager: replicaManager(dataSource) };
+  const replicaCount = config.database.type === 'mysql' ? (config.database.replicas?.length ?? 0) : 0;
   const armor = new ApolloArmor({
     // Depth counts fields: a component-per-fragment query is as deep as its fields.
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
@@ -88,6 +96,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
+    // Outside NODE_ENV=test Apollo stops itself on SIGTERM, failing the operations still in
+    // flight; the instance's drain (src/lifecycle.ts) stops it once they have finished.
+    stopOnTerminationSignals: false,
     plugins: [
       ...armor.plugins,
       // Its per-field wrapper doubles list latency and we set no cache hints (DESIGN.md §7).
@@ -98,6 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       textInputGuard,
       httpStatusByCode,
       auditPlugin,
+      replicaReads,
     ],
   });
   await server.start();
@@ -124,15 +136,25 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready: not shutting down and the primary answers. A replica that is down is reported
+  // but does not make the instance unready: its reads go to the primary meanwhile.
   app.get('/readyz', async (_req, res) => {
+    if (!lifecycle.ready) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
+    const replicas = replicaCount > 0 ? { replicas: await replicaStates(dataSource, replicaCount, logger) } : {};
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...replicas });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'database unavailable' });
+      res.status(503).json({ status: 'database unavailable', ...replicas });
     }
   });
+
+  // Counts the requests in flight and refuses new ones once the instance is shutting down.
+  app.use(lifecycle.gate);
 
   if (options.exposeSqlCount) {
     app.use('/graphql', (req, res, next) => {
@@ -180,5 +202,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       await supervisionJob?.stop();
       await server.stop();
     },
+    lifecycle,
   };
 }

@@ -17,10 +17,23 @@ export type DatabaseConfig =
       username: string;
       password: string;
       database: string;
+      /** Read replicas (DATABASE_REPLICA_URLS): GraphQL queries read there; empty without the variable. */
+      replicas?: MysqlEndpoint[];
     };
+
+/** One MySQL server of a primary's replicas. */
+export interface MysqlEndpoint {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  database: string;
+}
 
 export interface Config {
   port: number;
+  /** HOST: the address to listen on (such as 127.0.0.1); every interface when unset. */
+  host: string | undefined;
   nodeEnv: NodeEnv;
   database: DatabaseConfig;
   /**
@@ -51,6 +64,13 @@ export interface Config {
    * SUPERVISION_JOB_INTERVAL seconds (default 60, 5-86400). Safe on every instance.
    */
   supervisionJob: { enabled: boolean; intervalSeconds: number };
+  /**
+   * DRAIN_DELAY_MS: after SIGTERM, how long the instance keeps serving while /readyz already
+   * says not ready, so that a load balancer polling it stops sending (5000 in production, 0 elsewhere).
+   */
+  drainDelayMs: number;
+  /** SHUTDOWN_GRACE_MS: how long requests in flight may take to finish once new ones are refused. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +98,13 @@ function parsePort(env: Env): number {
   return port;
 }
 
+function parseHost(env: Env): string | undefined {
+  const raw = (env.HOST ?? '').trim();
+  if (raw === '') return undefined;
+  if (!/^[a-zA-Z0-9.:-]{1,253}$/.test(raw)) throw new ConfigError('HOST', `expected an address such as 127.0.0.1 or ::1, got "${raw}"`);
+  return raw;
+}
+
 function parseNodeEnv(env: Env): NodeEnv {
   const raw = env.NODE_ENV ?? 'development';
   if (raw !== 'development' && raw !== 'test' && raw !== 'production') {
@@ -86,26 +113,26 @@ function parseNodeEnv(env: Env): NodeEnv {
   return raw;
 }
 
-export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+export function parseDatabaseUrl(raw: string | undefined, variable = 'DATABASE_URL'): DatabaseConfig {
   if (raw === undefined || raw === '') return { type: 'sqlite', database: DEFAULT_SQLITE_FILE };
   if (raw === 'sqlite::memory:') return { type: 'sqlite', database: ':memory:' };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (file === '') throw new ConfigError('DATABASE_URL', 'sqlite: URL needs a file path');
+    if (file === '') throw new ConfigError(variable, 'sqlite: URL needs a file path');
     return { type: 'sqlite', database: file };
   }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'expected sqlite::memory:, sqlite:<file> or mysql://user:pass@host:port/db');
+    throw new ConfigError(variable, 'expected sqlite::memory:, sqlite:<file> or mysql://user:pass@host:port/db');
   }
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    throw new ConfigError('DATABASE_URL', `unsupported scheme "${url.protocol.replace(':', '')}"; use sqlite, mysql or mariadb`);
+    throw new ConfigError(variable, `unsupported scheme "${url.protocol.replace(':', '')}"; use sqlite, mysql or mariadb`);
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!url.hostname || !database || !url.username) {
-    throw new ConfigError('DATABASE_URL', 'a mysql URL needs a user, a host and a database: mysql://user:pass@host:port/db');
+    throw new ConfigError(variable, 'a mysql URL needs a user, a host and a database: mysql://user:pass@host:port/db');
   }
   return {
     type: 'mysql',
@@ -116,6 +143,34 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
     password: decodeURIComponent(url.password),
     database,
   };
+}
+
+/**
+ * DATABASE_REPLICA_URLS: a comma list of mysql:// or mariadb:// URLs of the primary's read
+ * replicas. Only a MySQL primary has replicas; each is named once and is not the primary.
+ */
+function parseReplicas(env: Env, primary: DatabaseConfig): DatabaseConfig {
+  const raw = (env.DATABASE_REPLICA_URLS ?? '').trim();
+  if (raw === '') return primary;
+  const variable = 'DATABASE_REPLICA_URLS';
+  if (primary.type !== 'mysql') {
+    throw new ConfigError(variable, 'read replicas need a MySQL primary (DATABASE_URL=mysql://…); the embedded SQLite database has none');
+  }
+  const replicas = raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((url, index) => {
+    if (url.startsWith('sqlite:')) throw new ConfigError(variable, `replica ${index + 1}: expected mysql://user:pass@host:port/db`);
+    const parsed = parseDatabaseUrl(url, variable);
+    if (parsed.type !== 'mysql') throw new ConfigError(variable, `replica ${index + 1}: expected mysql://user:pass@host:port/db`);
+    const { host, port, username, password, database } = parsed;
+    return { host, port, username, password, database };
+  });
+  const addresses = [`${primary.host}:${primary.port}`];
+  for (const [index, replica] of replicas.entries()) {
+    const address = `${replica.host}:${replica.port}`;
+    if (addresses[0] === address) throw new ConfigError(variable, `replica ${index + 1} is the primary itself (${address})`);
+    if (addresses.includes(address)) throw new ConfigError(variable, `replica ${index + 1} is listed twice (${address})`);
+    addresses.push(address);
+  }
+  return { ...primary, replicas };
 }
 
 const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -225,8 +280,9 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
     port: parsePort(env),
+    host: parseHost(env),
     nodeEnv,
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database: parseReplicas(env, parseDatabaseUrl(env.DATABASE_URL)),
     jwtSecret: parseSecret(env, nodeEnv),
     jwtTtlSeconds: parseTtl(env),
     logLevel: parseLogLevel(env, nodeEnv),
@@ -238,5 +294,7 @@ export function loadConfig(env: Env = process.env): Config {
     requestConcurrency: parseCount(env, 'REQUEST_CONCURRENCY', 8, 1, 1000),
     requestQueue: parseCount(env, 'REQUEST_QUEUE', 256, 0, 100000),
     supervisionJob: parseSupervisionJob(env),
+    drainDelayMs: parseCount(env, 'DRAIN_DELAY_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120000),
+    shutdownGraceMs: parseCount(env, 'SHUTDOWN_GRACE_MS', 20000, 100, 600000),
   };
 }

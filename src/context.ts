@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Config } from './config';
 import { Logger } from './logger';
 import { Db } from './db/db';
@@ -32,6 +32,8 @@ export interface ContextDeps {
   logger: Logger;
   /** The time source; tests pass a settable one to walk deadlines over holidays. */
   clock?: () => Date;
+  /** With read replicas (DATABASE_REPLICA_URLS): a manager whose reads go to them (src/db/replicas.ts). */
+  replicaManager?: EntityManager;
 }
 
 interface Session {
@@ -134,6 +136,19 @@ export class RequestContext {
   afterCommit(fn: () => void): void {
     if (this.committed) this.committed.push(fn);
     else fn();
+  }
+
+  /**
+   * A query request reads from the replicas, once its operation is known to be a query
+   * (src/graphql/replica-reads.ts). A mutation request never calls this: it reads from
+   * the primary before, inside and after its transaction, so its result shows what it
+   * wrote. Without replicas, nothing changes.
+   */
+  readFromReplicas(): void {
+    const replicas = this.deps.replicaManager;
+    if (!replicas || this.session.db.inTransaction) return;
+    const { viewer, db } = this.session;
+    this.session = { viewer, db: new Db(this.deps.dataSource, db.scope, replicas), loaders: new Loaders() };
   }
 
   async signIn(user: User): Promise<void> {

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { rebuildRollupsIfMissing } from './modules/applications/rollups';
 import { setScryptCost } from './auth/passwords';
 import { isEmpty, seedDemoData } from '../seeds/seed';
+import { Lifecycle } from './lifecycle';
 
 async function main(): Promise<void> {
   let config;
@@ -39,23 +40,32 @@ async function main(): Promise<void> {
   // A database migrated from before the 数据统计 rollups gets them at its first start.
   if (await rebuildRollupsIfMissing(dataSource)) logger.info('statistics rollups rebuilt from the cases');
 
-  const { app, stop } = await createApp({ config, dataSource, logger });
+  const lifecycle = new Lifecycle();
+  const { app, stop } = await createApp({ config, dataSource, logger, lifecycle });
   const server = createServer(app);
-  server.listen(config.port, () => {
+  // Subscriptions and other long-lived connections add `lifecycle.onShutdown` steps; the
+  // GraphQL server and the database pools stop once the last request has finished.
+  lifecycle.onStopped('graphql', () => stop());
+  lifecycle.onStopped('database', () => dataSource.destroy());
+  server.listen(config.port, config.host, () => {
     logger.info(
-      { port: config.port, database: config.database.type, env: config.nodeEnv },
+      { port: config.port, host: config.host ?? 'every interface', database: config.database.type, replicas: config.database.type === 'mysql' ? (config.database.replicas?.length ?? 0) : 0, env: config.nodeEnv },
       `API ready at http://localhost:${config.port}/graphql`,
     );
   });
 
+  // SIGTERM drains (src/lifecycle.ts): not ready at once, refuse new requests after the
+  // drain delay, finish those in flight within the grace, close the pools, exit 0.
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      void stop()
-        .then(() => dataSource.destroy())
-        .then(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // A last bound, should a step hang: the grace, the delay, and ten seconds for the steps.
+    setTimeout(() => process.exit(1), config.drainDelayMs + config.shutdownGraceMs + 10_000).unref();
+    void lifecycle
+      .shutdown(server, { drainDelayMs: config.drainDelayMs, graceMs: config.shutdownGraceMs, logger })
+      .then((code) => process.exit(code), (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

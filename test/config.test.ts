@@ -8,6 +8,8 @@ describe('configuration', () => {
   it('defaults to the embedded SQLite file and port 4000', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
+    expect(config.host).toBeUndefined();
+    expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(config.database).toEqual({ type: 'sqlite', database: 'data/dev.sqlite' });
     expect(config.jwtTtlSeconds).toBe(3600);
     expect(config.introspection).toBe(true);
@@ -32,9 +34,49 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'mariadb://ci:pw@127.0.0.1/gov' }).database).toMatchObject({ type: 'mysql', flavour: 'mariadb', port: 3306 });
   });
 
+  it('takes read replicas from DATABASE_REPLICA_URLS (a comma list); without it the primary alone, as before', () => {
+    const primary = 'mariadb://api:pw@10.0.0.1:3306/gov';
+    expect(loadConfig({ DATABASE_URL: primary }).database).not.toHaveProperty('replicas');
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: ' ' }).database).not.toHaveProperty('replicas');
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'mysql://ro:s%2Fcret@10.0.0.2/gov, mariadb://ro:x@10.0.0.3:3307/gov,' }).database).toEqual({
+      type: 'mysql', flavour: 'mariadb', host: '10.0.0.1', port: 3306, username: 'api', password: 'pw', database: 'gov',
+      replicas: [
+        { host: '10.0.0.2', port: 3306, username: 'ro', password: 's/cret', database: 'gov' },
+        { host: '10.0.0.3', port: 3307, username: 'ro', password: 'x', database: 'gov' },
+      ],
+    });
+  });
+
+  it.each([
+    [{ DATABASE_REPLICA_URLS: 'mysql://ro:x@10.0.0.2/gov' }, /SQLite database has none/],
+    [{ DATABASE_URL: 'sqlite::memory:', DATABASE_REPLICA_URLS: 'mysql://ro:x@10.0.0.2/gov' }, /need a MySQL primary/],
+    [{ DATABASE_URL: 'mysql://a:b@db/gov', DATABASE_REPLICA_URLS: 'sqlite:replica.sqlite' }, /replica 1: expected mysql/],
+    [{ DATABASE_URL: 'mysql://a:b@db/gov', DATABASE_REPLICA_URLS: 'postgres://ro@db2/gov' }, /unsupported scheme/],
+    [{ DATABASE_URL: 'mysql://a:b@db/gov', DATABASE_REPLICA_URLS: 'mysql://db2' }, /needs a user, a host and a database/],
+    [{ DATABASE_URL: 'mysql://a:b@db/gov', DATABASE_REPLICA_URLS: 'mysql://ro:x@db:3306/gov' }, /replica 1 is the primary itself/],
+    [{ DATABASE_URL: 'mysql://a:b@db/gov', DATABASE_REPLICA_URLS: 'mysql://ro:x@db2/gov,mysql://ro:y@db2:3306/gov' }, /replica 2 is listed twice/],
+  ])('refuses replicas %j with a DATABASE_REPLICA_URLS error (%s), never echoing a password', (env, reason) => {
+    expect(() => loadConfig(env)).toThrow(/^DATABASE_REPLICA_URLS: /);
+    expect(() => loadConfig(env)).toThrow(reason);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/:x@|:y@|ro:/);
+    }
+  });
+
+  it('drains for 5 s in production before refusing requests (0 elsewhere), and gives requests in flight 20 s', () => {
+    expect(loadConfig({})).toMatchObject({ drainDelayMs: 0, shutdownGraceMs: 20000 });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toMatchObject({ drainDelayMs: 5000, shutdownGraceMs: 20000 });
+    expect(loadConfig({ DRAIN_DELAY_MS: '250', SHUTDOWN_GRACE_MS: '3000' })).toMatchObject({ drainDelayMs: 250, shutdownGraceMs: 3000 });
+    expect(() => loadConfig({ DRAIN_DELAY_MS: 'soon' })).toThrow(/^DRAIN_DELAY_MS:/);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '0' })).toThrow(/^SHUTDOWN_GRACE_MS:/);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ HOST: '127.0.0.1; rm -rf /' }, 'HOST'],
     [{ DATABASE_URL: 'postgres://x@y/z' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'mysql://host-only' }, 'DATABASE_URL'],
     [{ JWT_TTL: 'forever' }, 'JWT_TTL'],

@@ -8,6 +8,7 @@ import { Config, DatabaseConfig, loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
 import { createApp } from '../src/app';
+import { Lifecycle } from '../src/lifecycle';
 import { TokenService } from '../src/auth/jwt';
 import { setScryptCost } from '../src/auth/passwords';
 import { seedDemoData } from '../seeds/seed';
@@ -38,6 +39,8 @@ export interface TestApp {
   clock: TestClock;
   /** Its JWT_SECRET is random, made for this test file: no string in the repository signs its tokens. */
   config: Config;
+  /** The app's drain on shutdown (src/lifecycle.ts). */
+  lifecycle: Lifecycle;
   tokens: TokenService;
   dataSource: DataSource;
   /**
@@ -88,7 +91,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   setScryptCost(config.scryptLog2N);
   await seedDemoData(dataSource, { password: SEED_PASSWORD });
   const clock = new TestClock();
-  const { app, stop } = await createApp({ config, dataSource, logger, exposeSqlCount: true, clock: clock.now });
+  const { app, stop, lifecycle } = await createApp({ config, dataSource, logger, exposeSqlCount: true, clock: clock.now });
   const tokens = new Map<string, string>();
 
   const gql: TestApp['gql'] = async (query, variables, token, options = {}) => {
@@ -104,6 +107,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     clock,
     config,
+    lifecycle,
     tokens: new TokenService(config.jwtSecret ?? '', config.jwtTtlSeconds),
     dataSource,
     gql,

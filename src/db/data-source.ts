@@ -7,6 +7,7 @@ import { Logger } from '../logger';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
 import { SqlLogger } from './sql-counter';
+import { fallBackToPrimary, REPLICA_RETRY_MS } from './replicas';
 
 const SLOW_QUERY_MS = 500;
 
@@ -40,14 +41,33 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger): Dat
       },
     };
   }
-  return {
-    ...common,
-    type: database.flavour,
+  const primary = {
     host: database.host,
     port: database.port,
     username: database.username,
     password: database.password,
     database: database.database,
+  };
+  const replicas = database.replicas ?? [];
+  return {
+    ...common,
+    type: database.flavour,
+    ...primary,
+    // With replicas: one pool per server; reads default to the primary, and only a GraphQL
+    // query request reads from a replica (src/db/replicas.ts).
+    ...(replicas.length > 0
+      ? {
+          replication: {
+            master: primary,
+            slaves: replicas,
+            defaultMode: 'master' as const,
+            selector: 'RR' as const,
+            canRetry: true,
+            removeNodeErrorCount: 1,
+            restoreNodeTimeout: REPLICA_RETRY_MS,
+          },
+        }
+      : {}),
     charset: 'utf8mb4_unicode_ci',
     // Dates are stored and read as UTC; the calendar converts to the tenant's zone.
     timezone: 'Z',
@@ -60,6 +80,8 @@ export function createDataSource(database: DatabaseConfig, logger: Logger): Data
   if (database.type === 'sqlite' && database.database !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(database.database)), { recursive: true });
   }
-  return new DataSource(dataSourceOptions(database, logger));
+  const dataSource = new DataSource(dataSourceOptions(database, logger));
+  fallBackToPrimary(dataSource, logger);
+  return dataSource;
 }
 

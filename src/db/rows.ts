@@ -68,7 +68,8 @@ interface Rows {
 async function rowsAsArrays(query: SelectQueryBuilder<ObjectLiteral>): Promise<Rows> {
   const [sql, parameters] = query.getQueryAndParameters();
   const own = (query as unknown as { queryRunner?: QueryRunner }).queryRunner;
-  const runner = own ?? query.connection.createQueryRunner();
+  // As TypeORM's own SELECTs: a replica when the query's manager reads from replicas (src/db/replicas.ts).
+  const runner = own ?? query.connection.createQueryRunner(query.connection.defaultReplicationModeForReads());
   const started = Date.now();
   try {
     query.connection.logger.logQuery(sql, parameters, runner);

@@ -151,6 +151,7 @@ export const messages = {
       `A ${entity} with this ${properties.join(', ') || 'key'} already exists (perhaps created a moment ago): reload and try again`,
     ),
   overloaded: message('服务器繁忙，请稍后再试', 'The server is busy; try again shortly'),
+  shuttingDown: message('该服务实例正在停止，请求未执行，请重试', 'This instance is shutting down; the request was not run: send it again'),
   internal: message('服务器内部错误，请稍后再试或联系管理员', 'Internal server error'),
 
   // Input.
