@@ -212,6 +212,31 @@ const CASES: Case[] = [
       return line;
     },
   },
+  {
+    name: 'the periodic supervision check, running in all three instances, issues each notice once',
+    async run(cluster) {
+      // Each instance runs the check every SUPERVISION_JOB_INTERVAL (5 s here) from its start,
+      // the three nearly together: wait for two rounds after the last (re)start. Whichever
+      // run comes first issues; the others find the unique keys taken.
+      await sleep(Math.max(0, cluster.lastStartAt + 11_000 - Date.now()));
+      const kinds = await cluster.primary.sql<{ kind: string; notices: number; causes: number }>(
+        "SELECT cause_kind AS kind, COUNT(*) AS notices, COUNT(DISTINCT tenant_id, cause_id, cause_round) AS causes FROM govapi.supervision_notice WHERE cause_kind <> 'MANUAL' GROUP BY cause_kind",
+      );
+      const notices = kinds.reduce((sum, k) => sum + Number(k.notices), 0);
+      const [marks] = await cluster.primary.sql<{ n: number }>('SELECT COUNT(*) AS n FROM govapi.case_light_mark');
+      const runs = cluster.instances.flatMap((instance) => instance.logged('supervision check').filter((line) => line.msg === 'supervision check').map((line) => ({ instance: instance.name, issued: Number(line.issued), lightChanges: Number(line.lightChanges) })));
+      const failed = cluster.instances.flatMap((instance) => instance.logged('supervision check failed'));
+      assert.ok(notices > 0, 'the demo data has red cases and late complaints, so the check issued notices');
+      assert.deepEqual(kinds.filter((k) => Number(k.notices) !== Number(k.causes)), [], 'one notice per cause');
+      // Every notice and light mark was reported by exactly one run: what the instances'
+      // runs say they issued adds up to the rows, so no two runs both issued the same one.
+      assert.equal(runs.reduce((sum, r) => sum + r.issued, 0), notices, 'notices reported by the runs = notices in the database');
+      assert.equal(runs.reduce((sum, r) => sum + r.lightChanges, 0), Number(marks.n), 'light changes reported = light marks');
+      assert.deepEqual(failed, [], 'no run failed');
+      const by = [...new Set(runs.map((r) => r.instance))].sort();
+      return `${notices} notices (${kinds.map((k) => `${k.kind} ${k.notices}`).join(', ')}) and ${marks.n} light marks, each reported by exactly one of ${runs.length} productive runs (from ${by.join(', ')}); no run failed`;
+    },
+  },
   // New cases go above: this one leaves the replica stopped.
   {
     name: 'a replica that stops leaves reads to the primary (logged, not fatal)',

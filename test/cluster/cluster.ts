@@ -161,6 +161,7 @@ export class Instance {
   }
 
   async start(): Promise<void> {
+    this.cluster.lastStartAt = Date.now();
     this.proc = this.cluster.spawn(this.name, process.execPath, [path.join(ROOT, 'dist', 'src', 'index.js')], { ...this.cluster.apiEnv, HOST, PORT: String(this.port) });
     await until(`${this.name} to be ready`, 60_000, async () => {
       if (this.proc?.child.exitCode !== null) throw new Error(`${this.name} exited; see ${this.proc?.logFile}`);
@@ -327,6 +328,8 @@ export class Cluster {
   readonly instances: Instance[] = [];
   proxy!: Proxy;
   apiEnv: Record<string, string> = {};
+  /** When an instance last (re)started (ms since the epoch): its periodic jobs count from then. */
+  lastStartAt = 0;
   /** The demo accounts' password in this run (generated; production refuses the published one). */
   readonly seedPassword = secret();
   private readonly procs = new Set<Proc>();
@@ -420,6 +423,8 @@ export class Cluster {
       REDIS_URL: `redis://${HOST}:${this.redisPort}`,
       // Long enough for the proxy (polling every 100 ms) to take the instance out first.
       DRAIN_DELAY_MS: '600',
+      // The 电子监察 check in every instance, often enough for a case to see several rounds.
+      SUPERVISION_JOB_INTERVAL: '5',
       SHUTDOWN_GRACE_MS: '10000',
     };
     await Promise.all(this.instances.map((instance) => instance.start()));
