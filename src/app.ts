@@ -30,6 +30,8 @@ import { setScryptCost } from './auth/passwords';
 import { admission, compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
 import { auditPlugin } from './modules/audit/service';
 import { auditCsvExport } from './modules/audit/csv';
+import { EventBus } from './events/bus';
+import { LiveServer, liveServer } from './graphql/subscriptions';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -60,6 +62,14 @@ export interface AppOptions {
 
 export interface App {
   app: Express;
+  /** Live events of this instance (Redis across instances with REDIS_URL): what services publish through `ctx.events`. */
+  events: EventBus;
+  /**
+   * GraphQL subscriptions over WebSocket: `live.attach(httpServer)` once the server exists;
+   * `live.close()` closes every connection with 1001 'server shutting down' (drain).
+   */
+  live: LiveServer;
+  /** Closes the subscriptions, the Apollo server and the bus (not the database). */
   stop(): Promise<void>;
 }
 
@@ -67,7 +77,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, dataSource, logger } = options;
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   setScryptCost(config.scryptLog2N);
-  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock };
+  const events = new EventBus(logger, { redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix });
+  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock, events };
   const armor = new ApolloArmor({
     // Depth counts fields: a component-per-fragment query is as deep as its fields.
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
@@ -79,11 +90,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     blockFieldSuggestion: { enabled: !config.introspection },
   }).protect();
 
+  const schema = options.schema ?? appSchema();
+  const formatErrors = formatError(logger, (error) => duplicateKeyOf(error, dataSource));
+  const live = liveServer({ schema, contextDeps, logger, validationRules: armor.validationRules, maxTokens: QUERY_LIMITS.maxTokens, formatError: formatErrors });
   const server = new ApolloServer<RequestContext>({
-    gateway: jitGateway(options.schema ?? appSchema()),
+    gateway: jitGateway(schema),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logger, (error) => duplicateKeyOf(error, dataSource)),
+    formatError: formatErrors,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
@@ -124,9 +138,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // Redis is reported, never fatal: without it only cross-instance live events stop.
+    const redis = events.status.mode === 'redis' ? { redis: events.status.connected ? 'connected' : 'unavailable' } : {};
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...redis });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'database unavailable' });
@@ -170,5 +186,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(notFound);
   app.use(httpErrorAsJson(logger));
 
-  return { app, stop: () => server.stop() };
+  return {
+    app,
+    events,
+    live,
+    stop: async () => {
+      await live.close();
+      await server.stop();
+      await events.close();
+    },
+  };
 }

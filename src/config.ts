@@ -45,6 +45,10 @@ export interface Config {
   requestConcurrency: number;
   /** Requests allowed to wait (REQUEST_QUEUE); beyond it, 503 with Retry-After. */
   requestQueue: number;
+  /** REDIS_URL: live events cross instances through Redis pub/sub; unset, they stay in this process. */
+  redisUrl: string | undefined;
+  /** REDIS_CHANNEL_PREFIX: keeps deployments (and test runs) sharing one Redis apart. */
+  redisChannelPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -209,6 +213,27 @@ function parseScryptCost(env: Env, nodeEnv: NodeEnv): number {
   return value;
 }
 
+function parseRedisUrl(env: Env): string | undefined {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    throw new ConfigError('REDIS_URL', 'expected redis://[user:password@]host:port[/db] or rediss://…');
+  }
+  return raw;
+}
+
+function parseChannelPrefix(env: Env): string {
+  const raw = env.REDIS_CHANNEL_PREFIX ?? 'gov-service-api:';
+  if (!/^[\w:.-]{1,64}$/.test(raw)) throw new ConfigError('REDIS_CHANNEL_PREFIX', `expected 1-64 letters, digits, ':', '.', '-' or '_', got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
@@ -225,5 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
     scryptLog2N: parseScryptCost(env, nodeEnv),
     requestConcurrency: parseCount(env, 'REQUEST_CONCURRENCY', 16, 1, 1000),
     requestQueue: parseCount(env, 'REQUEST_QUEUE', 256, 0, 100000),
+    redisUrl: parseRedisUrl(env),
+    redisChannelPrefix: parseChannelPrefix(env),
   };
 }

@@ -10,6 +10,7 @@ import { TokenService } from './auth/jwt';
 import { Tenant, TenantLevel, User } from './modules/tenancy/entities';
 import { UnauthenticatedError } from './graphql/errors';
 import { messages } from './graphql/messages';
+import { EventBus } from './events/bus';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it asks. */
 export class Loaders {
@@ -32,7 +33,12 @@ export interface ContextDeps {
   logger: Logger;
   /** The time source; tests pass a settable one to walk deadlines over holidays. */
   clock?: () => Date;
+  /** Live events (subscriptions); without one, events are published to nobody. */
+  events?: EventBus;
 }
+
+/** For contexts built without an app (scripts, benches): a bus nobody listens to. */
+let unheardEvents: EventBus | undefined;
 
 interface Session {
   viewer: Viewer | null;
@@ -72,6 +78,22 @@ export class RequestContext {
 
   get tokens(): TokenService {
     return this.deps.tokens;
+  }
+
+  /** Where live events are published (src/events). */
+  get events(): EventBus {
+    return this.deps.events ?? (unheardEvents ??= new EventBus(this.deps.logger));
+  }
+
+  /**
+   * A subscription's context, before each event it delivers: the token is checked again
+   * (a revoked, expired or deactivated account is refused as a new request would be), the
+   * scope rebuilt, and the loaders start empty, so an event is read as of now.
+   */
+  async renew(authorization: string): Promise<void> {
+    const who = await authenticate(this.deps, authorization);
+    if (!who) throw invalidToken();
+    this.session = { viewer: who.viewer, db: new Db(this.deps.dataSource, who.scope), loaders: new Loaders() };
   }
 
   /** The current instant, from the app's clock. */
@@ -237,14 +259,21 @@ export async function buildContext(
   deps: ContextDeps,
   request: { requestId: string; clientIp: string; authorization: string | undefined },
 ): Promise<RequestContext> {
-  const anonymous = () => new RequestContext(deps, request.requestId, request.clientIp, null, TenantScope.anonymous);
-  if (request.authorization === undefined || request.authorization === '') return anonymous();
-  const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/.exec(request.authorization);
-  if (!match) throw invalidToken();
+  if (request.authorization === undefined || request.authorization === '') {
+    return new RequestContext(deps, request.requestId, request.clientIp, null, TenantScope.anonymous);
+  }
+  const who = await authenticate(deps, request.authorization);
+  if (!who) throw invalidToken();
+  return new RequestContext(deps, request.requestId, request.clientIp, who.viewer, who.scope);
+}
+
+/** A `Bearer` authorization's viewer and scope; null for a bad, expired or revoked token. */
+async function authenticate(deps: ContextDeps, authorization: string): Promise<{ viewer: Viewer; scope: TenantScope } | null> {
+  const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/.exec(authorization);
+  if (!match) return null;
   const claims = deps.tokens.verify(match[1]);
-  if (!claims) throw invalidToken();
+  if (!claims) return null;
   const user = await accountOf(deps.dataSource, claims.userId);
-  if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) throw invalidToken();
-  const { viewer, scope } = await viewerOf(deps, user);
-  return new RequestContext(deps, request.requestId, request.clientIp, viewer, scope);
+  if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) return null;
+  return viewerOf(deps, user);
 }

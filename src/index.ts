@@ -39,8 +39,10 @@ async function main(): Promise<void> {
   // A database migrated from before the 数据统计 rollups gets them at its first start.
   if (await rebuildRollupsIfMissing(dataSource)) logger.info('statistics rollups rebuilt from the cases');
 
-  const { app, stop } = await createApp({ config, dataSource, logger });
+  const { app, stop, live } = await createApp({ config, dataSource, logger });
   const server = createServer(app);
+  // GraphQL subscriptions (graphql-ws) upgrade on the same server and path.
+  live.attach(server);
   server.listen(config.port, () => {
     logger.info(
       { port: config.port, database: config.database.type, env: config.nodeEnv },
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    // WebSocket connections would hold server.close open: they are told to reconnect elsewhere first.
+    void live.close();
     server.close(() => {
       void stop()
         .then(() => dataSource.destroy())

@@ -27,6 +27,7 @@ import { nodeLoaders as collaborationNodes } from './collaboration/service';
 import { ContactLedgerResolver, ProblemLedgerResolver } from './collaboration/ledger-resolver';
 import { nodeLoaders as ledgerNodes } from './collaboration/ledgers';
 import { SupervisionResolver } from './supervision/resolver';
+import { SupervisionAlertRaisedResolver, WindowCoverageChangeResolver } from './supervision/live-resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 import { AuditResolver } from './audit/resolver';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
@@ -109,7 +110,7 @@ export const MODULES: ModuleManifest[] = [
     publicRootFields: ['Mutation.fileComplaint', 'Query.complaintProgress'],
   },
   {
-    resolvers: [SupervisionResolver],
+    resolvers: [SupervisionResolver, SupervisionAlertRaisedResolver, WindowCoverageChangeResolver],
   },
   {
     resolvers: [
