@@ -310,12 +310,14 @@ describe('the WebSocket endpoint: authorised like HTTP', () => {
 });
 
 describe('several instances: live events cross them through Redis (REDIS_URL)', () => {
+  // Debian's redis-server on loopback (.ci/run starts one when none runs); each run its own channel.
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const logger = createLogger('silent');
   const prefix = `test-${randomBytes(6).toString('hex')}:`;
   const instances: { app: App; server: Server; url: string }[] = [];
 
-  async function instance(redisUrl: string): Promise<{ app: App; server: Server; url: string }> {
-    const app = await createApp({ config: { ...t.config, redisUrl, redisChannelPrefix: prefix }, dataSource: t.dataSource, logger, clock: t.clock.now });
+  async function instance(redis: string): Promise<{ app: App; server: Server; url: string }> {
+    const app = await createApp({ config: { ...t.config, redisUrl: redis, redisChannelPrefix: prefix }, dataSource: t.dataSource, logger, clock: t.clock.now });
     const server = createServer(app.app);
     app.live.attach(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -337,8 +339,8 @@ describe('several instances: live events cross them through Redis (REDIS_URL)', 
   });
 
   it('a subscriber on one instance receives the change made through another (same database, one Redis)', async () => {
-    const one = await instance('redis://127.0.0.1:6379');
-    const three = await instance('redis://127.0.0.1:6379');
+    const one = await instance(redisUrl);
+    const three = await instance(redisUrl);
     await Promise.all([ready(one.app.events), ready(three.app.events)]);
     const watcher = await subscribe(await t.tokenOf('supervisor.210300'), COVERAGE, { code: '210300' }, { target: one.url, bus: one.app.events });
     const sameInstance = await subscribe(await t.tokenOf('supervisor.210300'), COVERAGE, { code: '210300' }, { target: three.url, bus: three.app.events });
@@ -378,7 +380,7 @@ describe('several instances: live events cross them through Redis (REDIS_URL)', 
   });
 
   it('closes every subscription with 1001 when the instance shuts down (for the drain on SIGTERM)', async () => {
-    const closing = await instance('redis://127.0.0.1:6379');
+    const closing = await instance(redisUrl);
     const watcher = await subscribe(await t.tokenOf('supervisor.210300'), COVERAGE, { code: '210300' }, { target: closing.url, bus: closing.app.events });
     expect(closing.app.live.connections).toBe(1);
     await closing.app.live.close();
