@@ -377,6 +377,12 @@ async function main(): Promise<void> {
       notices = await dataSource.manager.count(PaymentNotice);
       print();
       print(`-- ${fmt(total)} cases, ${fmt(notices)} notices: ${fmt(grown.cases)} cases and ${fmt(grown.notices)} notices written in ${seconds(grown.ms)} (${fmt(Math.round(grown.cases / (grown.ms / 1000)))} cases/s in multi-row INSERTs), rollups rebuilt and ANALYZE in ${seconds(performance.now() - started)}`);
+      const sizes = (await dataSource.query(
+        'SELECT table_name AS name, data_length AS data, index_length AS idx FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN (?, ?, ?)',
+        ['application', 'payment_notice', 'application_stats_rollup'],
+      )) as { name: string; data: string; idx: string }[];
+      const mib = (bytes: string) => fmt(Math.round(Number(bytes) / 2 ** 20));
+      print(`   on disk (InnoDB's estimate): ${sizes.map((t) => `${t.name} ${mib(t.data)} MiB data + ${mib(t.idx)} MiB indexes`).join('; ')}; buffer pool ${fmt(Math.round(bufferPool / 2 ** 20))} MiB`);
     }
     const step = await measure(dataSource, config, centres, now, clients, writeMs);
     results.push({ cases: total, notices, ...step });
