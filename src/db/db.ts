@@ -79,8 +79,10 @@ export class Db {
 
   /**
    * Runs `hook` once the open transaction has committed, never if it rolls back (a live
-   * event must not announce a change that did not happen); at once outside a transaction.
-   * A hook must not throw: it runs after the commit, where nothing can be undone.
+   * event must not announce a change that did not happen); at once outside a transaction,
+   * and in a transaction that `transaction()` did not open (none in the API: every
+   * mutation's is). A hook must not throw: it runs after the commit, where nothing can be
+   * undone (EventBus.publish never throws).
    */
   afterCommit(hook: () => void): void {
     const hooks = this.inTransaction ? commitHooks.get(this.manager) : undefined;
