@@ -17,6 +17,7 @@ import { LIVE_LIMITS } from '../src/graphql/subscriptions';
 import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { Application } from '../src/modules/applications/entities';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
+import { ConfigError, loadConfig } from '../src/config';
 
 let t: TestApp;
 let url: string;
@@ -33,7 +34,7 @@ const COVERAGE = `subscription($code: String!) { windowCoverageChanged(tenantCod
   change empty cause at tenant { code } window { number status }
 } }`;
 const ALERTS = `subscription($code: String!) { supervisionAlertRaised(tenantCode: $code) {
-  kind subject reason at tenant { code } subjectNode { id ... on Application { number } }
+  kind subject reason at tenant { code } subjectNode { id ... on Application { number applicantIdNumber } }
 } }`;
 const LEAVE = 'mutation($input: LeavePostInput!) { leavePost(input: $input) { id } }';
 const RETURN = 'mutation { returnToPost { id } }';
@@ -202,11 +203,12 @@ describe('windowCoverageChanged: 离岗 and 空岗 on the hall screens, live', (
 });
 
 describe('supervisionAlertRaised: 电子监察 alerts, live', () => {
-  it('an alert published after its transaction commits reaches the centre and its city with the subject in scope; a rolled-back one never does', async () => {
+  it('an alert published after its transaction commits reaches the city with the subject in scope and its field policies; a rolled-back one never does', async () => {
     const haicheng = await tenantOf('210381');
     const application = await t.dataSource.getRepository(Application).findOneOrFail({ where: { tenantId: haicheng.id }, order: { id: 'ASC' } });
     const city = await subscribe(await t.tokenOf('supervisor.210300'), ALERTS, { code: '210300' });
     const elsewhere = await subscribe(await t.tokenOf('supervisor.210700'), ALERTS, { code: '210700' });
+    const auditor = await subscribe(await t.tokenOf('auditor.210300'), ALERTS, { code: '210381' });
     const alert = {
       kind: SupervisionAlertKind.CASE_RED,
       tenantId: haicheng.id,
@@ -231,16 +233,21 @@ describe('supervisionAlertRaised: 电子监察 alerts, live', () => {
       reason: '超期 1 个工作日',
       at: '2026-03-16T02:00:00.000Z',
       tenant: { code: '210381' },
-      subjectNode: { id: encodeGlobalId('Application', application.id), number: application.number },
+      // The applicant's ID number is for the case's handlers only: a supervisor reads null, an auditor a mask.
+      subjectNode: { id: encodeGlobalId('Application', application.id), number: application.number, applicantIdNumber: null },
     });
     expect(city.events).toHaveLength(1);
+    const audited = (await auditor.next()).subjectNode.applicantIdNumber as string;
+    expect(audited).not.toBe(application.applicantIdNumber);
+    expect(audited).toMatch(/^\w{2}\*+\w{2}$/);
+    expect(audited.slice(0, 2)).toBe(application.applicantIdNumber.slice(0, 2));
     // An alert whose subject is not in the tenant it claims is not delivered (the subject must load in scope).
     const jinzhou = await tenantOf('210700');
     publishSupervisionAlert(t.events, null, { ...alert, tenantId: jinzhou.id, tenantCode: jinzhou.code, reason: 'misfiled' });
     publishSupervisionAlert(t.events, null, { ...alert, reason: 'second' });
     await city.next((e) => e.reason === 'second');
     expect(elsewhere.events).toEqual([]);
-    await Promise.all([city.dispose(), elsewhere.dispose()]);
+    await Promise.all([city.dispose(), elsewhere.dispose(), auditor.dispose()]);
   });
 });
 
@@ -377,6 +384,15 @@ describe('several instances: live events cross them through Redis (REDIS_URL)', 
     expect(res.body).toEqual({ data: { createWindow: { number: 'D01' } } });
     expect(await watcher.next()).toMatchObject({ tenant: { code: '210323' }, window: { number: 'D01' } });
     await watcher.dispose();
+  });
+
+  it('REDIS_URL and REDIS_CHANNEL_PREFIX are checked at start; unset, the bus stays in the process', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ redisUrl: undefined, redisChannelPrefix: 'gov-service-api:' });
+    expect(loadConfig({ NODE_ENV: 'test', REDIS_URL: 'redis://:pw@10.0.0.5:6380/2' }).redisUrl).toBe('redis://:pw@10.0.0.5:6380/2');
+    for (const bad of ['localhost:6379', 'http://127.0.0.1:6379', 'redis://']) {
+      expect(() => loadConfig({ NODE_ENV: 'test', REDIS_URL: bad })).toThrow(ConfigError);
+    }
+    expect(() => loadConfig({ NODE_ENV: 'test', REDIS_CHANNEL_PREFIX: 'a b' })).toThrow(ConfigError);
   });
 
   it('closes every subscription with 1001 when the instance shuts down (for the drain on SIGTERM)', async () => {
