@@ -113,11 +113,11 @@ export function mysqlUrl(): string | undefined {
 }
 
 /** Runs a scenario's main with a watchdog, and cleans up on exit, failure or a signal. */
-export function runBench(main: () => Promise<void>): void {
+export function runBench(main: () => Promise<void>, watchdogMs = WATCHDOG_MS): void {
   const watchdog = setTimeout(() => {
-    process.stderr.write(`bench: still running after ${WATCHDOG_MS / 60_000} min, giving up\n`);
+    process.stderr.write(`bench: still running after ${watchdogMs / 60_000} min, giving up\n`);
     void runCleanups().finally(() => process.exit(2));
-  }, WATCHDOG_MS);
+  }, watchdogMs);
   watchdog.unref();
 
   let interrupted = false;

@@ -34,6 +34,8 @@ import { startSupervisionJob } from './modules/supervision/job';
 import { Lifecycle } from './lifecycle';
 import { replicaManager, replicaStates } from './db/replicas';
 import { replicaReads } from './graphql/replica-reads';
+import { EventBus } from './events/bus';
+import { LiveServer, liveServer } from './graphql/subscriptions';
 
 /**
  * Limits checked before execution (DESIGN.md §8). graphql-armor's defaults, except
@@ -66,6 +68,14 @@ export interface AppOptions {
 
 export interface App {
   app: Express;
+  /** Live events of this instance (Redis across instances with REDIS_URL): what services publish through `ctx.events`. */
+  events: EventBus;
+  /**
+   * GraphQL subscriptions over WebSocket: `live.attach(httpServer)` once the server exists;
+   * `live.close()` closes every connection with 1001 'server shutting down' (drain).
+   */
+  live: LiveServer;
+  /** Closes the subscriptions, the Apollo server and the bus (not the database). */
   stop(): Promise<void>;
   lifecycle: Lifecycle;
 }
@@ -75,7 +85,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokens = new TokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
   setScryptCost(config.scryptLog2N);
   const lifecycle = options.lifecycle ?? new Lifecycle();
-  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock, replicaManager: replicaManager(dataSource) };
+  const events = new EventBus(logger, { redisUrl: config.redisUrl, channelPrefix: config.redisChannelPrefix });
+  const contextDeps = { config, tokens, dataSource, logger, clock: options.clock, replicaManager: replicaManager(dataSource), events };
   const replicaCount = config.database.type === 'mysql' ? (config.database.replicas?.length ?? 0) : 0;
   const armor = new ApolloArmor({
     // Depth counts fields: a component-per-fragment query is as deep as its fields.
@@ -88,11 +99,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     blockFieldSuggestion: { enabled: !config.introspection },
   }).protect();
 
+  const schema = options.schema ?? appSchema();
+  const formatErrors = formatError(logger, (error) => duplicateKeyOf(error, dataSource));
+  const live = liveServer({ schema, contextDeps, logger, validationRules: armor.validationRules, maxTokens: QUERY_LIMITS.maxTokens, formatError: formatErrors });
   const server = new ApolloServer<RequestContext>({
-    gateway: jitGateway(options.schema ?? appSchema()),
+    gateway: jitGateway(schema),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logger, (error) => duplicateKeyOf(error, dataSource)),
+    formatError: formatErrors,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
@@ -144,9 +158,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       return;
     }
     const replicas = replicaCount > 0 ? { replicas: await replicaStates(dataSource, replicaCount, logger) } : {};
+    // Redis is reported, never fatal: without it only cross-instance live events stop.
+    const redis = events.status.mode === 'redis' ? { redis: events.status.connected ? 'connected' : 'unavailable' } : {};
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ready', ...replicas });
+      res.json({ status: 'ready', ...replicas, ...redis });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'database unavailable', ...replicas });
@@ -198,10 +214,14 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   return {
     app,
+    events,
+    live,
+    lifecycle,
     stop: async () => {
       await supervisionJob?.stop();
+      await live.close();
       await server.stop();
+      await events.close();
     },
-    lifecycle,
   };
 }

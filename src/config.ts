@@ -71,6 +71,10 @@ export interface Config {
   drainDelayMs: number;
   /** SHUTDOWN_GRACE_MS: how long requests in flight may take to finish once new ones are refused. */
   shutdownGraceMs: number;
+  /** REDIS_URL: live events cross instances through Redis pub/sub; unset, they stay in this process. */
+  redisUrl: string | undefined;
+  /** REDIS_CHANNEL_PREFIX: keeps deployments (and test runs) sharing one Redis apart. */
+  redisChannelPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -276,6 +280,27 @@ function parseSupervisionJob(env: Env): Config['supervisionJob'] {
   return { enabled: !['off', 'false', '0'].includes(raw), intervalSeconds: parseCount(env, 'SUPERVISION_JOB_INTERVAL', 60, 5, 86400) };
 }
 
+function parseRedisUrl(env: Env): string | undefined {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    throw new ConfigError('REDIS_URL', 'expected redis://[user:password@]host:port[/db] or rediss://…');
+  }
+  return raw;
+}
+
+function parseChannelPrefix(env: Env): string {
+  const raw = env.REDIS_CHANNEL_PREFIX ?? 'gov-service-api:';
+  if (!/^[\w:.-]{1,64}$/.test(raw)) throw new ConfigError('REDIS_CHANNEL_PREFIX', `expected 1-64 letters, digits, ':', '.', '-' or '_', got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = parseNodeEnv(env);
   return {
@@ -296,5 +321,7 @@ export function loadConfig(env: Env = process.env): Config {
     supervisionJob: parseSupervisionJob(env),
     drainDelayMs: parseCount(env, 'DRAIN_DELAY_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120000),
     shutdownGraceMs: parseCount(env, 'SHUTDOWN_GRACE_MS', 20000, 100, 600000),
+    redisUrl: parseRedisUrl(env),
+    redisChannelPrefix: parseChannelPrefix(env),
   };
 }

@@ -10,6 +10,7 @@ import { TokenService } from './auth/jwt';
 import { Tenant, TenantLevel, User } from './modules/tenancy/entities';
 import { UnauthenticatedError } from './graphql/errors';
 import { messages } from './graphql/messages';
+import { EventBus } from './events/bus';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it asks. */
 export class Loaders {
@@ -34,7 +35,12 @@ export interface ContextDeps {
   clock?: () => Date;
   /** With read replicas (DATABASE_REPLICA_URLS): a manager whose reads go to them (src/db/replicas.ts). */
   replicaManager?: EntityManager;
+  /** Live events (subscriptions); without one, events are published to nobody. */
+  events?: EventBus;
 }
+
+/** For contexts built without an app (scripts, benches): a bus nobody listens to. */
+let unheardEvents: EventBus | undefined;
 
 interface Session {
   viewer: Viewer | null;
@@ -56,8 +62,6 @@ export class RequestContext {
   readonly auditedMutations = new Set<string>();
   readonly logger: Logger;
   private session: Session;
-  /** Work waiting for the mutation's transaction to commit (see afterCommit); null outside one. */
-  private committed: (() => void)[] | null = null;
 
   constructor(
     private readonly deps: ContextDeps,
@@ -76,6 +80,22 @@ export class RequestContext {
 
   get tokens(): TokenService {
     return this.deps.tokens;
+  }
+
+  /** Where live events are published (src/events). */
+  get events(): EventBus {
+    return this.deps.events ?? (unheardEvents ??= new EventBus(this.deps.logger));
+  }
+
+  /**
+   * A subscription's context, before each event it delivers: the token is checked again
+   * (a revoked, expired or deactivated account is refused as a new request would be), the
+   * scope rebuilt, and the loaders start empty, so an event is read as of now.
+   */
+  async renew(authorization: string): Promise<void> {
+    const who = await authenticate(this.deps, authorization);
+    if (!who) throw invalidToken();
+    this.session = { viewer: who.viewer, db: new Db(this.deps.dataSource, who.scope), loaders: new Loaders() };
   }
 
   /** The current instant, from the app's clock. */
@@ -107,35 +127,19 @@ export class RequestContext {
    */
   async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
     const outside = this.session;
-    const committed: (() => void)[] = [];
-    this.committed = committed;
     try {
-      const result = await outside.db.transaction(
+      return await outside.db.transaction(
         (db) => {
           this.session = { viewer: outside.viewer, db, loaders: new Loaders() };
-          committed.length = 0; // a retried attempt (deadlock) starts again
           return fn();
         },
         { readCommitted: true },
       );
-      this.committed = null;
-      for (const run of committed) run();
-      return result;
     } finally {
-      this.committed = null;
       this.session = { viewer: outside.viewer, db: outside.db, loaders: new Loaders() };
       // The mutation may have revoked tokens or changed roles (see accountOf).
       forgetAccounts(this.deps.dataSource);
     }
-  }
-
-  /**
-   * Runs `fn` once the mutation's transaction has committed (at once outside one), and
-   * never if it rolls back: for telling others (live subscriptions) about what it wrote.
-   */
-  afterCommit(fn: () => void): void {
-    if (this.committed) this.committed.push(fn);
-    else fn();
   }
 
   /**
@@ -270,14 +274,21 @@ export async function buildContext(
   deps: ContextDeps,
   request: { requestId: string; clientIp: string; authorization: string | undefined },
 ): Promise<RequestContext> {
-  const anonymous = () => new RequestContext(deps, request.requestId, request.clientIp, null, TenantScope.anonymous);
-  if (request.authorization === undefined || request.authorization === '') return anonymous();
-  const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/.exec(request.authorization);
-  if (!match) throw invalidToken();
+  if (request.authorization === undefined || request.authorization === '') {
+    return new RequestContext(deps, request.requestId, request.clientIp, null, TenantScope.anonymous);
+  }
+  const who = await authenticate(deps, request.authorization);
+  if (!who) throw invalidToken();
+  return new RequestContext(deps, request.requestId, request.clientIp, who.viewer, who.scope);
+}
+
+/** A `Bearer` authorization's viewer and scope; null for a bad, expired or revoked token. */
+async function authenticate(deps: ContextDeps, authorization: string): Promise<{ viewer: Viewer; scope: TenantScope } | null> {
+  const match = /^Bearer ([A-Za-z0-9_\-.]{1,4096})$/.exec(authorization);
+  if (!match) return null;
   const claims = deps.tokens.verify(match[1]);
-  if (!claims) throw invalidToken();
+  if (!claims) return null;
   const user = await accountOf(deps.dataSource, claims.userId);
-  if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) throw invalidToken();
-  const { viewer, scope } = await viewerOf(deps, user);
-  return new RequestContext(deps, request.requestId, request.clientIp, viewer, scope);
+  if (!user || !user.active || user.tokenVersion !== claims.tokenVersion) return null;
+  return viewerOf(deps, user);
 }

@@ -41,10 +41,13 @@ async function main(): Promise<void> {
   if (await rebuildRollupsIfMissing(dataSource)) logger.info('statistics rollups rebuilt from the cases');
 
   const lifecycle = new Lifecycle();
-  const { app, stop } = await createApp({ config, dataSource, logger, lifecycle });
+  const { app, stop, live } = await createApp({ config, dataSource, logger, lifecycle });
   const server = createServer(app);
-  // Subscriptions and other long-lived connections add `lifecycle.onShutdown` steps; the
-  // GraphQL server and the database pools stop once the last request has finished.
+  // GraphQL subscriptions (graphql-ws) upgrade on the same server and path.
+  live.attach(server);
+  // Once new requests are refused, subscriptions are closed with 1001 (clients reconnect to
+  // another instance); the GraphQL server and the database pools stop once the last request has finished.
+  lifecycle.onShutdown('subscriptions', () => live.close());
   lifecycle.onStopped('graphql', () => stop());
   lifecycle.onStopped('database', () => dataSource.destroy());
   server.listen(config.port, config.host, () => {

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
@@ -12,6 +14,7 @@ import { Lifecycle } from '../src/lifecycle';
 import { TokenService } from '../src/auth/jwt';
 import { setScryptCost } from '../src/auth/passwords';
 import { seedDemoData } from '../seeds/seed';
+import { EventBus } from '../src/events/bus';
 
 export const SEED_PASSWORD = 'demo-2026';
 
@@ -50,6 +53,10 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, options?: { acceptLanguage?: string | null }): Promise<GraphQLResponse<T>>;
   /** Signs in a demo account (cached per file). */
   tokenOf(username: string, password?: string): Promise<string>;
+  /** The app's live-event bus (what `ctx.events` publishes to). */
+  events: EventBus;
+  /** Serves the app on 127.0.0.1 (a free port), WebSocket subscriptions included; returns its `ws://…/graphql`. Closed by close(). */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -91,7 +98,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   setScryptCost(config.scryptLog2N);
   await seedDemoData(dataSource, { password: SEED_PASSWORD });
   const clock = new TestClock();
-  const { app, stop, lifecycle } = await createApp({ config, dataSource, logger, exposeSqlCount: true, clock: clock.now });
+  const { app, stop, lifecycle, events, live } = await createApp({ config, dataSource, logger, exposeSqlCount: true, clock: clock.now });
+  let server: Server | null = null;
   const tokens = new Map<string, string>();
 
   const gql: TestApp['gql'] = async (query, variables, token, options = {}) => {
@@ -122,8 +130,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       tokens.set(username, res.data.login.token);
       return res.data.login.token;
     },
+    events,
+    async listen() {
+      if (!server) {
+        server = createServer(app);
+        live.attach(server);
+        await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      }
+      return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    },
     async close() {
       await stop();
+      if (server) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server!.close(resolve));
+      }
       await dataSource.destroy();
       await drop();
     },

@@ -19,6 +19,9 @@ function isRetryable(error: unknown): boolean {
  */
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 
+/** Work waiting for a transaction attempt to commit, by the attempt's EntityManager. */
+const commitHooks = new WeakMap<EntityManager, (() => void)[]>();
+
 function serialised<T>(dataSource: DataSource, fn: () => Promise<T>): Promise<T> {
   if (dataSource.options.type !== 'better-sqlite3') return fn();
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
@@ -76,6 +79,19 @@ export class Db {
   }
 
   /**
+   * Runs `hook` once the open transaction has committed, never if it rolls back (a live
+   * event must not announce a change that did not happen); at once outside a transaction,
+   * and in a transaction that `transaction()` did not open (none in the API: every
+   * mutation's is). A hook must not throw: it runs after the commit, where nothing can be
+   * undone (EventBus.publish never throws).
+   */
+  afterCommit(hook: () => void): void {
+    const hooks = this.inTransaction ? commitHooks.get(this.manager) : undefined;
+    if (hooks) hooks.push(hook);
+    else hook();
+  }
+
+  /**
    * Runs `fn` in one transaction (joined if one is open), retrying on deadlock.
    * `readCommitted` (MySQL; SQLite runs one transaction at a time anyway): every plain
    * read sees what was committed before it, as outside a transaction, for a transaction
@@ -83,13 +99,21 @@ export class Db {
    */
   async transaction<T>(fn: (db: Db) => Promise<T>, options: { readCommitted?: boolean } = {}): Promise<T> {
     if (this.inTransaction) return fn(this);
-    const run = (manager: EntityManager) => fn(new Db(this.dataSource, this.scope, manager));
+    let hooks: (() => void)[] = [];
+    const run = (manager: EntityManager) => {
+      // A retried attempt starts with none: what a rolled-back attempt queued is dropped.
+      hooks = [];
+      commitHooks.set(manager, hooks);
+      return fn(new Db(this.dataSource, this.scope, manager));
+    };
     const readCommitted = options.readCommitted === true && this.dataSource.options.type !== 'better-sqlite3';
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await serialised(this.dataSource, () =>
+        const result = await serialised(this.dataSource, () =>
           readCommitted ? this.dataSource.transaction('READ COMMITTED', run) : this.dataSource.transaction(run),
         );
+        for (const hook of hooks) hook();
+        return result;
       } catch (error) {
         if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;
       }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_ATTEMPTS'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -100,5 +101,12 @@ export class ConflictError extends AppError {
 export class TooManyAttemptsError extends AppError {
   constructor(retryAfterSeconds: number) {
     super('TOO_MANY_ATTEMPTS', messages.tooManyAttempts, { retryAfterSeconds });
+  }
+}
+
+/** A request the endpoint does not serve in that form (a subscription over HTTP, a query over WebSocket). */
+export class BadRequestError extends AppError {
+  constructor(text: Message) {
+    super('BAD_REQUEST', text, {}, 400);
   }
 }

@@ -48,3 +48,8 @@ export const inRequestLanguage: RequestHandler = (req, _res, next) => {
 export function currentLanguage(): Language {
   return requestLanguage.getStore() ?? 'zh';
 }
+
+/** Runs `fn` in a language chosen elsewhere (a WebSocket connection's, for its errors). */
+export function inLanguage<T>(language: Language, fn: () => T): T {
+  return requestLanguage.run(language, fn);
+}

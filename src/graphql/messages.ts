@@ -191,6 +191,12 @@ export const messages = {
     message(`${method} ${path} 没有提供任何服务：接口地址是 POST /graphql`, `Nothing is served at ${method} ${path}: the API is POST /graphql`),
   bodyNotJson: message('请求体不是有效的 JSON', 'The body is not valid JSON'),
   bodyTooLarge: message('请求体超过大小上限', 'The body is larger than the limit'),
+  subscriptionsOverWebSocket: message(
+    '订阅（subscription）通过 WebSocket 连接 /graphql（graphql-transport-ws 协议）提供，不通过 HTTP POST',
+    'Subscriptions are served over WebSocket at /graphql (the graphql-transport-ws protocol), not over HTTP POST',
+  ),
+  onlySubscriptionsOverWebSocket: message('WebSocket 连接只提供订阅：查询和修改请通过 HTTP POST /graphql 发送', 'Only subscriptions are served over WebSocket: send queries and mutations to POST /graphql'),
+  tooManySubscriptions: (max: number) => message(`每个连接最多 ${max} 个订阅`, `At most ${max} subscriptions per connection`),
   /** Another refused body: the parser's own detail, for developers. */
   badRequest: (detail: string) => message('请求有误，无法处理', `${detail}`),
 };

@@ -6,7 +6,9 @@ import { Node } from './node';
 import { BadUserInputError } from './errors';
 import { messages } from './messages';
 
-const loaders: Record<string, NodeLoader> = Object.assign({}, ...MODULES.map((module) => module.nodeLoaders ?? {}));
+// Gathered on first use: a module's resolver may use loadNodes (the registry imports it).
+let loaders: Record<string, NodeLoader> | undefined;
+const loadersByType = (): Record<string, NodeLoader> => (loaders ??= Object.assign({}, ...MODULES.map((module) => module.nodeLoaders ?? {})));
 
 /** Max ids per `nodes(ids:)` call, the same cap as a page. */
 export const MAX_NODE_IDS = 100;
@@ -24,7 +26,7 @@ export async function loadNodes(ctx: RequestContext, globalIds: string[], field:
   const found = new Map<string, Node>();
   await Promise.all(
     [...byType].map(async ([typeName, ids]) => {
-      const load = loaders[typeName];
+      const load = loadersByType()[typeName];
       if (!load) return; // an unknown type is just as missing as an unknown id
       for (const node of await load(ctx, ids)) found.set(`${typeName}:${node.id}`, node);
     }),

@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { RequestContext } from '../context';
 import { Role } from '../auth/roles';
-import { ReadOnlyRoleError, UnauthenticatedError } from './errors';
+import { BadRequestError, ReadOnlyRoleError, UnauthenticatedError } from './errors';
 import { messages } from './messages';
 
 /** Root field names of an operation, through inline fragments and fragment spreads. */
@@ -39,6 +39,8 @@ export function operationGuard(publicRootFields: Set<string>, sessionMutations: 
         async didResolveOperation({ operation, document, contextValue }) {
           if (!operation) return;
           const kind = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'query' ? 'Query' : 'Subscription';
+          // A subscription is a stream: WebSocket only (graphql/subscriptions.ts).
+          if (kind === 'Subscription') throw new BadRequestError(messages.subscriptionsOverWebSocket);
           const fields = rootFieldNames(operation, document).filter((name) => !name.startsWith('__'));
           const viewer = contextValue.viewer;
           if (!viewer) {

@@ -7,6 +7,7 @@ import { FieldAccessResolver } from '../auth/field-access-resolver';
 import { treatNullArgumentsAsAbsent } from './null-arguments';
 import { readPlainFieldsDirectly } from './plain-fields';
 import { auditEveryMutation } from '../modules/audit/service';
+import { subscriptionsBringTheirBus } from '../events/bus';
 // Every entity that implements Node is in the schema (as a possible Node): load them
 // all, so that the schema does not depend on what else the process has imported.
 import '../db/entities';
@@ -31,6 +32,7 @@ export function buildUnauditedSchema(): GraphQLSchema {
           resolvers: [NodeResolver, FieldAccessResolver, ...MODULES.flatMap((module) => module.resolvers)],
           // Inputs are checked by the services, which name the field at fault.
           validate: false,
+          pubSub: subscriptionsBringTheirBus,
         }),
       ),
     ),
@@ -65,6 +67,7 @@ const CONVENTIONS: Record<string, string> = {
 const TYPE_CONVENTIONS: Record<string, string> = {
   Query: 'Reads. Lists are Relay connections scoped to the tenants the viewer may read',
   Mutation: 'Writes. Each takes one `input` and returns the object it changed or created; the few that do not (sign-in, removals) say what they return',
+  Subscription: 'Live events (电子监察 for hall screens), over WebSocket at /graphql with graphql-ws; the token goes in the connection’s init payload. Scoped like the queries',
   PageInfo: 'Relay page information of a connection',
 };
 

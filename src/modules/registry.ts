@@ -27,7 +27,9 @@ import { nodeLoaders as collaborationNodes } from './collaboration/service';
 import { ContactLedgerResolver, ProblemLedgerResolver } from './collaboration/ledger-resolver';
 import { nodeLoaders as ledgerNodes } from './collaboration/ledgers';
 import { CaseSampleResolver, SampledCaseResolver, SupervisionNoticeEventResolver, SupervisionNoticeResolver, SupervisionResolver } from './supervision/resolver';
-import { noticeNodeLoaders, samplingNodeLoaders } from './supervision/service';
+import { noticeNodeLoaders, onSupervisionReport, samplingNodeLoaders } from './supervision/service';
+import { publishLiveAlerts } from './supervision/live-alerts';
+import { SupervisionAlertRaisedResolver, WindowCoverageChangeResolver } from './supervision/live-resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 import { AuditResolver } from './audit/resolver';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
@@ -64,6 +66,8 @@ export interface ModuleManifest {
 
 // Deactivating someone, or taking WINDOW_STAFF away, must not leave a window empty (AB岗).
 onStaffRelease(releaseFromWindows);
+// 电子监察 on the hall screens: what the supervision check and notices produce goes out live.
+onSupervisionReport(publishLiveAlerts);
 
 export const MODULES: ModuleManifest[] = [
   {
@@ -117,7 +121,7 @@ export const MODULES: ModuleManifest[] = [
     publicRootFields: ['Mutation.evaluateCase'],
   },
   {
-    resolvers: [SupervisionResolver, SupervisionNoticeResolver, SupervisionNoticeEventResolver, CaseSampleResolver, SampledCaseResolver],
+    resolvers: [SupervisionResolver, SupervisionNoticeResolver, SupervisionNoticeEventResolver, CaseSampleResolver, SampledCaseResolver, SupervisionAlertRaisedResolver, WindowCoverageChangeResolver],
     nodeLoaders: { ...noticeNodeLoaders, ...samplingNodeLoaders },
   },
   {

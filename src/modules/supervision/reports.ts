@@ -26,8 +26,8 @@ export type SupervisionReportListener = (ctx: RequestContext, report: Supervisio
 const listeners: SupervisionReportListener[] = [];
 
 /**
- * Called with every report that has something in it: the place to publish live alerts
- * (`supervisionAlertRaised`). A listener's error is logged, never thrown at the caller.
+ * Called with every report that has something in it: live alerts are published here
+ * (`supervisionAlertRaised`, live-alerts.ts). A listener’s error is logged, never thrown at the caller.
  */
 export function onSupervisionReport(listener: SupervisionReportListener): void {
   listeners.push(listener);
@@ -36,7 +36,7 @@ export function onSupervisionReport(listener: SupervisionReportListener): void {
 /** Tells the listeners, once what the report lists has committed (never if it rolls back). */
 export function publishReport(ctx: RequestContext, report: SupervisionReport): void {
   if (report.issued.length + report.escalated.length + report.lightChanges.length === 0) return;
-  ctx.afterCommit(() => {
+  ctx.db.afterCommit(() => {
     for (const listener of listeners) {
       void Promise.resolve()
         .then(() => listener(ctx, report))

@@ -19,6 +19,7 @@ import { hallScheduleOf, HallSchedule, Interval, tenantOrOwn } from './hall-hour
 import { Away, emptyStretches, firstMomentOnlyIn, onPostAt, Staffing } from './staffing';
 import { lockWindowsStaffedBy, recordEmptyPosts } from './empty-posts';
 import { windowMessages as m } from './messages';
+import { CoverageChange } from '../../events/live';
 
 const MAX_REPLACEMENTS = 20;
 
@@ -230,7 +231,7 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
       replacements.map((r) => ({ tenantId: person.tenantId, windowId: r.windowId, userId: r.userId, absenceId: absence.id, ...span })),
     );
     // A replacement may fill a window that someone's sign-off (离岗) had left empty.
-    await recordEmptyPosts(ctx, db, person.tenantId, replacements.map((r) => r.windowId));
+    await recordEmptyPosts(ctx, db, person.tenantId, replacements.map((r) => r.windowId), CoverageChange.ABSENCE_SCHEDULED);
     return absence;
   });
 }
@@ -253,7 +254,7 @@ export async function cancelAbsence(ctx: RequestContext, input: CancelAbsenceInp
     if (absence.cancelled) throw new ConflictError(m.absenceCancelled, { field: 'cancelled' });
     absence.cancelled = true;
     const saved = await absences.save(absence);
-    await recordEmptyPosts(ctx, db, absence.tenantId, windowIds);
+    await recordEmptyPosts(ctx, db, absence.tenantId, windowIds, CoverageChange.ABSENCE_CANCELLED);
     return saved;
   });
 }

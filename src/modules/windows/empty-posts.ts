@@ -17,6 +17,7 @@ import { forUpdate, toSecond, unique, windows } from './service';
 import { HallSchedule, hallScheduleOf, Interval, tenantOrOwn } from './hall-hours';
 import { causeAt, emptyStretches, Staffing } from './staffing';
 import { loadStaffing, tenantOfWindows } from './coverage';
+import { CoverageChange, publishWindowCoverage } from '../../events/live';
 
 const DAY_MS = 86_400_000;
 /** How far ahead anything is recomputed: absences longer than this are cut here. */
@@ -35,17 +36,37 @@ export const lookAhead = (now: Date): Interval => ({ startsAt: now, endsAt: new 
  * what happened before now stays as recorded; from now to the horizon the stretches are
  * recomputed (an event running at `now` is continued or ended at `now`, later ones are
  * replaced). Stretches of one window never overlap, so nothing is counted twice. Runs in
- * the caller's transaction, after its writes; `gone` are people who stop counting.
+ * the caller's transaction, after its writes; `gone` are people who stop counting. When
+ * the transaction commits, the hall screens hear of each window (windowCoverageChanged).
  */
-export async function recordEmptyPosts(ctx: RequestContext, db: Db, tenantId: number, windowIds: number[], gone?: Set<number>): Promise<void> {
+export async function recordEmptyPosts(
+  ctx: RequestContext,
+  db: Db,
+  tenantId: number,
+  windowIds: number[],
+  change: CoverageChange,
+  gone?: Set<number>,
+): Promise<void> {
   const ids = unique(windowIds);
   if (ids.length === 0) return;
   const now = toSecond(ctx.now());
-  const schedule = await hallScheduleOf(ctx, await tenantOfWindows(ctx, tenantId));
+  const tenant = await tenantOfWindows(ctx, tenantId);
+  const schedule = await hallScheduleOf(ctx, tenant);
   const list = await lockWindows(db, ids);
   const staffing = { ...(await loadStaffing(ctx, db, ids, lookAhead(now))), gone };
   const span = horizonOf(schedule, now, staffing);
   const stretches = new Map(list.map((w) => [w.id, w.status === WindowStatus.OPEN ? emptyStretches(staffing, w.id, span, schedule) : []]));
+  publishWindowCoverage(
+    ctx.events,
+    db,
+    tenant,
+    change,
+    now,
+    list.map((w) => {
+      const empty = stretches.get(w.id)?.[0]?.startsAt.getTime() === now.getTime();
+      return { windowId: w.id, empty, cause: empty ? causeAt(staffing, w.id, now).cause : null };
+    }),
+  );
 
   const events = db.scoped(EmptyPostEvent);
   const current = await events.query('e').andWhere('e.windowId IN (:...ids) AND e.endsAt >= :now', { ids, now }).getMany();
@@ -114,7 +135,7 @@ export async function leavePost(ctx: RequestContext, input: LeavePostInput): Pro
     const signOff = await signOffs.save(
       Object.assign(new PostSignOff(), { tenantId: viewer.tenantId, userId: viewer.userId, leftAt: now, returnedAt: null, endsBy: schedule.closingOf(now), reason }),
     );
-    await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds);
+    await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds, CoverageChange.LEFT_POST);
     return signOffs.getById(signOff.id, m.postSignOff);
   });
 }
@@ -129,7 +150,7 @@ export async function returnToPost(ctx: RequestContext): Promise<PostSignOff> {
     if (!running) throw new ConflictError(m.notLeft, { field: 'status' });
     const signOffs = db.scoped(PostSignOff);
     await signOffs.update(running, { returnedAt: now });
-    await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds);
+    await recordEmptyPosts(ctx, db, viewer.tenantId, windowIds, CoverageChange.RETURNED_TO_POST);
     return signOffs.getById(running.id, m.postSignOff);
   });
 }

@@ -15,6 +15,7 @@ import { forUpdate, toSecond, unique, windows, windowStaffOf } from './service';
 import { hallScheduleOf } from './hall-hours';
 import { loadStaffing, newlyEmptied, tenantOfWindows } from './coverage';
 import { horizonOf, lookAhead, recordEmptyPosts } from './empty-posts';
+import { CoverageChange } from '../../events/live';
 import { Staffing } from './staffing';
 
 const MAX_REPLACEMENTS = 20;
@@ -68,7 +69,7 @@ export async function releaseFromWindows(ctx: RequestContext, db: Db, user: User
   if (problems.length > 0) throw new BadUserInputError(m.giveReplacements(problems), field);
 
   await handOver(db, user, replacements, now);
-  await recordEmptyPosts(ctx, db, user.tenantId, [...replacements.keys()], new Set([user.id]));
+  await recordEmptyPosts(ctx, db, user.tenantId, [...replacements.keys()], CoverageChange.STAFF_RELEASED, new Set([user.id]));
 }
 
 /** The replacements take over the person's posts, and their covers from now on. */
@@ -108,5 +109,5 @@ export async function removeFromPosts(ctx: RequestContext, db: Db, user: User, i
     else await db.scoped(WindowCover).update(cover, { endsAt: now });
   }
   const windowIds = unique([...posts, ...covers].map((row) => row.windowId));
-  if (windowIds.length > 0) await recordEmptyPosts(ctx, db, user.tenantId, windowIds, new Set([user.id]));
+  if (windowIds.length > 0) await recordEmptyPosts(ctx, db, user.tenantId, windowIds, CoverageChange.STAFF_RELEASED, new Set([user.id]));
 }

@@ -33,6 +33,7 @@ import {
 import { AssignWindowPostsInput, CreateWindowInput, UpdateWindowInput, WindowFilter, WindowOrderField, windowSorting, WindowStatusInput } from './inputs';
 import { isWindowStaff } from './staffing';
 import { recordEmptyPosts } from './empty-posts';
+import { CoverageChange } from '../../events/live';
 import { windowMessages as m } from './messages';
 
 export const windows = (db: Db) => db.scoped(Window);
@@ -353,7 +354,7 @@ export async function createWindow(ctx: RequestContext, input: CreateWindowInput
       );
       await db.scoped(WindowMatter).insertMany(matterIds.map((matterId) => ({ tenantId: window.tenantId, windowId: window.id, matterId })));
       await db.scoped(WindowStatusChange).save(statusChange(window, WindowStatus.OPEN, '窗口设立: window created', viewer.userId));
-      await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
+      await recordEmptyPosts(ctx, db, window.tenantId, [window.id], CoverageChange.WINDOW_STATUS);
       return windows(db).getById(window.id, nouns.window);
     })
     .catch(numberTaken(number));
@@ -416,7 +417,7 @@ async function setWindowStatus(ctx: RequestContext, input: WindowStatusInput, st
     }
     await windows(db).updateVersioned(window, input.version, { status });
     await db.scoped(WindowStatusChange).save(statusChange(window, status, reason, viewer.userId));
-    await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
+    await recordEmptyPosts(ctx, db, window.tenantId, [window.id], CoverageChange.WINDOW_STATUS);
     return windows(db).getById(window.id, nouns.window);
   });
 }
@@ -446,7 +447,7 @@ export async function assignWindowPosts(ctx: RequestContext, input: AssignWindow
       { tenantId: window.tenantId, windowId: window.id, post: WindowPostRole.A, userId: aId },
       { tenantId: window.tenantId, windowId: window.id, post: WindowPostRole.B, userId: bId },
     ]);
-    await recordEmptyPosts(ctx, db, window.tenantId, [window.id]);
+    await recordEmptyPosts(ctx, db, window.tenantId, [window.id], CoverageChange.POSTS_ASSIGNED);
     return windows(db).getById(window.id, nouns.window);
   });
 }
