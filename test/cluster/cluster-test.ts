@@ -9,7 +9,9 @@
  * three instances up behind the proxy, and returns the line it prints.
  */
 import assert from 'node:assert/strict';
-import { Cluster, GqlResult, log, sleep } from './cluster';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
+import { Cluster, GqlResult, Instance, log, sleep } from './cluster';
 import { encodeGlobalId } from '../../src/graphql/global-id';
 
 interface Case {
@@ -53,6 +55,46 @@ function spread(results: GqlResult[], instances: number): number[] {
 
 const delta = (after: Record<string, number>, before: Record<string, number>) =>
   Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]])) as Record<string, number>;
+
+
+const ALERTS = 'subscription($code: String!) { supervisionAlertRaised(tenantCode: $code) { kind subject reason tenant { code } } }';
+
+interface LiveSubscriber {
+  events: Record<string, any>[];
+  closed: Promise<{ code: number; reason: string }>;
+  dispose(): Promise<void>;
+}
+
+/** A graphql-ws subscriber straight to one instance (not through the proxy), with what it received and how it was closed. */
+async function subscribeOn(instance: Instance, token: string, code: string): Promise<LiveSubscriber> {
+  let onClosed: (closed: { code: number; reason: string }) => void = () => undefined;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
+  let acknowledged: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (acknowledged = resolve));
+  const client = createClient({
+    url: `${instance.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    lazy: false,
+    retryAttempts: 0,
+    on: { connected: () => acknowledged(), closed: (event) => onClosed({ code: (event as { code: number }).code, reason: String((event as { reason: unknown }).reason) }) },
+    onNonLazyError: () => undefined,
+  });
+  const events: Record<string, any>[] = [];
+  client.subscribe({ query: ALERTS, variables: { code } }, { next: (result) => result.data && events.push(result.data.supervisionAlertRaised as Record<string, any>), error: () => undefined, complete: () => undefined });
+  await ready;
+  // The subscription is registered once the server has read it: give it a moment after the ack.
+  await sleep(300);
+  return { events, closed, dispose: () => client.dispose() as Promise<void> };
+}
+
+async function until(what: string, ms: number, check: () => boolean): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
 
 const CASES: Case[] = [
   {
@@ -235,6 +277,44 @@ const CASES: Case[] = [
       assert.deepEqual(failed, [], 'no run failed');
       const by = [...new Set(runs.map((r) => r.instance))].sort();
       return `${notices} notices (${kinds.map((k) => `${k.kind} ${k.notices}`).join(', ')}) and ${marks.n} light marks, each reported by exactly one of ${runs.length} productive runs (from ${by.join(', ')}); no run failed`;
+    },
+  },
+  {
+    name: 'a subscriber on instance 1 receives the alert of a notice issued through instance 3 (Redis); a draining instance closes its subscribers with 1001',
+    async run(cluster) {
+      const [api1, api2, api3] = cluster.instances;
+      const supervisor = await cluster.tokenOf('supervisor.210381');
+      const [department] = await cluster.primary.sql<{ id: number }>(
+        "SELECT d.id FROM govapi.department d JOIN govapi.tenant t ON t.id = d.tenant_id WHERE t.code = '210381' AND d.name = '窗口服务部'",
+      );
+      const [onFirst, onSecond] = [await subscribeOn(api1, supervisor, '210381'), await subscribeOn(api2, supervisor, '210381')];
+      const elsewhere = await subscribeOn(api1, await cluster.tokenOf('supervisor.210700'), '210700');
+      const reason = `集群测试：视频监控所见 ${Date.now()}`;
+      const issued = await cluster.gql(
+        'mutation($input: IssueSupervisionNoticeInput!) { issueSupervisionNotice(input: $input) { id } }',
+        { input: { departmentId: encodeGlobalId('Department', department.id), reason } },
+        supervisor,
+        api3.url,
+      );
+      assert.ok(good(issued), JSON.stringify(issued.errors));
+      const started = Date.now();
+      const mine = (s: LiveSubscriber) => s.events.filter((e) => e.reason === reason);
+      await until('the alert on instances 1 and 2', 5_000, () => mine(onFirst).length > 0 && mine(onSecond).length > 0);
+      const latency = Date.now() - started;
+      assert.deepEqual(mine(onFirst), [{ kind: 'SUPERVISION_NOTICE', subject: issued.data!.issueSupervisionNotice.id, reason, tenant: { code: '210381' } }]);
+      assert.equal(mine(onSecond).length, 1);
+      await sleep(300);
+      assert.deepEqual(elsewhere.events, [], 'another city hears nothing');
+
+      const exitCode = await api2.terminate();
+      const closed = await Promise.race([onSecond.closed, sleep(5_000).then(() => null)]);
+      assert.equal(exitCode, 0);
+      assert.ok(closed, 'the draining instance closed its subscriber');
+      assert.equal(closed.code, 1001);
+      await Promise.all([onFirst.dispose(), elsewhere.dispose()]);
+      // The cases after this one expect three instances.
+      await api2.start();
+      return `alert of a notice issued through ${api3.name} reached subscribers on ${api1.name} and ${api2.name} in ${latency} ms, once each; none in 210700; ${api2.name} on SIGTERM closed its subscriber with ${closed.code} "${closed.reason}" and exited ${exitCode}`;
     },
   },
   // New cases go above: this one leaves the replica stopped.
