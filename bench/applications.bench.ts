@@ -23,10 +23,9 @@ import 'reflect-metadata';
 import http from 'node:http';
 import os from 'node:os';
 import { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { Config, loadConfig, parseDatabaseUrl } from '../src/config';
+import { Config, parseDatabaseUrl } from '../src/config';
 import { createLogger, Logger } from '../src/logger';
 import { dataSourceOptions } from '../src/db/data-source';
 import { SqlLogger } from '../src/db/sql-counter';
@@ -37,7 +36,7 @@ import { seedDemoData } from '../seeds/seed';
 import { Department, Tenant, User } from '../src/modules/tenancy/entities';
 import { Application, ApplicationStatus } from '../src/modules/applications/entities';
 import { OPEN_STATUSES } from '../src/modules/applications/lifecycle';
-import { deferCleanup, fmt, freshMysql, freshSqlite, Fresh, median, ms, mysqlUrl, percentile, print, printTable, runBench, seconds } from './harness';
+import { deferCleanup, fmt, freshMysql, freshSqlite, Fresh, median, ms, mysqlUrl, percentile, print, printTable, runBench, seconds, productionConfig } from './harness';
 import { rebuildRollups } from '../src/modules/applications/rollups';
 import { bulkInsert, DAYS_BACK, generateApplications, writeCounters } from './cases';
 
@@ -308,7 +307,7 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
   const departmentCases = await dataSource.manager.countBy(Application, { tenantId: tenant.id, departmentId: Number(department.departmentId) });
 
   // The app, as in production (no stack traces, introspection off), on 127.0.0.1 only.
-  const config: Config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }), database: fresh.database };
+  const config = productionConfig(fresh.database);
   const { app, stop } = await createApp({ config, dataSource, logger });
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -25,10 +25,9 @@ import 'reflect-metadata';
 import http from 'node:http';
 import os from 'node:os';
 import { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { Config, loadConfig, parseDatabaseUrl } from '../src/config';
+import { Config, parseDatabaseUrl } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
 import { createApp } from '../src/app';
@@ -42,7 +41,7 @@ import { FinanceDay, NoticeStatus, PayeeAccount, PaymentNotice } from '../src/mo
 import { rebuildRollups } from '../src/modules/applications/rollups';
 import { QUERY as NESTED_LIST, PAGE } from './ceiling-server';
 import { bulkInsert, DAY, DAYS_BACK, generateApplications, writeCounters } from './cases';
-import { deferCleanup, fmt, freshMysql, median, ms, mysqlUrl, percentile, print, printTable, runBench, seconds } from './harness';
+import { deferCleanup, fmt, freshMysql, median, ms, mysqlUrl, percentile, print, printTable, runBench, seconds, productionConfig } from './harness';
 
 const PASSWORD = 'bench-2026';
 const CITY = '210300';
@@ -361,7 +360,7 @@ async function main(): Promise<void> {
       account: accounts.find((a) => a.tenantId === tenant.id) ?? { accountNumber: `62170000${tenant.code}`, accountName: `${tenant.name}财政局非税收入专户` },
     }));
   print(`centres: ${centres.length} (${centres.filter((c) => c.share === 3).length} cities at three shares); list, supervision and statistics as centre_admin.${CITY} (鞍山市 and its 7 counties and districts), reconciliation as finance.${COUNTY}`);
-  const config: Config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }), database: fresh.database };
+  const config = productionConfig(fresh.database);
 
   const now = new Date();
   const results: StepResult[] = [];

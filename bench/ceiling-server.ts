@@ -15,7 +15,8 @@ import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import Database from 'better-sqlite3';
 import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
-import { Config, DatabaseConfig, loadConfig } from '../src/config';
+import { DatabaseConfig } from '../src/config';
+import { productionConfig } from './harness';
 import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
 import { createApp } from '../src/app';
@@ -138,7 +139,7 @@ async function rawRunner(database: DatabaseConfig): Promise<RunSql> {
 
 
 async function apiServer(spec: ServerSpec): Promise<http.Server> {
-  const config: Config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', JWT_SECRET: spec.jwtSecret, LOG_LEVEL: 'silent' }), database: spec.database };
+  const config = productionConfig(spec.database, { ...process.env, JWT_SECRET: spec.jwtSecret });
   const logger = createLogger('silent');
   const dataSource = createDataSource(spec.database, logger);
   await dataSource.initialize();

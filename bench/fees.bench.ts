@@ -12,9 +12,8 @@ import 'reflect-metadata';
 import http from 'node:http';
 import os from 'node:os';
 import { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import iconv from 'iconv-lite';
-import { Config, loadConfig, parseDatabaseUrl } from '../src/config';
+import { parseDatabaseUrl } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createDataSource } from '../src/db/data-source';
 import { createApp } from '../src/app';
@@ -23,7 +22,7 @@ import { Tenant, User } from '../src/modules/tenancy/entities';
 import { Application } from '../src/modules/applications/entities';
 import { NoticeStatus, PayeeAccount, PaymentNotice, Receipt, ReceiptBook, ReceiptStatus } from '../src/modules/fees/entities';
 import { fenToYuan } from '../src/modules/fees/money';
-import { deferCleanup, fmt, Fresh, freshMysql, freshSqlite, mysqlUrl, print, printTable, runBench, seconds } from './harness';
+import { deferCleanup, fmt, Fresh, freshMysql, freshSqlite, mysqlUrl, print, printTable, runBench, seconds, productionConfig } from './harness';
 
 const TENANT_CODE = '210381';
 const PASSWORD = 'bench-2026';
@@ -112,7 +111,7 @@ async function benchDatabase(fresh: Fresh): Promise<Result> {
   const file = statementFile(references);
   print(`statement file: ${fmt(LINES)} lines over ${DAYS.length} days, ${(file.length / 2 ** 20).toFixed(1)} MiB, GBK`);
 
-  const config: Config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }), database: fresh.database };
+  const config = productionConfig(fresh.database);
   const { app, stop } = await createApp({ config, dataSource, logger, exposeSqlCount: true });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseConfig } from '../src/config';
+import { Config, DatabaseConfig, loadConfig } from '../src/config';
 
 export const WATCHDOG_MS = 10 * 60_000;
 
@@ -140,4 +140,14 @@ export function runBench(main: () => Promise<void>, watchdogMs = WATCHDOG_MS): v
       await runCleanups();
       process.exitCode = 1;
     });
+}
+
+/**
+ * The app's configuration as in production (no stack traces, introspection off), with a
+ * JWT secret made for the run, on the bench's database. The periodic supervision check is
+ * off: a bench times requests, and the check would run in the middle of them (it is timed
+ * on its own, with runSupervisionCheck, where a bench wants it).
+ */
+export function productionConfig(database: DatabaseConfig, env: Record<string, string | undefined> = {}): Config {
+  return { ...loadConfig({ ...env, NODE_ENV: 'production', JWT_SECRET: env.JWT_SECRET ?? randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SUPERVISION_JOB: 'off' }), database };
 }
