@@ -30,6 +30,33 @@ describe('statements per request on the read path (issue 12)', () => {
     }
   });
 
+  it('relations asked for through fragments are loaded with the page; relations left out by @skip or @include are not read', async () => {
+    const token = await t.tokenOf('centre_admin.210300');
+    await t.gql(NESTED, { first: 1 }, token);
+    const plain = await t.gql(NESTED, { first: 50 }, token);
+    const fragments = await t.gql(
+      `query($first: Int) { applications(first: $first) { edges { node { ...Case ... on Application { receivingWindow { number } receivedBy { displayName } } } } } }
+       fragment Case on Application { id number status receivedAt dueAt matter { name } ... { department { name } } timeline(last: 5) { action at toStatus } }`,
+      { first: 50 },
+      token,
+    );
+    expect(fragments.errors).toBeUndefined();
+    // The same answer, field order aside, and the same statements.
+    const sorted = (node: Record<string, unknown>) => Object.fromEntries(Object.entries(node).sort(([a], [b]) => a.localeCompare(b)));
+    expect(fragments.data!.applications.edges.map((e: any) => sorted(e.node))).toEqual(plain.data!.applications.edges.map((e: any) => sorted(e.node)));
+    expect(fragments.sqlStatements).toBe(plain.sqlStatements);
+    const skipping = await t.gql(
+      `query($first: Int, $withWindow: Boolean!) { applications(first: $first) { edges { node {
+        id matter @skip(if: true) { name } department { name } receivingWindow @include(if: $withWindow) { number } } } } }`,
+      { first: 50, withWindow: false },
+      token,
+    );
+    expect(skipping.errors).toBeUndefined();
+    expect(skipping.data!.applications.edges[0].node).toEqual({ id: expect.any(String), department: { name: expect.any(String) } });
+    // The page and the departments only.
+    expect(skipping.sqlStatements).toBe(2);
+  });
+
   it('a token revoked through this process is refused at once, although its account was cached', async () => {
     const token = await t.tokenOf('approver.210381');
     const first = await t.gql('{ viewer { username } }', {}, token);

@@ -1,12 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs, pageSize } from '../../graphql/connection';
+import { selectedFieldsAt } from '../../graphql/selection';
 import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { MaterialRequirement, Matter } from '../matters/entities';
-import * as matters from '../matters/service';
 import { Window } from '../windows/entities';
-import * as windows from '../windows/service';
 import { Application, ApplicationAction, ApplicationEvent, JointOpinion, SupervisionLight } from './entities';
 import {
   AcceptApplicationInput,
@@ -34,6 +34,7 @@ import * as service from './service';
 import * as transitions from './transitions';
 import * as supervision from './supervision';
 import { applicationProgress } from './progress';
+import { loadRelationsAhead, relationOf } from './relations';
 import { applicationStats, StatsGrouping } from './statistics';
 
 const ApplicationConnection = Connection(Application);
@@ -41,12 +42,19 @@ const ApplicationConnection = Connection(Application);
 @Resolver(() => Application)
 export class ApplicationResolver {
   @Query(() => ApplicationConnection, { description: '办件 of the readable tenants' })
-  applications(
+  async applications(
     @Ctx() ctx: RequestContext,
     @Args(() => applicationSorting.Args) args: ListArgs<ApplicationOrderField>,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter?: ApplicationFilter,
   ): Promise<ConnectionResult<Application>> {
-    return service.listApplications(ctx, args, filter);
+    const page = await service.listApplications(ctx, args, filter);
+    await loadRelationsAhead(
+      ctx,
+      page.edges.map((edge) => edge.node),
+      selectedFieldsAt(info, ['edges', 'node']),
+    );
+    return page;
   }
 
   @Query(() => Application, { nullable: true, description: 'A readable case by its number; null when missing or out of scope' })
@@ -178,32 +186,32 @@ export class ApplicationResolver {
     nullable: true,
     description: '政务服务事项 applied for; null when a collaboration partner reads the other centre’s case through a ticket (its catalogue is not the viewer’s)',
   })
-  matter(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Matter | null> {
-    return matters.loadMatter(ctx, application.matterId);
+  matter(@Ctx() ctx: RequestContext, @Root() application: Application): Matter | null | Promise<Matter | null> {
+    return relationOf(ctx, application, 'matter');
   }
 
   @FieldResolver(() => Department, {
     nullable: true,
     description: '实施部门 at intake; null when a collaboration partner reads the other centre’s case through a ticket',
   })
-  department(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Department | null> {
-    return tenancy.loadDepartment(ctx, application.departmentId);
+  department(@Ctx() ctx: RequestContext, @Root() application: Application): Department | null | Promise<Department | null> {
+    return relationOf(ctx, application, 'department');
   }
 
   @FieldResolver(() => Window, {
     nullable: true,
     description: '受理窗口 (receiving window) that took the case in; null when a collaboration partner reads the other centre’s case through a ticket',
   })
-  receivingWindow(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Window | null> {
-    return windows.loadWindow(ctx, application.receivingWindowId);
+  receivingWindow(@Ctx() ctx: RequestContext, @Root() application: Application): Window | null | Promise<Window | null> {
+    return relationOf(ctx, application, 'receivingWindow');
   }
 
   @FieldResolver(() => User, {
     nullable: true,
     description: '接件人: the staff member who took the case in; null when a collaboration partner reads the other centre’s case through a ticket',
   })
-  receivedBy(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<User | null> {
-    return tenancy.loadUser(ctx, application.receivedById);
+  receivedBy(@Ctx() ctx: RequestContext, @Root() application: Application): User | null | Promise<User | null> {
+    return relationOf(ctx, application, 'receivedBy');
   }
 
   @FieldResolver(() => [ApplicationEvent], { description: 'Every transition in order; `last` keeps the latest n' })
