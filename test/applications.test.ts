@@ -7,6 +7,7 @@ import { Window, WindowKind } from '../src/modules/windows/entities';
 import { Application } from '../src/modules/applications/entities';
 import { STEPS } from '../src/modules/applications/lifecycle';
 import { PROGRESS_THROTTLE } from '../src/modules/applications/progress';
+import { APPLICANT as applicant } from './fixtures/applicant';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,15 +46,6 @@ async function approverIn(departmentName: string, username: string): Promise<str
 }
 
 const CASE = 'id number status version dueAt light remainingWorkingDays';
-const applicant = {
-  applicantKind: 'NATURAL_PERSON',
-  applicantName: '李明',
-  applicantIdType: 'RESIDENT_ID',
-  applicantIdNumber: '210302199001011238',
-  applicantPhone: '13904121234',
-  applicantAddress: '鞍山市铁东区胜利路1号',
-};
-
 async function receive(matter: Matter, tenantCode = '210300', extra: Record<string, unknown> = {}): Promise<any> {
   const res = await t.gql(
     `mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { ${CASE} } }`,

@@ -7,6 +7,7 @@ import { Window, WindowKind } from '../src/modules/windows/entities';
 import { Tenant } from '../src/modules/tenancy/entities';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';
+import { APPLICANT } from './fixtures/applicant';
 
 /**
  * DESIGN.md §6 (several instances behind a load balancer): an instance told to stop
@@ -39,12 +40,7 @@ async function intakeInput(): Promise<Record<string, unknown>> {
   return {
     matterId: encodeGlobalId('Matter', matter.id),
     windowId: encodeGlobalId('Window', window.id),
-    applicantKind: 'NATURAL_PERSON',
-    applicantName: '李明',
-    applicantIdType: 'RESIDENT_ID',
-    applicantIdNumber: '210302199001011238',
-    applicantPhone: '13904121234',
-    applicantAddress: '鞍山市铁东区胜利路1号',
+    ...APPLICANT,
   };
 }
 

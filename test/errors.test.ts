@@ -6,6 +6,7 @@ import { encodeGlobalId } from '../src/graphql/global-id';
 import { Department, Tenant } from '../src/modules/tenancy/entities';
 import { Matter } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
+import { APPLICANT } from './fixtures/applicant';
 
 /**
  * Errors a person can read (issue 11, DESIGN.md §4): Chinese for the people at the
@@ -163,12 +164,7 @@ describe('BAD_USER_INPUT lists every invalid field of a form at once (鞍山 规
         input: {
           matterId: encodeGlobalId('Matter', matter.id),
           windowId: encodeGlobalId('Window', window.id),
-          applicantKind: 'NATURAL_PERSON',
-          applicantName: '李明',
-          applicantIdType: 'RESIDENT_ID',
-          applicantIdNumber: '210302199001011238',
-          applicantPhone: '13904121234',
-          applicantAddress: '鞍山市铁东区胜利路1号',
+          ...APPLICANT,
           ...input,
         },
       },

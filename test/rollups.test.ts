@@ -5,6 +5,7 @@ import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
 import { Window, WindowKind } from '../src/modules/windows/entities';
 import { Application, ApplicationStatsRollup, ApplicationStatus, Decision } from '../src/modules/applications/entities';
 import { rebuildRollups, rebuildRollupsIfMissing } from '../src/modules/applications/rollups';
+import { APPLICANT as applicant } from './fixtures/applicant';
 
 /**
  * 数据统计 from rollups: after a random workload of intakes and transitions through HTTP
@@ -41,15 +42,6 @@ interface Case {
 }
 
 const CASE = 'id number version status';
-const applicant = {
-  applicantKind: 'NATURAL_PERSON',
-  applicantName: '李明',
-  applicantIdType: 'RESIDENT_ID',
-  applicantIdNumber: '210302199001011238',
-  applicantPhone: '13904121234',
-  applicantAddress: '鞍山市铁东区胜利路1号',
-};
-
 async function rollupRows(): Promise<ApplicationStatsRollup[]> {
   const rows = await repo(ApplicationStatsRollup).find({ order: { tenantId: 'ASC', period: 'ASC', departmentId: 'ASC', receivingWindowId: 'ASC', matterId: 'ASC' } });
   return rows;

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { Cluster, GqlResult, Instance, log, sleep } from './cluster';
 import { encodeGlobalId } from '../../src/graphql/global-id';
+import { APPLICANT } from '../fixtures/applicant';
 
 interface Case {
   name: string;
@@ -22,15 +23,6 @@ interface Case {
 const RECEIVE = 'mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { id number status } }';
 const LIST = '{ applications(first: 20) { edges { node { number status } } } }';
 const CLERK = 'window_staff.210303';
-const APPLICANT = {
-  applicantKind: 'NATURAL_PERSON',
-  applicantName: '李明',
-  applicantIdType: 'RESIDENT_ID',
-  applicantIdNumber: '210302199001011238',
-  applicantPhone: '13904121234',
-  applicantAddress: '鞍山市铁东区胜利路1号',
-};
-
 /** The intake input for the clerk's centre: a matter of it and its comprehensive window (read from the primary). */
 async function intakeInput(cluster: Cluster): Promise<Record<string, unknown>> {
   const [matter] = await cluster.primary.sql<{ id: number }>(
