@@ -92,6 +92,34 @@ describe('statements per request on the read path (issue 12)', () => {
     }
   });
 
+  it('the case list reads only the columns its selection needs, and every column when a guarded or computed field is asked for', async () => {
+    const logger = t.dataSource.logger;
+    const pages: string[] = [];
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      if (/FROM [`"]application[`"] [`"]a[`"]/.test(query) && !/COUNT\(/.test(query)) pages.push(query);
+      return logQuery(query, parameters, runner);
+    };
+    try {
+      const token = await t.tokenOf('centre_admin.210300');
+      const narrow = await t.gql(NESTED, { first: 100 }, token);
+      expect(narrow.errors).toBeUndefined();
+      const page = pages.pop()!;
+      expect(page).toMatch(/received_by_id/);
+      expect(page).not.toMatch(/applicant_name|one_time_notice|version/);
+      // With a guarded field (its policy reads the row) and a computed one, every column is read …
+      const wide = await t.gql(NESTED.replace('dueAt', 'dueAt applicantName light'), { first: 100 }, token);
+      expect(wide.errors).toBeUndefined();
+      expect(pages.pop()).toMatch(/applicant_name.*one_time_notice.*version/);
+      // … and the fields both ask for are the same.
+      const common = (res: typeof narrow) => res.data!.applications.edges.map(({ node }: { node: Record<string, unknown> }) => ({ ...node, applicantName: undefined, light: undefined }));
+      expect(common(wide)).toEqual(common(narrow));
+      expect(narrow.data!.applications.edges).toHaveLength(100);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+  });
+
   it('timeline(last: n) is the tail of the whole timeline, kept by the database', async () => {
     const token = await t.tokenOf('centre_admin.210381');
     const res = await t.gql('{ applications(first: 100) { edges { node { id all: timeline { id } last2: timeline(last: 2) { id } } } } }', {}, token);

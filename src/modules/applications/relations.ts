@@ -4,12 +4,26 @@ import * as matters from '../matters/service';
 import * as windows from '../windows/service';
 import { Application } from './entities';
 
-/** A case's to-one relations: the column holding the id, and its module's by-id loader. */
+/** A case's to-one relations: the property holding the id, and its module's by-id loader. */
 const RELATIONS = {
-  matter: { idOf: (a: Application) => a.matterId, load: matters.loadMatter },
-  department: { idOf: (a: Application) => a.departmentId, load: tenancy.loadDepartment },
-  receivingWindow: { idOf: (a: Application) => a.receivingWindowId, load: windows.loadWindow },
-  receivedBy: { idOf: (a: Application) => a.receivedById, load: tenancy.loadUser },
+  matter: { column: 'matterId', load: matters.loadMatter },
+  department: { column: 'departmentId', load: tenancy.loadDepartment },
+  receivingWindow: { column: 'receivingWindowId', load: windows.loadWindow },
+  receivedBy: { column: 'receivedById', load: tenancy.loadUser },
+} as const;
+
+const idOf = (application: Application, name: Relation): number => application[RELATIONS[name].column];
+
+/**
+ * What the case list's fields with a resolver read of a case, for a page that reads only
+ * the columns its selection needs (src/graphql/selection.ts propertiesSelectedAt): each
+ * to-one relation its id, the timeline and the global id the primary key (always read).
+ * Any other such field (a guarded field's policy, the light …) makes the page read every column.
+ */
+export const FIELDS_READ_FROM_CASE: Record<string, readonly string[]> = {
+  id: [],
+  timeline: [],
+  ...Object.fromEntries(Object.entries(RELATIONS).map(([name, { column }]) => [name, [column]])),
 };
 
 type Relation = keyof typeof RELATIONS;
@@ -36,11 +50,11 @@ export async function loadRelationsAhead(ctx: RequestContext, rows: Application[
   for (const row of rows as WithAhead[]) row[AHEAD] = {};
   await Promise.all(
     names.map(async (name) => {
-      const { idOf, load } = RELATIONS[name];
-      const ids = [...new Set(rows.map(idOf))];
+      const { load } = RELATIONS[name];
+      const ids = [...new Set(rows.map((row) => idOf(row, name)))];
       const values = await Promise.all(ids.map((id) => (load as (ctx: RequestContext, id: number | null) => Promise<unknown>)(ctx, id)));
       const byId = new Map(ids.map((id, i) => [id, values[i]]));
-      for (const row of rows as WithAhead[]) (row[AHEAD] as Record<Relation, unknown>)[name] = byId.get(idOf(row));
+      for (const row of rows as WithAhead[]) (row[AHEAD] as Record<Relation, unknown>)[name] = byId.get(idOf(row, name));
     }),
   );
 }
@@ -49,6 +63,5 @@ export async function loadRelationsAhead(ctx: RequestContext, rows: Application[
 export function relationOf<K extends Relation>(ctx: RequestContext, application: Application, name: K): Related<K> | Promise<Related<K>> {
   const ahead = (application as WithAhead)[AHEAD];
   if (ahead && name in ahead) return ahead[name] as Related<K>;
-  const { idOf, load } = RELATIONS[name];
-  return (load as (ctx: RequestContext, id: number | null) => Promise<Related<K>>)(ctx, idOf(application));
+  return (RELATIONS[name].load as (ctx: RequestContext, id: number | null) => Promise<Related<K>>)(ctx, idOf(application, name));
 }
