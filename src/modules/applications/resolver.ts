@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs, pageSize } from '../../graphql/connection';
-import { propertiesSelectedAt, selectedFieldsAt } from '../../graphql/selection';
+import { propertiesSelectedAt } from '../../graphql/selection';
 import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { MaterialRequirement, Matter } from '../matters/entities';
@@ -52,7 +52,8 @@ export class ApplicationResolver {
     await loadRelationsAhead(
       ctx,
       page.edges.map((edge) => edge.node),
-      selectedFieldsAt(info, ['edges', 'node']),
+      info,
+      ['edges', 'node'],
     );
     return page;
   }
