@@ -92,6 +92,40 @@ describe('statements per request on the read path (issue 12)', () => {
     }
   });
 
+  it('the case list and its relations read only the columns the selection needs, and every column when a guarded or computed field is asked for', async () => {
+    const logger = t.dataSource.logger;
+    const seen: string[] = [];
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      seen.push(query);
+      return logQuery(query, parameters, runner);
+    };
+    const from = (table: string) => seen.filter((query) => new RegExp(`^SELECT .* FROM [\`"]${table}[\`"] [\`"](a|row)[\`"]`).test(query) && !/COUNT\(/.test(query));
+    try {
+      const token = await t.tokenOf('centre_admin.210300');
+      const narrow = await t.gql(NESTED, { first: 100 }, token);
+      expect(narrow.errors).toBeUndefined();
+      expect(narrow.data!.applications.edges).toHaveLength(100);
+      expect(from('application')).toEqual([expect.stringMatching(/received_by_id/)]);
+      expect(from('application')[0]).not.toMatch(/applicant_name|one_time_notice|version/);
+      expect(from('matter')).toEqual([expect.stringMatching(/"?`?name/)]);
+      expect(from('matter')[0]).not.toMatch(/basis|conditions/);
+      expect(from('user')[0]).not.toMatch(/phone|id_number/);
+      // With a guarded field (its policy reads the row) and computed ones, every column is read …
+      seen.length = 0;
+      const wide = await t.gql(NESTED.replace('dueAt', 'dueAt applicantName light').replace('matter { name }', 'matter { name materials { name } }'), { first: 100 }, token);
+      expect(wide.errors).toBeUndefined();
+      expect(from('application')[0]).toMatch(/applicant_name.*one_time_notice.*version/);
+      expect(from('matter')[0]).toMatch(/basis.*conditions/);
+      // … and the fields both ask for are the same.
+      const common = (res: typeof narrow) =>
+        res.data!.applications.edges.map(({ node }: { node: Record<string, unknown> & { matter: object } }) => ({ ...node, applicantName: undefined, light: undefined, matter: { ...node.matter, materials: undefined } }));
+      expect(common(wide)).toEqual(common(narrow));
+    } finally {
+      logger.logQuery = logQuery;
+    }
+  });
+
   it('timeline(last: n) is the tail of the whole timeline, kept by the database', async () => {
     const token = await t.tokenOf('centre_admin.210381');
     const res = await t.gql('{ applications(first: 100) { edges { node { id all: timeline { id } last2: timeline(last: 2) { id } } } } }', {}, token);

@@ -8,6 +8,15 @@ export function byIdLoader<T extends { id: number }>(load: (ids: number[]) => Pr
   });
 }
 
+/**
+ * What a by-id loader's name adds for rows read with only some properties (a list's
+ * selection, src/graphql/selection.ts): such rows get a loader of their own, so a row
+ * read whole is never served from one read in part.
+ */
+export function propertiesKey(properties: readonly string[] | null | undefined): string {
+  return properties ? `:only:${properties.join()}` : '';
+}
+
 /** A DataLoader of row lists by a key (children by parent id): one query for all keys asked in a tick. */
 export function groupedLoader<T>(load: (keys: number[]) => Promise<T[]>, keyOf: (row: T) => number): DataLoader<number, T[]> {
   return new DataLoader<number, T[]>(async (keys) => {

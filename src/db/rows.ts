@@ -144,6 +144,20 @@ function idKey(query: SelectQueryBuilder<ObjectLiteral>): string {
   return DriverUtils.buildAlias(query.connection.driver, undefined, query.expressionMap.mainAlias!.name, 'id');
 }
 
+/**
+ * Narrows a single-entity query to its primary key and the columns of `properties`, so a
+ * list reads what its selection shows rather than every column of each row (issue 12);
+ * the entities then hold only those. Left as it is when a property is no plain column
+ * (a getter that reads others, a relation).
+ */
+export function selectOnly<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, properties: readonly string[]): void {
+  const alias = query.expressionMap.mainAlias!;
+  const columns = properties.map((property) => alias.metadata.findColumnWithPropertyName(property));
+  if (columns.some((column) => !column || column.isVirtual || column.relationMetadata || column.embeddedMetadata)) return;
+  const selected = new Set([...alias.metadata.primaryColumns, ...(columns as ColumnMetadata[])]);
+  query.select([...selected].map((column) => `${alias.name}.${column.propertyName}`));
+}
+
 /** Like `query.getMany()`, on the hot read path. */
 export async function readMany<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<T[]> {
   return (await readRows(query)).entities;

@@ -3,7 +3,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from './errors';
 import { messages } from './messages';
 import { Message } from './language';
-import { readRows } from '../db/rows';
+import { readRows, selectOnly } from '../db/rows';
 
 /** Hard maximum page size of every list (DESIGN.md §4). */
 export const MAX_PAGE_SIZE = 100;
@@ -245,6 +245,11 @@ export interface ListSpec<F extends string> {
    * an index cannot give one order across several `tenant_id` values.
    */
   partitions?: { column: string; values: number[] };
+  /**
+   * The properties the page's rows need (besides the id), from the query's selection
+   * (src/graphql/selection.ts propertiesSelectedAt); every column when left out or null.
+   */
+  properties?: readonly string[] | null;
 }
 
 /** One key of the SQL order: a sort field or the id. */
@@ -346,6 +351,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
   }
   walk.forEach((key, i) => (i === 0 ? pageQuery.orderBy(key.expression, key.direction) : pageQuery.addOrderBy(key.expression, key.direction)));
   pageQuery.limit(size + 1);
+  if (spec.properties) selectOnly(pageQuery, spec.properties);
   if (spec.partitions && spec.partitions.values.length > 1) mergePartitionPages(pageQuery, spec.alias, spec.partitions);
   // In parentheses: a bare `alias.property` would make TypeORM select only that column of the row.
   fields.forEach((field, i) => pageQuery.addSelect(`(${field.column})`, `sort_${i}`));

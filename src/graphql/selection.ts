@@ -1,4 +1,4 @@
-import { FieldNode, getDirectiveValues, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSkipDirective, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSkipDirective, isObjectType, Kind, SelectionSetNode } from 'graphql';
 
 /**
  * The names of the fields selected at `path` below the field being resolved (for a
@@ -23,4 +23,30 @@ export function selectedFieldsAt(info: GraphQLResolveInfo, path: string[]): Set<
   let level: FieldNode[] = [...info.fieldNodes];
   for (const name of path) level = level.flatMap((field) => fieldsOf(field.selectionSet)).filter((field) => field.name.value === name);
   return new Set(level.flatMap((field) => fieldsOf(field.selectionSet)).map((field) => field.name.value));
+}
+
+/**
+ * The entity properties the rows at `path` (below the field being resolved) need for
+ * their selected fields, or null when one of those fields may read any property: a field
+ * with a resolver (a guarded field's policy, a computed field) not named in `resolved`.
+ * A plain field (no resolver: GraphQL reads the property of its name, src/graphql/plain-fields.ts)
+ * needs its own property; `resolved` names what each of the type's other fields reads.
+ * A list that reads only these columns skips the rest of each row (issue 12).
+ */
+export function propertiesSelectedAt(info: GraphQLResolveInfo, path: string[], resolved: Record<string, readonly string[]>): string[] | null {
+  let type = getNamedType(info.returnType);
+  for (const name of path) {
+    if (!isObjectType(type)) return null;
+    type = getNamedType(type.getFields()[name]?.type);
+  }
+  if (!isObjectType(type)) return null;
+  const fields = type.getFields();
+  const properties = new Set<string>();
+  for (const name of selectedFieldsAt(info, path)) {
+    if (name.startsWith('__')) continue;
+    const needs = Object.hasOwn(resolved, name) ? resolved[name] : fields[name]?.resolve === undefined ? [name] : null;
+    if (needs === null) return null;
+    for (const property of needs) properties.add(property);
+  }
+  return [...properties];
 }

@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs, pageSize } from '../../graphql/connection';
-import { selectedFieldsAt } from '../../graphql/selection';
+import { propertiesSelectedAt } from '../../graphql/selection';
 import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { MaterialRequirement, Matter } from '../matters/entities';
@@ -34,7 +34,7 @@ import * as service from './service';
 import * as transitions from './transitions';
 import * as supervision from './supervision';
 import { applicationProgress } from './progress';
-import { loadRelationsAhead, relationOf } from './relations';
+import { FIELDS_READ_FROM_CASE, loadRelationsAhead, relationOf } from './relations';
 import { applicationStats, StatsGrouping } from './statistics';
 
 const ApplicationConnection = Connection(Application);
@@ -48,11 +48,12 @@ export class ApplicationResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter?: ApplicationFilter,
   ): Promise<ConnectionResult<Application>> {
-    const page = await service.listApplications(ctx, args, filter);
+    const page = await service.listApplications(ctx, args, filter, propertiesSelectedAt(info, ['edges', 'node'], FIELDS_READ_FROM_CASE));
     await loadRelationsAhead(
       ctx,
       page.edges.map((edge) => edge.node),
-      selectedFieldsAt(info, ['edges', 'node']),
+      info,
+      ['edges', 'node'],
     );
     return page;
   }

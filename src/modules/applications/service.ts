@@ -109,7 +109,12 @@ async function applicantSearch(ctx: RequestContext, viewer: Viewer, query: Selec
   query.andWhere(clear.clause, clear.parameters).andWhere(`a.${field} = :${parameter}`, { [parameter]: field === 'applicantIdNumber' ? text.toUpperCase() : text });
 }
 
-export async function listApplications(ctx: RequestContext, args: ListArgs<ApplicationOrderField>, filter: ApplicationFilter = {}): Promise<ConnectionResult<Application>> {
+export async function listApplications(
+  ctx: RequestContext,
+  args: ListArgs<ApplicationOrderField>,
+  filter: ApplicationFilter = {},
+  properties: readonly string[] | null = null,
+): Promise<ConnectionResult<Application>> {
   const viewer = requireViewer(ctx);
   const query = applications(ctx.db).query('a');
   if (filter.tenantCode) {
@@ -135,7 +140,7 @@ export async function listApplications(ctx: RequestContext, args: ListArgs<Appli
     const { clause, parameters } = await lightFilter(ctx, 'a', filter.light);
     query.andWhere(clause, parameters);
   }
-  return paginate(query, { list: 'applications', alias: 'a', sorting: applicationSorting, partitions: { column: 'a.tenantId', values: ctx.db.scope.readableTenantIds } }, args);
+  return paginate(query, { list: 'applications', alias: 'a', sorting: applicationSorting, partitions: { column: 'a.tenantId', values: ctx.db.scope.readableTenantIds }, properties }, args);
 }
 
 /** Writes one timeline event of a case (who, when, from, to, note). */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
-import { groupBy } from '../../db/loaders';
+import { groupBy, propertiesKey } from '../../db/loaders';
 import { Db } from '../../db/db';
 import { containsPattern, likeClause } from '../../db/like';
 import { requireRole, requireViewer } from '../../auth/guards';
@@ -24,14 +24,14 @@ export const matters = (db: Db) => db.scoped(Matter);
 // ---- loaders ----------------------------------------------------------------
 
 /** A matter by id, batched; `via` reads through another view (a collaboration partner's catalogue). */
-/** A matter by id (null for a missing reference, without a query). */
-export function loadMatter(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<Matter | null> {
+/** A matter by id (null for a missing reference, without a query); with `properties`, only those are read. */
+export function loadMatter(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }, properties?: readonly string[] | null): Promise<Matter | null> {
   if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders
-    .get(`Matter.byId:${via?.key ?? 'scoped'}`, () =>
+    .get(`Matter.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () =>
       new DataLoader<number, Matter | null>(async (ids) => {
-        const rows = new Map((await matters(db).findByIds(ids)).map((row) => [row.id, row]));
+        const rows = new Map((await matters(db).findByIds(ids, properties)).map((row) => [row.id, row]));
         return ids.map((id) => rows.get(id) ?? null);
       }),
     )

@@ -1,5 +1,5 @@
 import { RequestContext } from '../../context';
-import { byIdLoader, groupedLoader } from '../../db/loaders';
+import { byIdLoader, groupedLoader, propertiesKey } from '../../db/loaders';
 import { Department, Tenant, User } from './entities';
 import { containsPattern, likeClause } from '../../db/like';
 import { Db } from '../../db/db';
@@ -99,11 +99,11 @@ export function readableSubtree(ctx: RequestContext, root: Tenant): Promise<Tena
  * read-only one of a public service guide, under its own cache key.
  */
 /** A department by id (null for a missing reference, without a query). */
-export function loadDepartment(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<Department | null> {
+export function loadDepartment(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }, properties?: readonly string[] | null): Promise<Department | null> {
   if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders
-    .get(`Department.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => db.scoped(Department, PLATFORM_MANAGED).findByIds(ids)))
+    .get(`Department.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () => byIdLoader((ids) => db.scoped(Department, PLATFORM_MANAGED).findByIds(ids, properties)))
     .load(id);
 }
 
@@ -122,10 +122,12 @@ export function departmentsOf(ctx: RequestContext, tenantId: number): Promise<De
 
 /** A user by id, batched; `via` reads through another view (a collaboration partner's staff). */
 /** An account by id (null for a missing reference, without a query). */
-export function loadUser(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }): Promise<User | null> {
+export function loadUser(ctx: RequestContext, id: number | null, via?: { db: Db; key: string }, properties?: readonly string[] | null): Promise<User | null> {
   if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
-  return ctx.loaders.get(`User.byId:${via?.key ?? 'scoped'}`, () => byIdLoader((ids) => db.scoped(User, PLATFORM_MANAGED).findByIds(ids))).load(id);
+  return ctx.loaders
+    .get(`User.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () => byIdLoader((ids) => db.scoped(User, PLATFORM_MANAGED).findByIds(ids, properties)))
+    .load(id);
 }
 
 export async function viewerUser(ctx: RequestContext): Promise<User> {

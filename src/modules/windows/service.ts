@@ -3,7 +3,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
 import { requireText } from '../../validation/text';
 import { InputCheck } from '../../validation/input-check';
-import { byIdLoader, groupedLoader } from '../../db/loaders';
+import { byIdLoader, groupedLoader, propertiesKey } from '../../db/loaders';
 import { isDuplicateKey } from '../../db/errors';
 import { Db } from '../../db/db';
 import { requireRole, requireViewer } from '../../auth/guards';
@@ -63,9 +63,9 @@ function windowNumber(value: string, field: string, check: InputCheck): string {
 // ---- loaders -----------------------------------------------------------------
 
 /** A window by id (null for a missing reference, without a query). */
-export function loadWindow(ctx: RequestContext, id: number | null): Promise<Window | null> {
+export function loadWindow(ctx: RequestContext, id: number | null, properties?: readonly string[] | null): Promise<Window | null> {
   if (id === null) return Promise.resolve(null);
-  return ctx.loaders.get('Window.byId', () => byIdLoader((ids) => windows(ctx.db).findByIds(ids))).load(id);
+  return ctx.loaders.get(`Window.byId${propertiesKey(properties)}`, () => byIdLoader((ids) => windows(ctx.db).findByIds(ids, properties))).load(id);
 }
 
 export function postsOf(ctx: RequestContext, window: Window): Promise<WindowPost[]> {
