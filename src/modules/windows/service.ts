@@ -79,6 +79,15 @@ export function postsOf(ctx: RequestContext, window: Window): Promise<WindowPost
     .load(window.id);
 }
 
+/** Every window of a tenant and every post on them (an appraisal's window units and their staff): two statements. */
+export async function windowsAndPostsOf(db: Db, tenantId: number): Promise<{ windows: Window[]; posts: WindowPost[] }> {
+  const [all, posts] = await Promise.all([
+    windows(db).query('w').andWhere('w.tenantId = :tenantId', { tenantId }).orderBy('w.id').getMany(),
+    db.scoped(WindowPost).query('p').andWhere('p.tenantId = :tenantId', { tenantId }).orderBy('p.id').getMany(),
+  ]);
+  return { windows: all, posts };
+}
+
 /** The windows where a user holds a post (A or B) now, in the viewer's scope. */
 export async function windowIdsPostedBy(ctx: RequestContext, userId: number): Promise<number[]> {
   const posts = await ctx.db.scoped(WindowPost).query('p').andWhere('p.userId = :userId', { userId }).getMany();
