@@ -71,11 +71,11 @@ export const sumPoints = (lines: readonly { pointsCenti: number }[]): number => 
  * window from its staff's results and its own figures; the chief representative's annual
  * result is flagged (第十五条, 第二十四条).
  */
-export async function computeDraft(db: Db, period: AppraisalPeriod, ruleSet: AppraisalRuleSet, items: readonly AppraisalRuleItem[], span: PeriodSpan): Promise<DraftResult[]> {
+export async function computeDraft(db: Db, period: AppraisalPeriod, ruleSet: AppraisalRuleSet, items: readonly AppraisalRuleItem[], span: PeriodSpan, now: Date): Promise<DraftResult[]> {
   const { windows: windowRows, posts } = await windows.windowsAndPostsOf(db, span.tenantId);
   const people = await tenancy.activeStaffOf(db, span.tenantId, Role.APPROVER, [...new Set(posts.map((post) => post.userId))]);
   const staffItems = items.filter((item) => item.subjectKind === AppraisalSubjectKind.STAFF);
-  const { figures, barred } = await staffFigures(db, span, people, windowRows);
+  const { figures, barred } = await staffFigures(db, span, people, now);
   const chiefs = new Set(windowRows.map((window) => window.chiefRepresentativeId).filter((id): id is number => id !== null));
   const annual = period.kind === AppraisalPeriodKind.YEAR;
   const staff: DraftResult[] = people.map((person) => ({
@@ -84,11 +84,11 @@ export async function computeDraft(db: Db, period: AppraisalPeriod, ruleSet: App
     departmentId: person.departmentId,
     excellenceBarred: barred.has(person.id),
     chiefRepresentativeAnnual: annual && chiefs.has(person.id),
-    lines: linesOf(staffItems, figures.staff, person.id),
+    lines: linesOf(staffItems, figures, person.id),
   }));
   const staffScore = new Map(staff.map((result) => [result.subjectId, ruleSet.baseScoreCenti + sumPoints(result.lines)]));
   const windowItems = items.filter((item) => item.subjectKind === AppraisalSubjectKind.WINDOW);
-  const ownFigures = await windowFigures(db, span, windowRows);
+  const ownFigures = await windowFigures(db, span, windowRows, now);
   const windowResults: DraftResult[] = windowRows.map((window) => {
     const staffIds = [...new Set(posts.filter((post) => post.windowId === window.id).map((post) => post.userId))].filter((id) => staffScore.has(id));
     return {

@@ -52,7 +52,7 @@ async function compute(ctx: RequestContext, db: Db, period: AppraisalPeriod): Pr
   const tenant = (await tenancy.loadTenant(ctx, period.tenantId, { db, key: 'appraisal' })) as Tenant;
   const ruleSet = await ruleSetOfPeriod(db, period.ruleSetId);
   const items = await itemsIn(db, ruleSet.id);
-  const drafts = await computeDraft(db, period, ruleSet, items, await spanOf(ctx, tenant, period));
+  const drafts = await computeDraft(db, period, ruleSet, items, await spanOf(ctx, tenant, period), ctx.now());
   await writeDraft(db, period, ruleSet, drafts, ctx.now());
 }
 
