@@ -1,6 +1,7 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TenantScope } from './scope';
 import { readMany } from './rows';
+import { insertAsJson } from './json-insert';
 import { NodeEntity, SharedTenantEntity, TenantOwnedEntity } from './base-entities';
 import { ConflictError, NotFoundError } from '../graphql/errors';
 import { Message } from '../graphql/language';
@@ -94,11 +95,11 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     return this.manager.save(this.entity, row);
   }
 
-  /** Inserts rows of the own tenant in chunks (a bulk INSERT each; `chunk` rows at most). */
-  async insertMany(rows: Partial<T>[], chunk = 200): Promise<void> {
+  /** Inserts rows of the own tenant in chunks (a bulk INSERT each). */
+  async insertMany(rows: Partial<T>[]): Promise<void> {
     for (const row of rows) this.assertWritable(row as T);
-    for (let i = 0; i < rows.length; i += chunk) {
-      await this.manager.insert(this.entity, rows.slice(i, i + chunk) as never);
+    for (let i = 0; i < rows.length; i += 200) {
+      await this.manager.insert(this.entity, rows.slice(i, i + 200) as never);
     }
   }
 
@@ -131,6 +132,15 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
       if (version) set[version.propertyName] = () => `${version.databaseName} + 1`;
       await this.manager.createQueryBuilder().update(this.entity).set(set as never).where('id IN (:...ids)', params).execute();
     }
+  }
+
+  /**
+   * Inserts rows of the own tenant in ONE statement however many there are (json-insert.ts),
+   * writing `properties` (every other column takes its default).
+   */
+  async insertAll(properties: readonly (keyof T & string)[], rows: Partial<T>[]): Promise<void> {
+    for (const row of rows) this.assertWritable(row as T);
+    await insertAsJson(this.manager, this.entity, properties, rows);
   }
 
   /**

@@ -4,13 +4,14 @@ import { AppraisalGrade, AppraisalLine, AppraisalLineEvent, AppraisalLineKind, A
 import { DraftResult } from './draft';
 import { gradeWithQuota } from './grading';
 
-/** Rows per bulk INSERT: well under SQLite's 32,766 bound parameters for these narrow tables. */
-const INSERT_CHUNK = 2000;
+/** Results rescored per UPDATE (each takes about 7 bound values). */
+const RESCORE_CHUNK = 1000;
 
 const subjectKey = (kind: AppraisalSubjectKind, id: number) => `${kind}:${id}`;
 
 /**
- * Writes a period's draft in a fixed number of statements (plus one per INSERT_CHUNK rows):
+ * Writes a period's draft in a fixed number of statements however many results, lines and
+ * links there are (each bulk insert is one statement; rescoring one UPDATE per 1,000 results):
  * the computed lines and their event links are replaced, review adjustments are kept
  * (a recompute re-applies them), results of subjects no longer appraised are dropped,
  * new ones added, and every result rescored and regraded. Result ids stay stable.
@@ -29,7 +30,8 @@ export async function writeDraft(db: Db, period: AppraisalPeriod, ruleSet: Appra
   }
   const kept = new Map(existing.filter((row) => !stale.includes(row.id)).map((row) => [subjectKey(row.subjectKind, row.subjectId), row]));
   const fresh = drafts.filter((draft) => !kept.has(subjectKey(draft.subjectKind, draft.subjectId)));
-  await results.insertMany(
+  await results.insertAll(
+    ['tenantId', 'periodId', 'subjectKind', 'subjectId', 'departmentId', 'scoreCenti', 'deductedCenti', 'proposedGrade', 'grade', 'rank', 'excellenceBarred', 'chiefRepresentativeAnnual', 'version'],
     fresh.map((draft) => ({
       tenantId: period.tenantId,
       periodId: period.id,
@@ -44,13 +46,14 @@ export async function writeDraft(db: Db, period: AppraisalPeriod, ruleSet: Appra
       rank: 0,
       excellenceBarred: draft.excellenceBarred,
       chiefRepresentativeAnnual: draft.chiefRepresentativeAnnual,
+      version: 1,
     })),
-    INSERT_CHUNK,
   );
   const rows = await results.query('r').andWhere('r.periodId = :periodId', { periodId: period.id }).getMany();
   const idOf = new Map(rows.map((row) => [subjectKey(row.subjectKind, row.subjectId), row.id]));
   const draftOf = new Map(drafts.map((draft) => [idOf.get(subjectKey(draft.subjectKind, draft.subjectId)) as number, draft]));
-  await lines.insertMany(
+  await lines.insertAll(
+    ['tenantId', 'periodId', 'resultId', 'position', 'kind', 'source', 'itemId', 'label', 'count', 'metCount', 'pointsCenti', 'reason', 'createdById', 'createdAt'],
     drafts.flatMap((draft) =>
       draft.lines.map((line) => ({
         tenantId: period.tenantId,
@@ -69,16 +72,15 @@ export async function writeDraft(db: Db, period: AppraisalPeriod, ruleSet: Appra
         createdAt: now,
       })),
     ),
-    INSERT_CHUNK,
   );
   const written = await lines.query('l').andWhere('l.periodId = :periodId AND l.kind = :kind', { periodId: period.id, kind: AppraisalLineKind.COMPUTED }).getMany();
-  await db.scoped(AppraisalLineEvent).insertMany(
+  await db.scoped(AppraisalLineEvent).insertAll(
+    ['tenantId', 'periodId', 'lineId', 'eventKind', 'eventId'],
     written.flatMap((line) => {
       const drafted = draftOf.get(line.resultId)?.lines.find((l) => l.itemId === line.itemId);
       if (!drafted?.eventKind) return [];
       return drafted.eventIds.map((eventId) => ({ tenantId: period.tenantId, periodId: period.id, lineId: line.id, eventKind: drafted.eventKind as never, eventId }));
     }),
-    INSERT_CHUNK * 2,
   );
   await regrade(db, period, ruleSet, rows, new Map(rows.map((row) => [row.id, draftOf.get(row.id)])));
 }
@@ -86,7 +88,7 @@ export async function writeDraft(db: Db, period: AppraisalPeriod, ruleSet: Appra
 /**
  * Rescores and regrades every result of a period from its lines (computed and adjusting;
  * corrections after publication never count), each subject kind with its own quota, in
- * two statements plus one UPDATE per 500 results.
+ * two statements plus one UPDATE per 1,000 results.
  */
 export async function regrade(db: Db, period: AppraisalPeriod, ruleSet: AppraisalRuleSet, rows?: AppraisalResult[], drafts?: Map<number, DraftResult | undefined>): Promise<void> {
   const results = db.scoped(AppraisalResult);
@@ -113,16 +115,20 @@ export async function regrade(db: Db, period: AppraisalPeriod, ruleSet: Appraisa
     for (const [id, grade] of gradeWithQuota(scored.filter((s) => s.row.subjectKind === kind), ruleSet)) graded.set(id, grade);
   }
   const byId = new Map(scored.map((s) => [s.row.id, s]));
-  await results.updateEach(all, (row) => {
-    const s = byId.get(row.id) as (typeof scored)[number];
-    const draft = drafts?.get(row.id);
-    return {
-      scoreCenti: s.scoreCenti,
-      deductedCenti: s.deductedCenti,
-      proposedGrade: graded.get(row.id)?.proposedGrade,
-      rank: graded.get(row.id)?.rank,
-      excellenceBarred: s.excellenceBarred,
-      ...(draft ? { departmentId: draft.departmentId, chiefRepresentativeAnnual: draft.chiefRepresentativeAnnual } : {}),
-    };
-  });
+  await results.updateEach(
+    all,
+    (row) => {
+      const s = byId.get(row.id) as (typeof scored)[number];
+      const draft = drafts?.get(row.id);
+      return {
+        scoreCenti: s.scoreCenti,
+        deductedCenti: s.deductedCenti,
+        proposedGrade: graded.get(row.id)?.proposedGrade,
+        rank: graded.get(row.id)?.rank,
+        excellenceBarred: s.excellenceBarred,
+        ...(draft ? { departmentId: draft.departmentId, chiefRepresentativeAnnual: draft.chiefRepresentativeAnnual } : {}),
+      };
+    },
+    RESCORE_CHUNK,
+  );
 }
