@@ -423,6 +423,37 @@ describe('who sees what', () => {
     expect((await resultOf(period.id, p.username, q.username)).grade).toBeNull();
   });
 
+  it('the head of a department (部门负责人) is an active account of that department, set by the centre’s own admin', async () => {
+    const admin = await token(`centre_admin.${CODE}`);
+    const SET_HEAD = 'mutation($input: SetDepartmentHeadInput!) { setDepartmentHead(input: $input) { name head { username } } }';
+    const outsider = await repo(User).findOneByOrFail({ username: `approver.${CODE}` });
+    const wrong = await t.gql(SET_HEAD, { input: { departmentId: gid('Department', p.departmentId), headId: gid('User', outsider.id) } }, admin);
+    expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].extensions?.field).toBe('input.headId');
+    const sibling = await departmentOf(SIBLING, '窗口服务部');
+    expect(codeOf(await t.gql(SET_HEAD, { input: { departmentId: gid('Department', sibling.id), headId: null } }, admin))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(SET_HEAD, { input: { departmentId: gid('Department', p.departmentId), headId: null } }, await token(`centre_admin.${CITY}`)))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(SET_HEAD, { input: { departmentId: gid('Department', p.departmentId), headId: null } }, await token(q.username)))).toBe('FORBIDDEN');
+  });
+
+  it('乌海 第九条 正向激励: a 非常满意 commendation names that person’s 非常满意 rating with a comment; hostile ids are refused', async () => {
+    const admin = await token(`centre_admin.${CODE}`);
+    const RECORD = 'mutation($input: RecordCommendationInput!) { recordCommendation(input: $input) { kind evaluation { level comment } } }';
+    const plain = await ratingOf(p, window.id, EvaluationLevel.VERY_SATISFIED, at('2025-05-03T10:00:00'));
+    const withComment = await ratingOf(p, window.id, EvaluationLevel.VERY_SATISFIED, at('2025-05-04T10:00:00'));
+    await repo(Evaluation).update(withComment.id, { comment: '耐心细致，一次办好' });
+    const input = (evaluationId: number | null, personId = p.id) => ({ input: { personId: gid('User', personId), kind: 'VERY_SATISFIED_COMMENT', evaluationId: evaluationId && gid('Evaluation', evaluationId), receivedOn: '2025-05-03', note: '非常满意并留言' } });
+    expect(codeOf(await t.gql(RECORD, input(plain.id), admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(RECORD, input(withComment.id, q.id), admin))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(RECORD, input(null), admin))).toBe('BAD_USER_INPUT');
+    const ok = await t.gql(RECORD, input(withComment.id), admin);
+    expect(ok.data?.recordCommendation).toEqual({ kind: 'VERY_SATISFIED_COMMENT', evaluation: { level: 'VERY_SATISFIED', comment: '耐心细致，一次办好' } });
+    const hostile = await t.gql(RECORD, { input: { ...input(null).input, kind: 'PRAISE_LETTER', personId: gid('Window', window.id) } }, admin);
+    expect(hostile.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.personId' });
+    const elsewhere = await repo(User).findOneByOrFail({ username: `window_staff.${SIBLING}` });
+    expect(codeOf(await t.gql(RECORD, { input: { ...input(null, elsewhere.id).input, kind: 'PRAISE_LETTER' } }, admin))).toBe('BAD_USER_INPUT');
+  });
+
   it('another centre sees nothing: not the periods, not a result by id', async () => {
     const sibling = await token(`centre_admin.${SIBLING}`);
     const list = await t.gql(`query { appraisalPeriods(filter: { tenantCode: "${CODE}" }) { edges { node { id } } } }`, {}, sibling);

@@ -174,7 +174,7 @@ export class AppraisalRuleSet extends TenantOwnedEntity {
   @Column('int')
   excellenceQuotaPercent: number;
 
-  @Field(() => Int, { nullable: true, description: '指标单列 (锦州 第十五条): the centre’s own number of EXCELLENT places; when set it replaces the percent' })
+  @Field(() => Int, { nullable: true, description: '指标单列 (锦州 第十五条): the centre’s own number of EXCELLENT places for its staff; when set it replaces the percent for STAFF results (windows and centres take the percent)' })
   @Column('int', { nullable: true })
   excellenceQuotaSeats: number | null;
 

@@ -45,7 +45,7 @@ export class AppraisalRulesInput {
   @Field(() => Int, { description: 'Excellence quota: at most this percent (0–100) of the people appraised' })
   excellenceQuotaPercent: number;
 
-  @Field(() => Int, { nullable: true, description: '指标单列: the centre’s own number of EXCELLENT places, replacing the percent' })
+  @Field(() => Int, { nullable: true, description: '指标单列: the centre’s own number of EXCELLENT places for its staff, replacing the percent for STAFF results' })
   excellenceQuotaSeats?: number | null;
 
   @Field(() => [AppraisalRuleItemInput], { description: 'The scoring items, in breakdown order (at most 40)' })

@@ -5,8 +5,6 @@ export const appraisalMessages = {
   period: message('考核周期', 'Appraisal period'),
   result: message('考核结果', 'Appraisal result'),
   ruleSet: message('考核细则', 'Appraisal rules'),
-  person: message('工作人员', 'Staff member'),
-  evaluation: message('评价', 'Evaluation'),
 
   // Rules.
   score: (field: string) => message(`${field} 须为 0 至 1000 之间、最多两位小数的分数`, `"${field}" must be a score from 0 to 1000 with at most two decimals`),
@@ -30,7 +28,6 @@ export const appraisalMessages = {
   periodNotBegun: message('考核周期尚未开始', 'The period has not begun'),
   periodExists: message('该考核周期已开启', 'This period is already open'),
   periodPublished: message('考核周期已发布并锁定：不能重新计算或调整，更正请做调整分录', 'The period is published and locked: it is not recomputed or adjusted (make a correction)'),
-  periodDraft: message('考核周期尚未发布', 'The period is still a draft'),
   ownCentreOnly: message('只能考核本中心', 'Only the own centre is appraised here'),
 
   // Review.

@@ -112,7 +112,9 @@ export async function regrade(db: Db, period: AppraisalPeriod, ruleSet: Appraisa
   }));
   const graded = new Map<number, { proposedGrade: AppraisalResult['proposedGrade']; rank: number }>();
   for (const kind of Object.values(AppraisalSubjectKind)) {
-    for (const [id, grade] of gradeWithQuota(scored.filter((s) => s.row.subjectKind === kind), ruleSet)) graded.set(id, grade);
+    // 指标单列 (锦州 第十五条) allots places to people; windows and centres take the percent.
+    const rules = kind === AppraisalSubjectKind.STAFF ? ruleSet : { ...ruleSet, excellenceQuotaSeats: null };
+    for (const [id, grade] of gradeWithQuota(scored.filter((s) => s.row.subjectKind === kind), rules)) graded.set(id, grade);
   }
   const byId = new Map(scored.map((s) => [s.row.id, s]));
   await results.updateEach(
