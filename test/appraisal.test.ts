@@ -264,6 +264,8 @@ describe('staff appraisal (考核): the draft', () => {
     expect(line('超期办件').events.map((e: any) => e.kind)).toEqual(['APPLICATION', 'APPLICATION']);
     expect(line('差评（核实属实）').events).toHaveLength(1);
     expect(line('表扬')).toMatchObject({ count: 3, events: expect.arrayContaining([expect.objectContaining({ kind: 'COMMENDATION' })]) });
+    // Written in one statement as JSON: nulls stay null.
+    expect(line('表扬')).toMatchObject({ metCount: null, reason: null, createdBy: null });
     // A link opens the record behind it, within the viewer's rights.
     const linked = await gqlOk('query($id: ID!) { node(id: $id) { ... on Complaint { number outcome } } }', { id: line('投诉属实').events[0].id }, `centre_admin.${CODE}`);
     expect(linked.node.outcome).toBe('UPHELD');
@@ -299,7 +301,7 @@ describe('staff appraisal (考核): the draft', () => {
 });
 
 describe('grades, the quota and the bar', () => {
-  it('锦州 第十五条 指标单列, 第十六条: EXCELLENT goes by score within the centre’s own quota; an EFFICIENCY_WARNING that year bars it and the next eligible person takes the place; ties go to fewer points lost, then the older account', async () => {
+  it('锦州 第十五条 指标单列, 第十六条; 鞍山 四.3 (评先): EXCELLENT goes by score within the centre’s own quota; an EFFICIENCY_WARNING that year bars it and the next eligible person takes the place; ties go to fewer points lost, then the older account', async () => {
     const code = '210711';
     const admin = `centre_admin.${code}`;
     const tenant = await tenantOf(code);
@@ -368,7 +370,7 @@ describe('rules are versioned', () => {
 });
 
 describe('review and publication', () => {
-  it('锦州 第二十三条: an adjustment with a reason is a breakdown line and survives a recompute; publication locks the period: recompute and adjustment are refused, a correction is an adjusting entry beside the locked result', async () => {
+  it('锦州 第二十三条; 乌海 第九条 谈话, 年终评奖评优: an adjustment with a reason is a breakdown line and survives a recompute; publication locks the period: recompute and adjustment are refused, a correction is an adjusting entry beside the locked result', async () => {
     const admin = `centre_admin.${CODE}`;
     const period = (await gqlOk(OPEN, { input: { tenantCode: CODE, kind: 'MONTH', start: '2025-02-01' } }, admin)).openAppraisalPeriod;
     let result = await resultOf(period.id, q.username);
