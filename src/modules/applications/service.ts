@@ -353,6 +353,8 @@ function casesDueBetween(db: Db, tenantId: number, from: Date, until: Date) {
     .query('e')
     .select('e.applicationId', 'applicationId')
     .addSelect('e.actorId', 'personId')
+    // Only the decisions of cases due in the range: the derived table stays as small as the period.
+    .innerJoin(Application, 'd', 'd.id = e.applicationId AND d.tenantId = e.tenantId AND d.dueAt >= :from AND d.dueAt < :until')
     .andWhere('e.tenantId = :tenantId AND e.actorId IS NOT NULL AND e.action IN (:...deciding)');
   const receivers = db.scoped(Application).query('r').select('r.id', 'applicationId').addSelect('r.receivedById', 'personId').andWhere('r.tenantId = :tenantId AND r.dueAt >= :from AND r.dueAt < :until');
   // UNION, not UNION ALL: a person who received and decided a case counts it once.

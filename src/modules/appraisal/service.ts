@@ -3,7 +3,7 @@ import { byIdLoader, groupedLoader } from '../../db/loaders';
 import { requireViewer } from '../../auth/guards';
 import { ConnectionResult, defineSorting, ListArgs, OrderDirection, paginate } from '../../graphql/connection';
 import { encodeGlobalId } from '../../graphql/global-id';
-import { AppraisalCommendation, AppraisalLine, AppraisalLineEvent, AppraisalLineKind, AppraisalPeriod, AppraisalResult, AppraisalRuleSet, AppraisalSubjectKind, EVENT_NODE_TYPE, fromCenti } from './entities';
+import { AppraisalCommendation, AppraisalLine, AppraisalLineEvent, AppraisalLineKind, AppraisalPeriod, AppraisalResult, AppraisalRuleItem, AppraisalRuleSet, AppraisalSubjectKind, EVENT_NODE_TYPE, fromCenti } from './entities';
 import { AppraisalEventLink } from './types';
 
 /** Results of a period in rank order (1 first), then by id. */
@@ -69,5 +69,6 @@ export const nodeLoaders = {
   AppraisalPeriod: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(AppraisalPeriod).findByIds(ids),
   AppraisalResult: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(AppraisalResult).findByIds(ids),
   AppraisalRuleSet: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(AppraisalRuleSet).findByIds(ids),
+  AppraisalRuleItem: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(AppraisalRuleItem).findByIds(ids),
   AppraisalCommendation: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(AppraisalCommendation).findByIds(ids),
 };
