@@ -1,4 +1,7 @@
 import { Field, MiddlewareFn, UseMiddleware, registerEnumType } from 'type-graphql';
+
+/** A field's GraphQL type, as type-graphql's `@Field(() => …)` takes it (not exported by it). */
+type FieldType = Parameters<typeof Field>[0] & (() => unknown);
 import type { RequestContext } from '../context';
 import { Role } from './roles';
 import { Viewer } from './viewer';
@@ -33,6 +36,8 @@ export interface PolicySubject {
   departmentIds?: number[];
   /** Staff handling the row in person (a case's receiving window). */
   staffIds?: number[];
+  /** Heads (Department.head) of the departments the row is about (an appraisal result's). */
+  headUserIds?: number[];
   /**
    * People the field never reaches, whatever their role: those a complaint is about (the
    * staff members, and everyone in the departments, complained about).
@@ -117,13 +122,25 @@ function policyMiddleware<Row>(policy: FieldPolicy<Row>): MiddlewareFn<RequestCo
   };
 }
 
-/** A nullable String field guarded by `policy`, its description ending with who may see it. */
-export function GuardedField<Row>(policy: FieldPolicy<Row>, description: string): PropertyDecorator {
+/** `description` ending with who may see a field guarded by `policy`. */
+export function guardedDescription<Row>(policy: FieldPolicy<Row>, description: string): string {
+  return `${description}\n\n${visibleToLine(policy as FieldPolicy<unknown>)}`;
+}
+
+/**
+ * A nullable field guarded by `policy` (a String unless `type` says otherwise; only
+ * strings are ever masked), its description ending with who may see it.
+ */
+export function GuardedField<Row>(policy: FieldPolicy<Row>, description: string, type: FieldType = () => String): PropertyDecorator {
   return (target, propertyKey) => {
-    const full = `${description}\n\n${visibleToLine(policy as FieldPolicy<unknown>)}`;
-    Field(() => String, { nullable: true, description: full })(target, propertyKey);
+    Field(type, { nullable: true, description: guardedDescription(policy, description) })(target, propertyKey);
     UseMiddleware(policyMiddleware(policy))(target, propertyKey);
   };
+}
+
+/** Guards a field resolver (declared with `guardedDescription`) by `policy`. */
+export function GuardedBy<Row>(policy: FieldPolicy<Row>): MethodDecorator {
+  return UseMiddleware(policyMiddleware(policy));
 }
 
 /** Common audiences. Rows are already limited to the viewer's scope by the data layer. */
@@ -143,6 +160,10 @@ export const audiences = {
   implementingDepartment: {
     label: 'staff of the implementing department',
     includes: (viewer, subject) => viewer.tenantId === subject.tenantId && (subject.departmentIds ?? []).includes(viewer.departmentId),
+  },
+  departmentHeads: {
+    label: "heads of the row's departments",
+    includes: (viewer, subject) => viewer.tenantId === subject.tenantId && (subject.headUserIds ?? []).includes(viewer.userId),
   },
   receivingWindowStaff: {
     label: 'staff of the receiving window',

@@ -39,6 +39,15 @@ import {
   WindowStatusChange,
 } from '../modules/windows/entities';
 
+import {
+  AppraisalCommendation,
+  AppraisalLine,
+  AppraisalLineEvent,
+  AppraisalPeriod,
+  AppraisalResult,
+  AppraisalRuleItem,
+  AppraisalRuleSet,
+} from '../modules/appraisal/entities';
 import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
 
 /** Every entity, for the DataSource. */
@@ -100,6 +109,13 @@ export const ENTITIES = [
   FinanceDay,
   ReconciliationItem,
   AdjustingEntry,
+  AppraisalRuleSet,
+  AppraisalRuleItem,
+  AppraisalPeriod,
+  AppraisalResult,
+  AppraisalLine,
+  AppraisalLineEvent,
+  AppraisalCommendation,
   AuditEntry,
   AuditChainHead,
 ];

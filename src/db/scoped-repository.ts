@@ -1,6 +1,7 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TenantScope } from './scope';
 import { readMany, selectOnly } from './rows';
+import { insertAsJson } from './json-insert';
 import { NodeEntity, SharedTenantEntity, TenantOwnedEntity } from './base-entities';
 import { ConflictError, NotFoundError } from '../graphql/errors';
 import { Message } from '../graphql/language';
@@ -103,6 +104,46 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     for (let i = 0; i < rows.length; i += 200) {
       await this.manager.insert(this.entity, rows.slice(i, i + 200) as never);
     }
+  }
+
+  /**
+   * Updates rows of the own tenant read in scope, each with its own values, in one UPDATE
+   * per `chunk` rows (`SET column = CASE id WHEN … END`), bumping their versions if versioned: a whole
+   * list regraded in a bounded number of statements. Values are numbers, strings, booleans or null.
+   */
+  async updateEach(rows: T[], changesOf: (row: T) => Partial<T>, chunk = 500): Promise<void> {
+    for (const row of rows) this.assertWritable(row);
+    const metadata = this.manager.connection.getMetadata(this.entity);
+    for (let i = 0; i < rows.length; i += chunk) {
+      const part = rows.slice(i, i + chunk);
+      const changes = part.map((row) => changesOf(row) as Record<string, unknown>);
+      const params: Record<string, unknown> = { ids: part.map((row) => row.id) };
+      const set: Record<string, () => string> = {};
+      for (const property of new Set(changes.flatMap((change) => Object.keys(change)))) {
+        const column = metadata.findColumnWithPropertyName(property)?.databaseName ?? property;
+        // A row without a value for the property keeps its own (ELSE).
+        const cases = part.flatMap((row, j) => {
+          const value = changes[j][property];
+          if (value === undefined) return [];
+          // SQLite binds no booleans; both store true as 1.
+          params[`${property}_${j}`] = typeof value === 'boolean' ? Number(value) : value;
+          return [`WHEN ${Number(row.id)} THEN :${property}_${j}`];
+        });
+        set[property] = () => `CASE ${metadata.primaryColumns[0].databaseName} ${cases.join(' ')} ELSE ${column} END`;
+      }
+      const version = metadata.versionColumn;
+      if (version) set[version.propertyName] = () => `${version.databaseName} + 1`;
+      await this.manager.createQueryBuilder().update(this.entity).set(set as never).where('id IN (:...ids)', params).execute();
+    }
+  }
+
+  /**
+   * Inserts rows of the own tenant in ONE statement however many there are (json-insert.ts),
+   * writing `properties` (every other column takes its default).
+   */
+  async insertAll(properties: readonly (keyof T & string)[], rows: Partial<T>[]): Promise<void> {
+    for (const row of rows) this.assertWritable(row as T);
+    await insertAsJson(this.manager, this.entity, properties, rows);
   }
 
   /**

@@ -50,6 +50,8 @@ import {
 import { nodeLoaders as feeNodes } from './fees/service';
 import { EvaluationResolver, EvaluationStatsRowResolver, RectificationEventResolver, RectificationResolver } from './evaluations/resolver';
 import { nodeLoaders as evaluationNodes } from './evaluations/service';
+import { AppraisalCommendationResolver, AppraisalLineResolver, AppraisalPeriodResolver, AppraisalResultResolver, AppraisalRuleSetResolver } from './appraisal/resolver';
+import { nodeLoaders as appraisalNodes } from './appraisal/service';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -138,6 +140,10 @@ export const MODULES: ModuleManifest[] = [
       AdjustingEntryResolver,
     ],
     nodeLoaders: feeNodes,
+  },
+  {
+    resolvers: [AppraisalRuleSetResolver, AppraisalPeriodResolver, AppraisalResultResolver, AppraisalLineResolver, AppraisalCommendationResolver],
+    nodeLoaders: appraisalNodes,
   },
   {
     resolvers: [AuditResolver],

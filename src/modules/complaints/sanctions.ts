@@ -286,3 +286,18 @@ export async function revokeSanction(ctx: RequestContext, input: RevokeSanctionI
 export const nodeLoaders = {
   Sanction: (ctx: RequestContext, ids: number[]) => visibleSanctions(ctx, 's').andWhere('s.id IN (:...ids)', { ids }).getMany(),
 };
+
+/**
+ * The sanctions in force decided between two local dates (inclusive), of everyone in a
+ * centre, for the appraisal (考核): each person's sanctions by kind, and the
+ * EFFICIENCY_WARNINGs of the year that bar EXCELLENT (锦州 第十六条). One statement.
+ */
+export async function sanctionsInForceBetween(db: Db, tenantId: number, firstDay: string, lastDay: string): Promise<{ id: number; personId: number; kind: SanctionKind; decidedOn: string }[]> {
+  return sanctions(db)
+    .query('s')
+    .select(['s.id', 's.personId', 's.kind', 's.decidedOn'])
+    .andWhere('s.tenantId = :tenantId AND s.decidedOn >= :firstDay AND s.decidedOn <= :lastDay', { tenantId, firstDay, lastDay })
+    .andWhere(inForce('s'))
+    .orderBy('s.id')
+    .getMany();
+}

@@ -509,3 +509,18 @@ export const nodeLoaders = {
   },
   ComplaintSettings: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(ComplaintSettings).findByIds(ids),
 };
+
+// ---- figures for the appraisal (考核) ---------------------------------------------
+
+/** Complaints about a staff member or a window found upheld (投诉属实) in [from, to), by reply time. One statement. */
+export async function upheldComplaints(db: Db, tenantId: number, by: 'staffId' | 'windowId', from: Date, to: Date): Promise<{ id: number; subjectId: number }[]> {
+  const rows = await db
+    .scoped(Complaint)
+    .query('c')
+    .select('c.id', 'id')
+    .addSelect(`c.${by}`, 'subjectId')
+    .andWhere(`c.tenantId = :tenantId AND c.${by} IS NOT NULL AND c.outcome = :upheld AND c.resolvedAt >= :from AND c.resolvedAt < :to`, { tenantId, upheld: ComplaintOutcome.UPHELD, from, to })
+    .orderBy('c.id')
+    .getRawMany<{ id: number; subjectId: number }>();
+  return rows.map((row) => ({ id: Number(row.id), subjectId: Number(row.subjectId) }));
+}

@@ -679,3 +679,43 @@ export const nodeLoaders = {
   },
   EvaluationSettings: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(EvaluationSettings).findByIds(ids),
 };
+
+// ---- figures for the appraisal (考核) ---------------------------------------------
+
+/** Whose ratings: a staff member's or a window's. */
+export type RatedBy = 'staffId' | 'windowId';
+
+/**
+ * 满意率 per staff member or window over the ratings given in [from, to): how many, and
+ * how many SATISFIED or better. One aggregate statement.
+ */
+export async function satisfactionFigures(db: Db, tenantId: number, by: RatedBy, from: Date, to: Date): Promise<{ subjectId: number; total: number; met: number }[]> {
+  const rows = await db
+    .scoped(Evaluation)
+    .query('e')
+    .select(`e.${by}`, 'subjectId')
+    .addSelect('COUNT(*)', 'total')
+    .addSelect('SUM(CASE WHEN e.level IN (:...satisfied) THEN 1 ELSE 0 END)', 'met')
+    .andWhere('e.tenantId = :tenantId AND e.ratedAt >= :from AND e.ratedAt < :to', { tenantId, from, to, satisfied: SATISFIED_LEVELS })
+    .groupBy(`e.${by}`)
+    .getRawMany<{ subjectId: number; total: number | string; met: number | string }>();
+  return rows.map((row) => ({ subjectId: Number(row.subjectId), total: Number(row.total), met: Number(row.met) }));
+}
+
+/**
+ * 差评 given in [from, to) that their rectification found valid (核实属实: VERIFIED_VALID,
+ * then RECTIFIED or CLOSED), per staff member or window. One statement.
+ */
+export async function validBadRatings(db: Db, tenantId: number, by: RatedBy, from: Date, to: Date): Promise<{ id: number; subjectId: number }[]> {
+  const rows = await db
+    .scoped(Evaluation)
+    .query('e')
+    .innerJoin(Rectification, 'r', 'r.tenantId = e.tenantId AND r.evaluationId = e.id')
+    .select('e.id', 'id')
+    .addSelect(`e.${by}`, 'subjectId')
+    .andWhere('e.tenantId = :tenantId AND e.ratedAt >= :from AND e.ratedAt < :to', { tenantId, from, to })
+    .andWhere('r.status IN (:...valid)', { valid: [RectificationStatus.VERIFIED_VALID, RectificationStatus.RECTIFIED, RectificationStatus.CLOSED] })
+    .orderBy('e.id')
+    .getRawMany<{ id: number; subjectId: number }>();
+  return rows.map((row) => ({ id: Number(row.id), subjectId: Number(row.subjectId) }));
+}

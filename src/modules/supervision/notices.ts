@@ -307,3 +307,21 @@ export const noticeNodeLoaders = {
   },
   SupervisionSettings: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(SupervisionSettings).findByIds(ids),
 };
+
+// ---- figures for the appraisal (考核) ---------------------------------------------
+
+/**
+ * 督办通知 to departments of a centre whose reply fell due in [from, until) and was given
+ * late or not at all, per department. One statement.
+ */
+export async function lateNoticesBetween(db: Db, tenantId: number, from: Date, until: Date): Promise<{ id: number; subjectId: number }[]> {
+  const rows = await db
+    .scoped(SupervisionNotice)
+    .query('n')
+    .select(['n.id', 'n.departmentId'])
+    .andWhere('n.tenantId = :tenantId AND n.departmentId IS NOT NULL AND n.replyDueAt >= :from AND n.replyDueAt < :until', { tenantId, from, until })
+    .andWhere('(n.repliedAt IS NULL OR n.repliedAt > n.replyDueAt)')
+    .orderBy('n.id')
+    .getMany();
+  return rows.map((row) => ({ id: row.id, subjectId: row.departmentId as number }));
+}

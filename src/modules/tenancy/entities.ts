@@ -91,6 +91,10 @@ export class Department extends TenantOwnedEntity {
   @Column('varchar', { length: 24 })
   kind: DepartmentKind;
 
+  /** 部门负责人: reads the appraisal results of the department's people (set by a centre admin). */
+  @Column('int', { nullable: true })
+  headId: number | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

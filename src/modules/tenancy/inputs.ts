@@ -119,3 +119,12 @@ export const userSorting = defineSorting({
   defaultOrder: [{ field: 'USERNAME', direction: OrderDirection.ASC }],
 });
 export type UserOrderField = keyof typeof userSorting.fields;
+
+@InputType({ description: 'The head (部门负责人) of a department of the own centre' })
+export class SetDepartmentHeadInput {
+  @Field(() => ID, { description: 'The department' })
+  departmentId: string;
+
+  @Field(() => ID, { nullable: true, description: 'An active account of that department; null to clear' })
+  headId?: string | null;
+}

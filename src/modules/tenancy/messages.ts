@@ -15,5 +15,6 @@ export const tenancyMessages = {
     message(`该账号拥有以下角色：${roleLabels(roles)}，须由平台管理员管理`, `This account holds ${roles.join(', ')}: the platform admin manages it`),
   notOwnAccount: message('不能用此方式修改自己的账号', 'You cannot change your own account this way'),
   replacementsOnDeactivation: message('只有停用账号时才需指定顶岗人员', 'Replacements are for deactivation only'),
+  headOutsideDepartment: message('部门负责人须为该部门的在职人员', 'The head must be an active account of that department'),
   replacementsOnLeavingWindows: message('只有不再担任窗口人员时才需指定顶岗人员', 'Replacements are for someone who stops being window staff'),
 };

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Department, Tenant, User } from './entities';
-import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, TenantOrderField, tenantSorting, UserFilter, UserOrderField, userSorting } from './inputs';
+import { CreateUserInput, SetDepartmentHeadInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, TenantOrderField, tenantSorting, UserFilter, UserOrderField, userSorting } from './inputs';
 import * as tenancy from './service';
 
 const TenantConnection = Connection(Tenant);
@@ -45,6 +45,16 @@ export class DepartmentResolver {
   @FieldResolver(() => Tenant, { description: '政务服务中心 the department belongs to' })
   tenant(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<Tenant | null> {
     return tenancy.loadTenant(ctx, department.tenantId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '部门负责人: the head, who reads the appraisal results of the department’s people; null when none is set' })
+  head(@Ctx() ctx: RequestContext, @Root() department: Department): Promise<User | null> {
+    return tenancy.loadUser(ctx, department.headId);
+  }
+
+  @Mutation(() => Department, { description: 'Centre admin: set or clear the head (部门负责人) of a department of the own centre' })
+  setDepartmentHead(@Ctx() ctx: RequestContext, @Arg('input') input: SetDepartmentHeadInput): Promise<Department> {
+    return tenancy.setDepartmentHead(ctx, input);
   }
 }
 

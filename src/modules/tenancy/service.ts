@@ -15,7 +15,7 @@ import { InputCheck } from '../../validation/input-check';
 import { tenancyMessages as m } from './messages';
 import { isValidPhone, isValidResidentId } from '../../validation/china-ids';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
-import { CreateUserInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, TenantOrderField, tenantSorting, UserFilter, UserOrderField, userSorting } from './inputs';
+import { CreateUserInput, SetDepartmentHeadInput, SetUserActiveInput, SetUserRolesInput, TenantFilter, TenantOrderField, tenantSorting, UserFilter, UserOrderField, userSorting } from './inputs';
 import { releaseStaff } from './staff-release';
 
 /** Tenancy rows are platform-managed: platform admins read and manage them everywhere. */
@@ -158,6 +158,17 @@ export function listUsers(ctx: RequestContext, args: ListArgs<UserOrderField>, f
   return paginate(query, { list: 'users', alias: 'u', sorting: userSorting }, args);
 }
 
+/**
+ * Active accounts of a tenant holding `role` or listed in `ids` (the people an appraisal
+ * covers: window posts and approvers), in one statement, read in `db`'s scope.
+ */
+export function activeStaffOf(db: Db, tenantId: number, role: Role, ids: readonly number[]): Promise<User[]> {
+  const query = db.scoped(User, PLATFORM_MANAGED).query('u').andWhere('u.tenantId = :tenantId AND u.active = 1', { tenantId });
+  // Role names are not substrings of one another, so a LIKE on the stored list is exact.
+  if (ids.length === 0) return query.andWhere('u.roles LIKE :role', { role: `%${role}%` }).orderBy('u.id').getMany();
+  return query.andWhere('(u.roles LIKE :role OR u.id IN (:...ids))', { role: `%${role}%`, ids: [...ids] }).orderBy('u.id').getMany();
+}
+
 /** Usernames are lower-case ASCII, so that no two can look alike; sign-in refuses anything else unseen. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
 
@@ -257,6 +268,24 @@ export async function setUserRoles(ctx: RequestContext, input: SetUserRolesInput
     if (leavesWindows) await releaseStaff(ctx, db, user, input.replacements, 'input.replacements');
     await rows.updateVersioned(user, input.version, { roles, tokenVersion: user.tokenVersion + 1 });
     return rows.getById(user.id, nouns.user);
+  });
+}
+
+/** Centre admin: sets or clears the head (部门负责人) of a department of the own centre. */
+export async function setDepartmentHead(ctx: RequestContext, input: SetDepartmentHeadInput): Promise<Department> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
+  const departmentId = decodeGlobalIdOf('Department', input.departmentId, 'input.departmentId');
+  const headId = input.headId ? decodeGlobalIdOf('User', input.headId, 'input.headId') : null;
+  return ctx.db.transaction(async (db) => {
+    const rows = db.scoped(Department, PLATFORM_MANAGED);
+    const department = await rows.getById(departmentId, nouns.department);
+    if (department.tenantId !== viewer.tenantId) throw new ForbiddenError(m.ownTenantOnly, 'input.departmentId');
+    if (headId !== null) {
+      const head = await db.scoped(User, PLATFORM_MANAGED).findById(headId);
+      if (!head || !head.active || head.departmentId !== department.id) throw new BadUserInputError(m.headOutsideDepartment, 'input.headId');
+    }
+    await rows.update(department, { headId });
+    return rows.getById(department.id, nouns.department);
   });
 }
 

@@ -224,6 +224,7 @@ export async function scheduleAbsence(ctx: RequestContext, input: ScheduleAbsenc
         ...span,
         reason,
         createdById: viewer.userId,
+        recordedAt: ctx.now(),
         cancelled: false,
       }),
     );

@@ -195,6 +195,11 @@ export class StaffAbsence extends TenantOwnedEntity {
   @Column('int', { nullable: true })
   createdById: number | null;
 
+  /** When it was recorded; recorded after it began, it was not asked for in advance (考勤: an unplanned absence). Null for rows older than the column. */
+  @Field(() => Date, { nullable: true, description: 'When it was recorded; after startsAt, it counts as an unplanned absence (考勤) in the appraisal' })
+  @Column('datetime', { precision: 3, nullable: true })
+  recordedAt: Date | null;
+
   @Field(() => Boolean, { description: 'Cancelled absences no longer count' })
   @Column('boolean', { default: false })
   cancelled: boolean;

@@ -17,6 +17,7 @@ import * as tenancy from '../tenancy/service';
 import { Matter } from '../matters/entities';
 import * as matters from '../matters/service';
 import {
+  EmptyPostCause,
   EmptyPostEvent,
   LunchDutyRota,
   PostSignOff,
@@ -77,6 +78,15 @@ export function postsOf(ctx: RequestContext, window: Window): Promise<WindowPost
       ),
     )
     .load(window.id);
+}
+
+/** Every window of a tenant and every post on them (an appraisal's window units and their staff): two statements. */
+export async function windowsAndPostsOf(db: Db, tenantId: number): Promise<{ windows: Window[]; posts: WindowPost[] }> {
+  const [all, posts] = await Promise.all([
+    windows(db).query('w').andWhere('w.tenantId = :tenantId', { tenantId }).orderBy('w.id').getMany(),
+    db.scoped(WindowPost).query('p').andWhere('p.tenantId = :tenantId', { tenantId }).orderBy('p.id').getMany(),
+  ]);
+  return { windows: all, posts };
 }
 
 /** The windows where a user holds a post (A or B) now, in the viewer's scope. */
@@ -461,3 +471,31 @@ export const nodeLoaders = {
   PostSignOff: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(PostSignOff).findByIds(ids),
   EmptyPostEvent: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(EmptyPostEvent).findByIds(ids),
 };
+
+// ---- figures for the appraisal (考核) ---------------------------------------------
+
+/** 空岗 that began in [from, to) in a centre: who left the window empty (null when unstaffed) and why. One statement. */
+export async function emptyPostsBetween(db: Db, tenantId: number, from: Date, to: Date): Promise<{ id: number; windowId: number; userId: number | null; cause: EmptyPostCause }[]> {
+  return db
+    .scoped(EmptyPostEvent)
+    .query('e')
+    .select(['e.id', 'e.windowId', 'e.userId', 'e.cause'])
+    .andWhere('e.tenantId = :tenantId AND e.startsAt >= :from AND e.startsAt < :to', { tenantId, from, to })
+    .orderBy('e.id')
+    .getMany();
+}
+
+/**
+ * 考勤: absences that began in [from, to) and were recorded only after they had begun
+ * (not asked for in advance: 未提前请假), not cancelled. One statement.
+ */
+export async function unplannedAbsences(db: Db, tenantId: number, from: Date, to: Date): Promise<{ id: number; subjectId: number }[]> {
+  const rows = await db
+    .scoped(StaffAbsence)
+    .query('a')
+    .select(['a.id', 'a.userId'])
+    .andWhere('a.tenantId = :tenantId AND a.startsAt >= :from AND a.startsAt < :to AND a.cancelled = 0 AND a.recordedAt > a.startsAt', { tenantId, from, to })
+    .orderBy('a.id')
+    .getMany();
+  return rows.map((row) => ({ id: row.id, subjectId: row.userId }));
+}
