@@ -387,3 +387,21 @@ export async function overdueCases(db: Db, tenantId: number, from: Date, until: 
     .getRawMany<{ id: number; subjectId: number }>();
   return rows.map((row) => ({ id: Number(row.id), subjectId: Number(row.subjectId) }));
 }
+
+/**
+ * 按时办结率 per centre (a city's centre-level appraisal, 锦州 第三条(十)): of each centre's
+ * cases due in [from, until), how many ended by their deadline. One aggregate statement.
+ */
+export async function onTimeByCentre(db: Db, tenantIds: readonly number[], from: Date, until: Date): Promise<{ subjectId: number; total: number; met: number }[]> {
+  if (tenantIds.length === 0) return [];
+  const rows = await db
+    .scoped(Application)
+    .query('a')
+    .select('a.tenantId', 'subjectId')
+    .addSelect('COUNT(*)', 'total')
+    .addSelect(`SUM(CASE WHEN ${ENDED_ON_TIME} THEN 1 ELSE 0 END)`, 'met')
+    .andWhere('a.tenantId IN (:...centres) AND a.dueAt >= :from AND a.dueAt < :until', { centres: [...tenantIds], from, until })
+    .groupBy('a.tenantId')
+    .getRawMany<{ subjectId: number; total: number | string; met: number | string }>();
+  return rows.map((row) => ({ subjectId: Number(row.subjectId), total: Number(row.total), met: Number(row.met) }));
+}
