@@ -227,7 +227,7 @@ describe('锦州 第二十四条: the report and the export of a published perio
     expect(centres.getRow(1).values).toEqual([undefined, '名次', '中心', '行政区划代码', '部门', '得分', '等次', '效能告诫', '首席代表年度']);
     expect(centres.rowCount).toBe(8);
     const last = centres.getRow(8);
-    expect([last.getCell(1).value, last.getCell(2).value, last.getCell(3).value, last.getCell(5).value, last.getCell(6).value]).toEqual([7, '凌海市', COUNTY, 88.17, 'COMPETENT']);
+    expect([last.getCell(1).value, last.getCell(2).value, last.getCell(3).value, last.getCell(5).value, last.getCell(6).value]).toEqual([7, '凌海市', COUNTY, 88.17, '称职']);
     // An auditor of the city exports too.
     expect((await download(cityPeriod.id, await token(`auditor.${CITY}`))).status).toBe(200);
   });

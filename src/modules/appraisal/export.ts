@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError } from '../../graphql/errors';
 import { decodeGlobalIdOf } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
 import * as windows from '../windows/service';
-import { AppraisalPeriod, AppraisalPeriodStatus, AppraisalResult, AppraisalSubjectKind, fromCenti } from './entities';
+import { AppraisalGrade, AppraisalPeriod, AppraisalPeriodStatus, AppraisalResult, AppraisalSubjectKind, fromCenti } from './entities';
 import { appraisalMessages as m } from './messages';
 
 /** One sheet per level (锦州 第二十三条, 第三条(十)): its title and how a result names its subject. */
@@ -66,7 +66,7 @@ export async function appraisalWorkbook(ctx: RequestContext, periodId: string): 
         rank: result.rank,
         ...subjects[i],
         score: fromCenti(result.scoreCenti),
-        grade: result.grade,
+        grade: result.grade ? GRADE_LABEL[result.grade] : '',
         barred: result.excellenceBarred ? '是' : '',
         chief: result.chiefRepresentativeAnnual ? '是' : '',
       });
@@ -74,6 +74,9 @@ export async function appraisalWorkbook(ctx: RequestContext, periodId: string): 
   }
   return { period, workbook };
 }
+
+/** Grades as the report to the government writes them. */
+const GRADE_LABEL: Record<AppraisalGrade, string> = { EXCELLENT: '优秀', COMPETENT: '称职', BASICALLY_COMPETENT: '基本称职', INCOMPETENT: '不称职' };
 
 const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
