@@ -8,7 +8,8 @@ import { Complaint, ComplaintOutcome } from '../src/modules/complaints/entities'
 import { SupervisionNotice } from '../src/modules/supervision/entities';
 import { CollaborationTicket, TicketSide, TicketStep } from '../src/modules/collaboration/entities';
 import { encodeGlobalId } from '../src/graphql/global-id';
-import { Department, Tenant } from '../src/modules/tenancy/entities';
+import { Tenant } from '../src/modules/tenancy/entities';
+import { Window } from '../src/modules/windows/entities';
 
 const CITY = '210700'; // 锦州市
 const COUNTY = '210781'; // 凌海市: the county with events
@@ -67,7 +68,8 @@ beforeAll(async () => {
   const tenants = t.dataSource.getRepository(Tenant);
   countyId = (await tenants.findOneByOrFail({ code: COUNTY })).id;
   // 3 cases due on 10 March: two ended on time, one late (按时办结率 2/3).
-  departmentId = (await t.dataSource.getRepository(Department).findOneByOrFail({ tenantId: countyId, name: '凌海市行政审批局' })).id;
+  // The department of one of the county's windows: its late steps cost that window points.
+  departmentId = (await t.dataSource.getRepository(Window).findOne({ where: { tenantId: countyId }, order: { id: 'ASC' } }))!.departmentId;
   const cases: Application[] = [];
   for (const [i, decided] of [at(8), at(10, 9), at(12)].entries()) {
     cases.push(await clone(Application, { tenantId: countyId, number: `APC-${i}`, departmentId, dueAt: at(10, 17), decidedAt: decided, reportedAt: null } as Partial<Application>));
@@ -165,7 +167,7 @@ describe('锦州 第三条(十): a city appraises its counties and districts fro
 });
 
 describe('乌海 第九条, 鞍山 四.3: departments that fail to cooperate', () => {
-  it('乌海 第九条: the county’s department figures list its late ticket step and its unanswered notice', async () => {
+  it('乌海 第九条, 鞍山 四.3: the department’s late ticket step and unanswered notice are listed, and its windows lose points', async () => {
     const county = await token(`centre_admin.${COUNTY}`);
     expect(
       (await t.gql(SET_RULES, { input: { ...CENTRE_RULES, items: [{ subjectKind: 'WINDOW', source: 'LATE_TICKET_STEP', mode: 'PER_EVENT', points: -1, label: '部门协作不到位' }] } }, county)).errors,
@@ -178,7 +180,16 @@ describe('乌海 第九条, 鞍山 四.3: departments that fail to cooperate', (
       county,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.appraisalDepartmentFigures).toEqual([{ department: { id: expect.any(String) }, lateTicketSteps: 1, lateNotices: 1, events: [{ kind: 'TICKET_STEP' }, { kind: 'SUPERVISION_NOTICE' }] }]);
+    expect(res.data!.appraisalDepartmentFigures).toEqual([{ department: { id: encodeGlobalId('Department', departmentId) }, lateTicketSteps: 1, lateNotices: 1, events: [{ kind: 'TICKET_STEP' }, { kind: 'SUPERVISION_NOTICE' }] }]);
+    // The department's windows lose the points (WINDOW item LATE_TICKET_STEP); the others do not.
+    const windows = await t.gql<{ node: { results: { edges: { node: { department: { id: string } | null; breakdown: { source: string; count: number; points: number }[] } }[] } } }>(
+      'query($id: ID!) { node(id: $id) { ... on AppraisalPeriod { results(first: 100, subjectKind: WINDOW) { edges { node { department { id } breakdown { source count points } } } } } } }',
+      { id: open.data!.openAppraisalPeriod.id },
+      county,
+    );
+    const lines = windows.data!.node.results.edges.map((edge) => [edge.node.department?.id === encodeGlobalId('Department', departmentId), edge.node.breakdown[0]]);
+    expect(lines.filter(([own]) => own).length).toBeGreaterThan(0);
+    for (const [own, line] of lines) expect(line).toEqual(own ? { source: 'LATE_TICKET_STEP', count: 1, points: -1 } : { source: 'LATE_TICKET_STEP', count: 0, points: 0 });
   });
 });
 
