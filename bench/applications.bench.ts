@@ -15,6 +15,9 @@
  *   5. prints the plan of the filtered list query, from the SQL the server ran for it
  *      (BENCH_PLANS=all: of every measured query), and on SQLite also once ANALYZE has run.
  *
+ *   6. the appraisal case (bench/appraisal.ts): 200 window staff, a yearly period opened
+ *      and recomputed over HTTP, with the statements it ran.
+ *
  * Speed targets live here, never in timed tests. Everything is bounded: fixed loop
  * counts, a timeout per request and a watchdog for the whole run. BENCH_ROWS (1000 to
  * 1000000) changes the number of applications.
@@ -39,6 +42,7 @@ import { OPEN_STATUSES } from '../src/modules/applications/lifecycle';
 import { deferCleanup, fmt, freshMysql, freshSqlite, Fresh, median, ms, mysqlUrl, percentile, print, printTable, runBench, seconds, productionConfig } from './harness';
 import { rebuildRollups } from '../src/modules/applications/rollups';
 import { bulkInsert, DAYS_BACK, generateApplications, writeCounters } from './cases';
+import { benchAppraisal } from './appraisal';
 
 const TENANT_CODE = '210300';
 const USERNAME = `centre_admin.${TENANT_CODE}`;
@@ -371,6 +375,20 @@ async function benchDatabase(fresh: Fresh, total: number): Promise<DatabaseResul
   );
   print(`(${WARMUP_RUNS} warm-up + ${MEASURED_RUNS} measured runs each, one request at a time over HTTP with fetch; client and server share one process)`);
   print();
+  await benchAppraisal({
+    dataSource,
+    tenant,
+    gql: (query, variables) => gql(url, query, variables, token),
+    capture: async (work) => {
+      sqlLogger.capturing = [];
+      try {
+        await work();
+        return sqlLogger.capturing.map((statement) => statement.query);
+      } finally {
+        sqlLogger.capturing = null;
+      }
+    },
+  });
   const usernames = (await dataSource.getRepository(User).find({ select: { username: true }, order: { username: 'ASC' } }))
     .map((u) => u.username)
     .filter((name) => /^(centre_admin|window_staff|approver|finance|supervisor|auditor)\.\d{6}$/.test(name));

@@ -30,6 +30,7 @@ import { setScryptCost } from './auth/passwords';
 import { admission, compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
 import { auditPlugin } from './modules/audit/service';
 import { auditCsvExport } from './modules/audit/csv';
+import { appraisalXlsxExport } from './modules/appraisal/export';
 import { startSupervisionJob } from './modules/supervision/job';
 import { Lifecycle } from './lifecycle';
 import { replicaManager, replicaStates } from './db/replicas';
@@ -205,6 +206,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // 审计日志 export for an inspection: an authenticated download (README, Audit log).
   app.get('/audit.csv', auditCsvExport(contextDeps));
+  // 考核结果 of a published period as a workbook (README, Appraisal).
+  app.get('/appraisal.xlsx', appraisalXlsxExport(contextDeps));
 
   app.use(notFound);
   app.use(httpErrorAsJson(logger));

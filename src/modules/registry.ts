@@ -52,6 +52,7 @@ import { EvaluationResolver, EvaluationStatsRowResolver, RectificationEventResol
 import { nodeLoaders as evaluationNodes } from './evaluations/service';
 import { AppraisalCommendationResolver, AppraisalLineResolver, AppraisalPeriodResolver, AppraisalResultResolver, AppraisalRuleSetResolver } from './appraisal/resolver';
 import { nodeLoaders as appraisalNodes } from './appraisal/service';
+import { AppraisalDepartmentFiguresResolver, AppraisalDepartmentGradesResolver, AppraisalReportResolver } from './appraisal/report-resolver';
 
 /** Loads rows of one node type by database id, within the request's scope. */
 export type NodeLoader = (ctx: RequestContext, ids: number[]) => Promise<Node[]>;
@@ -142,7 +143,7 @@ export const MODULES: ModuleManifest[] = [
     nodeLoaders: feeNodes,
   },
   {
-    resolvers: [AppraisalRuleSetResolver, AppraisalPeriodResolver, AppraisalResultResolver, AppraisalLineResolver, AppraisalCommendationResolver],
+    resolvers: [AppraisalRuleSetResolver, AppraisalPeriodResolver, AppraisalResultResolver, AppraisalLineResolver, AppraisalCommendationResolver, AppraisalReportResolver, AppraisalDepartmentFiguresResolver, AppraisalDepartmentGradesResolver],
     nodeLoaders: appraisalNodes,
   },
   {

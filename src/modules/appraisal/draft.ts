@@ -5,6 +5,7 @@ import * as windows from '../windows/service';
 import { AppraisalEventKind, AppraisalPeriod, AppraisalPeriodKind, AppraisalRuleItem, AppraisalRuleSet, AppraisalSource, AppraisalSubjectKind } from './entities';
 import { Figure, FigureTable, pointsOf, sourceKey } from './figures';
 import { staffFigures, windowFigures } from './sources';
+import { centreDrafts } from './centres';
 
 /** The instants and dates a period covers, in the centre's time zone. */
 export interface PeriodSpan {
@@ -102,7 +103,8 @@ export async function computeDraft(db: Db, period: AppraisalPeriod, ruleSet: App
       ),
     };
   });
-  return [...staff, ...windowResults];
+  // A city's period also appraises its counties and districts (锦州 第三条(十)): centres.ts.
+  return [...staff, ...windowResults, ...(await centreDrafts(db, span, items, now))];
 }
 
 /**

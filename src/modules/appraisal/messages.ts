@@ -28,6 +28,8 @@ export const appraisalMessages = {
   periodNotBegun: message('考核周期尚未开始', 'The period has not begun'),
   periodExists: message('该考核周期已开启', 'This period is already open'),
   periodPublished: message('考核周期已发布并锁定：不能重新计算或调整，更正请做调整分录', 'The period is published and locked: it is not recomputed or adjusted (make a correction)'),
+  periodDraft: message('考核周期尚未发布', 'The period is still a draft'),
+  centreLevelForCityOnly: message('只有下辖县（市）区的中心才能考核中心（锦州 第三条(十)）', 'Only a centre with counties or districts under it appraises centres (锦州 第三条(十))'),
   ownCentreOnly: message('只能考核本中心', 'Only the own centre is appraised here'),
 
   // Review.

@@ -1,4 +1,5 @@
-import { audiences, defineFieldPolicy, FieldPolicy, PolicySubject } from '../../auth/field-policy';
+import { Audience, audiences, defineFieldPolicy, FieldPolicy, PolicySubject } from '../../auth/field-policy';
+import { Role } from '../../auth/roles';
 import { maskText } from '../../auth/masks';
 import type { RequestContext } from '../../context';
 import * as tenancy from '../tenancy/service';
@@ -11,16 +12,26 @@ import { AppraisalResult, AppraisalSubjectKind } from './entities';
  * already limited to the viewer's scope; everyone else gets null. The grade is null
  * until publication, so other viewers never see a draft grade.
  */
-async function resultSubject(result: AppraisalResult, ctx: RequestContext): Promise<PolicySubject> {
+async function resultSubject(result: AppraisalResult, ctx: RequestContext): Promise<ResultSubject> {
   const department = await tenancy.loadDepartment(ctx, result.departmentId);
   return {
     tenantId: result.tenantId,
     personUserId: result.subjectKind === AppraisalSubjectKind.STAFF ? result.subjectId : undefined,
     headUserIds: department?.headId ? [department.headId] : [],
+    appraisedCentreId: result.subjectKind === AppraisalSubjectKind.CENTRE ? result.subjectId : undefined,
   };
 }
 
-const readers = [audiences.centreAdminsOfTenant, audiences.thePerson, audiences.departmentHeads, audiences.auditors];
+/** A centre-level result's subject also names the county it is about (锦州 第三条(十)). */
+type ResultSubject = PolicySubject & { appraisedCentreId?: number };
+
+/** The county's own admins: they reach its result only once published (centres.ts, centreAppraisalsOf). */
+const appraisedCentreAdmins: Audience = {
+  label: 'centre admins of the appraised centre (a centre-level result, once published)',
+  includes: (viewer, subject) => viewer.roles.has(Role.CENTRE_ADMIN) && (subject as ResultSubject).appraisedCentreId === viewer.tenantId,
+};
+
+const readers = [audiences.centreAdminsOfTenant, audiences.thePerson, audiences.departmentHeads, audiences.auditors, appraisedCentreAdmins];
 
 function resultPolicy(field: string): FieldPolicy<AppraisalResult> {
   return defineFieldPolicy<AppraisalResult>({ key: `AppraisalResult.${field}`, subject: resultSubject, clear: readers, masked: [], mask: maskText });

@@ -10,6 +10,7 @@ import * as tenancy from '../tenancy/service';
 import { AppraisalItemMode, AppraisalRuleItem, AppraisalRuleSet, AppraisalSource, AppraisalSubjectKind, CENTI } from './entities';
 import { AppraisalRulesInput } from './inputs';
 import { appraisalMessages as m } from './messages';
+import { assertCentreItemsAllowed } from './centres';
 
 /** Sources scored as a rate; every other source counts events. */
 export const RATE_SOURCES: readonly AppraisalSource[] = [AppraisalSource.SATISFACTION_RATE, AppraisalSource.ON_TIME_RATE, AppraisalSource.STAFF_AVERAGE];
@@ -28,7 +29,8 @@ export const SOURCES_OF: Record<AppraisalSubjectKind, readonly AppraisalSource[]
     AppraisalSource.LATE_NOTICE,
     AppraisalSource.COMMENDATION,
   ],
-  WINDOW: [AppraisalSource.STAFF_AVERAGE, AppraisalSource.EMPTY_POST, AppraisalSource.LATE_NOTICE, AppraisalSource.UPHELD_COMPLAINT, AppraisalSource.SATISFACTION_RATE],
+  // LATE_TICKET_STEP: the department's late ticket steps count against its windows (乌海 第九条 部门问责).
+  WINDOW: [AppraisalSource.STAFF_AVERAGE, AppraisalSource.EMPTY_POST, AppraisalSource.LATE_NOTICE, AppraisalSource.LATE_TICKET_STEP, AppraisalSource.UPHELD_COMPLAINT, AppraisalSource.SATISFACTION_RATE],
   CENTRE: [
     AppraisalSource.ON_TIME_RATE,
     AppraisalSource.SATISFACTION_RATE,
@@ -115,6 +117,7 @@ export async function setAppraisalRules(ctx: RequestContext, input: AppraisalRul
   }
   check.done();
   return ctx.db.transaction(async (db) => {
+    await assertCentreItemsAllowed(db, viewer.tenantId, input.items);
     const previous = await currentRuleSet(db, viewer.tenantId);
     const ruleSets = db.scoped(AppraisalRuleSet);
     let saved: AppraisalRuleSet;

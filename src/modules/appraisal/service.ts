@@ -32,12 +32,18 @@ export function resultsOf(ctx: RequestContext, period: AppraisalPeriod, args: Li
   return paginate(query, { list: 'appraisalResults', alias: 'r', sorting: appraisalResultSorting }, args);
 }
 
-/** A result's breakdown lines in order (batched over the results of a page). */
+/**
+ * A result's breakdown lines in order (batched over the results of a page). Read in the
+ * result's own tenant: the result was read legitimately (in scope, or a county reading
+ * the city's published result about it, centres.ts) and the breakdown field's policy
+ * decides who sees the lines.
+ */
 export function breakdownOf(ctx: RequestContext, result: AppraisalResult): Promise<AppraisalLine[]> {
+  const tenantId = result.tenantId;
   return ctx.loaders
-    .get('AppraisalLine.byResult', () =>
+    .get(`AppraisalLine.byResult:${tenantId}`, () =>
       groupedLoader(
-        (ids) => ctx.db.scoped(AppraisalLine).query('l').andWhere('l.resultId IN (:...ids)', { ids }).orderBy('l.position').addOrderBy('l.id').getMany(),
+        (ids) => ctx.db.readOnlyFor([tenantId]).scoped(AppraisalLine).query('l').andWhere('l.resultId IN (:...ids)', { ids }).orderBy('l.position').addOrderBy('l.id').getMany(),
         (row) => row.resultId,
       ),
     )
@@ -53,10 +59,11 @@ export async function correctedScoreOf(ctx: RequestContext, result: AppraisalRes
 
 /** The events behind a breakdown line (batched over the lines asked for). */
 export async function eventsOf(ctx: RequestContext, line: AppraisalLine): Promise<AppraisalEventLink[]> {
+  const tenantId = line.tenantId;
   const rows = await ctx.loaders
-    .get('AppraisalLineEvent.byLine', () =>
+    .get(`AppraisalLineEvent.byLine:${tenantId}`, () =>
       groupedLoader(
-        (ids) => ctx.db.scoped(AppraisalLineEvent).query('e').andWhere('e.lineId IN (:...ids)', { ids }).orderBy('e.id').getMany(),
+        (ids) => ctx.db.readOnlyFor([tenantId]).scoped(AppraisalLineEvent).query('e').andWhere('e.lineId IN (:...ids)', { ids }).orderBy('e.id').getMany(),
         (row) => row.lineId,
       ),
     )

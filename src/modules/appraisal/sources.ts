@@ -8,6 +8,7 @@ import * as applications from '../applications/service';
 import * as complaints from '../complaints/service';
 import * as sanctions from '../complaints/sanctions';
 import * as supervision from '../supervision/service';
+import * as collaboration from '../collaboration/service';
 import { AppraisalEventKind, AppraisalSource } from './entities';
 import { commendationsBetween } from './commendations';
 import { eventFigures, FigureTable, rateFigures, sourceKey } from './figures';
@@ -23,8 +24,13 @@ function perWindow(rows: readonly { id: number; subjectId: number }[], units: re
   return units.flatMap((window) => rows.filter((row) => row.subjectId === window.departmentId).map((row) => ({ id: row.id, subjectId: window.id })));
 }
 
+/** Late ticket steps with an owner department, as rows against that department (乌海 第九条 部门问责). */
+export function lateStepsByDepartment(steps: readonly { id: number; departmentId: number | null }[]): { id: number; subjectId: number }[] {
+  return steps.filter((step) => step.departmentId !== null).map((step) => ({ id: step.id, subjectId: step.departmentId as number }));
+}
+
 /** Deadlines count once they have passed: a period still running is judged up to now. */
-const dueUntil = (span: PeriodSpan, now: Date) => (span.to < now ? span.to : now);
+export const dueUntil = (span: PeriodSpan, now: Date) => (span.to < now ? span.to : now);
 
 /**
  * The STAFF figures of a period, one statement per source (锦州 第三条(七); 乌海 第九条):
@@ -70,20 +76,23 @@ export async function staffFigures(db: Db, span: PeriodSpan, people: readonly Us
 
 /**
  * A window's own figures (锦州 第二十三条): every empty post at it, whatever the cause; 满意率
- * and upheld complaints about the window; late or unanswered notices of its department.
+ * and upheld complaints about the window; late or unanswered notices, and late ticket
+ * steps (乌海 第九条 部门问责), of its department.
  */
 export async function windowFigures(db: Db, span: PeriodSpan, units: readonly Window[], now: Date): Promise<FigureTable> {
   const { tenantId, from, to } = span;
-  const [emptyPosts, satisfaction, upheld, notices] = await Promise.all([
+  const [emptyPosts, satisfaction, upheld, notices, lateSteps] = await Promise.all([
     windows.emptyPostsBetween(db, tenantId, from, to),
     evaluations.satisfactionFigures(db, tenantId, 'windowId', from, to),
     complaints.upheldComplaints(db, tenantId, 'windowId', from, to),
     supervision.lateNoticesBetween(db, tenantId, from, dueUntil(span, now)),
+    collaboration.lateTicketSteps(db, [tenantId], from, dueUntil(span, now)),
   ]);
   return new Map([
     [AppraisalSource.EMPTY_POST, eventFigures(AppraisalEventKind.EMPTY_POST_EVENT, emptyPosts.map((e) => ({ id: e.id, subjectId: e.windowId })))],
     [AppraisalSource.SATISFACTION_RATE, rateFigures(satisfaction)],
     [AppraisalSource.UPHELD_COMPLAINT, eventFigures(AppraisalEventKind.COMPLAINT, upheld)],
     [AppraisalSource.LATE_NOTICE, eventFigures(AppraisalEventKind.SUPERVISION_NOTICE, perWindow(notices, units))],
+    [AppraisalSource.LATE_TICKET_STEP, eventFigures(AppraisalEventKind.TICKET_STEP, perWindow(lateStepsByDepartment(lateSteps), units))],
   ]);
 }

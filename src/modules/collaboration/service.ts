@@ -724,3 +724,31 @@ export const nodeLoaders = {
   CollaborationTicket: (ctx: RequestContext, ids: number[]) => tickets(ctx.db).findByIds(ids),
   TicketStep: (ctx: RequestContext, ids: number[]) => steps(ctx.db).findByIds(ids),
 };
+
+// ---- figures for the appraisal (考核) ---------------------------------------------
+
+/**
+ * 协作不到位 (乌海 第九条; 鞍山 四.3 推诿扯皮): steps of cross-region tickets owned by one of
+ * `tenantIds` that fell due in [from, until) and were done late or not at all (cancelled
+ * steps never count), each with its owner centre and its owner department: the receiving
+ * case's department on the receiving side, the handling matter's department on the
+ * handling side. One statement.
+ */
+export async function lateTicketSteps(db: Db, tenantIds: readonly number[], from: Date, until: Date): Promise<{ id: number; tenantId: number; departmentId: number | null }[]> {
+  if (tenantIds.length === 0) return [];
+  const ownerTenant = `CASE WHEN s.owner = '${TicketSide.RECEIVING}' THEN s.tenantId ELSE s.partnerTenantId END`;
+  const rows = await db
+    .scoped(TicketStep)
+    .query('s')
+    .innerJoin(CollaborationTicket, 't', 't.id = s.ticketId')
+    .leftJoin(Application, 'a', `s.owner = '${TicketSide.RECEIVING}' AND a.id = t.applicationId`)
+    .leftJoin(Matter, 'm', `s.owner = '${TicketSide.HANDLING}' AND m.id = t.handlingMatterId`)
+    .select('s.id', 'id')
+    .addSelect(ownerTenant, 'tenantId')
+    .addSelect('COALESCE(a.departmentId, m.departmentId)', 'departmentId')
+    .andWhere(`${ownerTenant} IN (:...owners)`, { owners: [...tenantIds] })
+    .andWhere('s.dueAt >= :from AND s.dueAt < :until AND s.cancelledAt IS NULL AND (s.doneAt IS NULL OR s.doneAt > s.dueAt)', { from, until })
+    .orderBy('s.id')
+    .getRawMany<{ id: number; tenantId: number; departmentId: number | null }>();
+  return rows.map((row) => ({ id: Number(row.id), tenantId: Number(row.tenantId), departmentId: row.departmentId === null ? null : Number(row.departmentId) }));
+}

@@ -524,3 +524,17 @@ export async function upheldComplaints(db: Db, tenantId: number, by: 'staffId' |
     .getRawMany<{ id: number; subjectId: number }>();
   return rows.map((row) => ({ id: Number(row.id), subjectId: Number(row.subjectId) }));
 }
+
+/** Upheld complaints (投诉属实) of each centre in [from, to), whoever they were about (a city's centre-level appraisal). One statement. */
+export async function upheldComplaintsByCentre(db: Db, tenantIds: readonly number[], from: Date, to: Date): Promise<{ id: number; subjectId: number }[]> {
+  if (tenantIds.length === 0) return [];
+  const rows = await db
+    .scoped(Complaint)
+    .query('c')
+    .select('c.id', 'id')
+    .addSelect('c.tenantId', 'subjectId')
+    .andWhere('c.tenantId IN (:...centres) AND c.outcome = :upheld AND c.resolvedAt >= :from AND c.resolvedAt < :to', { centres: [...tenantIds], upheld: ComplaintOutcome.UPHELD, from, to })
+    .orderBy('c.id')
+    .getRawMany<{ id: number; subjectId: number }>();
+  return rows.map((row) => ({ id: Number(row.id), subjectId: Number(row.subjectId) }));
+}

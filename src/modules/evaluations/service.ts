@@ -719,3 +719,18 @@ export async function validBadRatings(db: Db, tenantId: number, by: RatedBy, fro
     .getRawMany<{ id: number; subjectId: number }>();
   return rows.map((row) => ({ id: Number(row.id), subjectId: Number(row.subjectId) }));
 }
+
+/** 满意率 per centre over the ratings given in [from, to) (a city's centre-level appraisal). One aggregate statement. */
+export async function satisfactionByCentre(db: Db, tenantIds: readonly number[], from: Date, to: Date): Promise<{ subjectId: number; total: number; met: number }[]> {
+  if (tenantIds.length === 0) return [];
+  const rows = await db
+    .scoped(Evaluation)
+    .query('e')
+    .select('e.tenantId', 'subjectId')
+    .addSelect('COUNT(*)', 'total')
+    .addSelect('SUM(CASE WHEN e.level IN (:...satisfied) THEN 1 ELSE 0 END)', 'met')
+    .andWhere('e.tenantId IN (:...centres) AND e.ratedAt >= :from AND e.ratedAt < :to', { centres: [...tenantIds], from, to, satisfied: SATISFIED_LEVELS })
+    .groupBy('e.tenantId')
+    .getRawMany<{ subjectId: number; total: number | string; met: number | string }>();
+  return rows.map((row) => ({ subjectId: Number(row.subjectId), total: Number(row.total), met: Number(row.met) }));
+}

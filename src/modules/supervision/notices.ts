@@ -325,3 +325,17 @@ export async function lateNoticesBetween(db: Db, tenantId: number, from: Date, u
     .getMany();
   return rows.map((row) => ({ id: row.id, subjectId: row.departmentId as number }));
 }
+
+/** 督办通知 of each centre whose reply fell due in [from, until) and was given late or not at all (a city's centre-level appraisal). One statement. */
+export async function lateNoticesByCentre(db: Db, tenantIds: readonly number[], from: Date, until: Date): Promise<{ id: number; subjectId: number }[]> {
+  if (tenantIds.length === 0) return [];
+  const rows = await db
+    .scoped(SupervisionNotice)
+    .query('n')
+    .select(['n.id', 'n.tenantId'])
+    .andWhere('n.tenantId IN (:...centres) AND n.replyDueAt >= :from AND n.replyDueAt < :until', { centres: [...tenantIds], from, until })
+    .andWhere('(n.repliedAt IS NULL OR n.repliedAt > n.replyDueAt)')
+    .orderBy('n.id')
+    .getMany();
+  return rows.map((row) => ({ id: row.id, subjectId: row.tenantId }));
+}

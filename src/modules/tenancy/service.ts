@@ -87,6 +87,11 @@ export async function readableTenantIdOf(ctx: RequestContext, code: string, fiel
   return (await tenants(ctx).query('t').andWhere('t.code = :code', { code }).getOne())?.id ?? 0;
 }
 
+/** The centres directly under a tenant (a city's counties and districts), read in `db`'s scope, by code. One statement. */
+export function directSubordinatesOf(db: Db, tenantId: number): Promise<Tenant[]> {
+  return db.scoped(Tenant, PLATFORM_MANAGED).query('t').andWhere('t.parentId = :parentId', { parentId: tenantId }).orderBy('t.code').getMany();
+}
+
 /** A tenant and the subordinates of it that the viewer may read. */
 export function readableSubtree(ctx: RequestContext, root: Tenant): Promise<Tenant[]> {
   return tenants(ctx).query('t').andWhere('t.path LIKE :prefix', { prefix: `${root.path}%` }).orderBy('t.code').getMany();
