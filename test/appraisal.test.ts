@@ -1,4 +1,4 @@
-import { ObjectLiteral } from 'typeorm';
+import { In, ObjectLiteral } from 'typeorm';
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { Role } from '../src/auth/roles';
@@ -297,6 +297,18 @@ describe('staff appraisal (考核): the draft', () => {
     const city = await t.gql(OPEN, { input: { tenantCode: CODE, kind: 'MONTH', start: '2025-05-01' } }, await token(`centre_admin.${CITY}`));
     expect(codeOf(city)).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(OPEN, { input: { tenantCode: CODE, kind: 'MONTH', start: '2025-05-01' } }, await token(`window_staff.${CODE}`)))).toBe('FORBIDDEN');
+  });
+
+  it('锦州 第十三条: whoever served in the period is appraised, even if released since; an inactive account that did not serve is not', async () => {
+    const tenant = await tenantOf(CODE);
+    const served = await newUser(CODE, '窗口服务部', [Role.WINDOW_STAFF], `zhao.${CODE}`);
+    const idle = await newUser(CODE, '窗口服务部', [Role.APPROVER], `qian.${CODE}`);
+    await caseOf(tenant.id, served.id, at('2025-08-12T17:00:00'), at('2025-08-11T09:00:00'));
+    await repo(User).update({ id: In([served.id, idle.id]) }, { active: false });
+    const august = (await gqlOk(OPEN, { input: { tenantCode: CODE, kind: 'MONTH', start: '2025-08-01' } }, `centre_admin.${CODE}`)).openAppraisalPeriod;
+    const result = await resultOf(august.id, served.username);
+    expect(result.breakdown.find((l: any) => l.label === '按时办结率')).toMatchObject({ count: 1, metCount: 1 });
+    expect(await resultOf(august.id, idle.username)).toBeUndefined();
   });
 });
 

@@ -66,17 +66,18 @@ export function linesOf(items: readonly AppraisalRuleItem[], figures: FigureTabl
 export const sumPoints = (lines: readonly { pointsCenti: number }[]): number => lines.reduce((sum, line) => sum + line.pointsCenti, 0);
 
 /**
- * The STAFF draft (锦州 第三条(七), 第十三条): every active person holding a window post now,
- * or the approver role, scored over the period's events in a fixed number of aggregate
- * statements whatever the number of people. Then the WINDOW draft (锦州 第二十三条): each
+ * The STAFF draft (锦州 第三条(七), 第十三条): every active person holding a window post now
+ * or the approver role, and everyone the period's events name (who received or decided its
+ * cases, was rated, … even if released since), scored over the period's events in a fixed
+ * number of aggregate statements whatever the number of people. Then the WINDOW draft (锦州 第二十三条): each
  * window from its staff's results and its own figures; the chief representative's annual
  * result is flagged (第十五条, 第二十四条).
  */
 export async function computeDraft(db: Db, period: AppraisalPeriod, ruleSet: AppraisalRuleSet, items: readonly AppraisalRuleItem[], span: PeriodSpan, now: Date): Promise<DraftResult[]> {
   const { windows: windowRows, posts } = await windows.windowsAndPostsOf(db, span.tenantId);
-  const people = await tenancy.activeStaffOf(db, span.tenantId, Role.APPROVER, [...new Set(posts.map((post) => post.userId))]);
+  const holding = [...new Set(posts.map((post) => post.userId))];
   const staffItems = items.filter((item) => item.subjectKind === AppraisalSubjectKind.STAFF);
-  const { figures, barred } = await staffFigures(db, span, people, now);
+  const { people, figures, barred } = await staffFigures(db, span, now, (served) => tenancy.staffOf(db, span.tenantId, Role.APPROVER, holding, served));
   const chiefs = new Set(windowRows.map((window) => window.chiefRepresentativeId).filter((id): id is number => id !== null));
   const annual = period.kind === AppraisalPeriodKind.YEAR;
   const staff: DraftResult[] = people.map((person) => ({

@@ -39,7 +39,12 @@ export const dueUntil = (span: PeriodSpan, now: Date) => (span.to < now ? span.t
  * (考勤), late or unanswered notices of the person's department, commendations. Also who
  * is barred from EXCELLENT by an EFFICIENCY_WARNING that year (锦州 第十六条).
  */
-export async function staffFigures(db: Db, span: PeriodSpan, people: readonly User[], now: Date): Promise<{ figures: FigureTable; barred: Set<number> }> {
+export async function staffFigures(
+  db: Db,
+  span: PeriodSpan,
+  now: Date,
+  peopleServing: (served: number[]) => Promise<User[]>,
+): Promise<{ people: User[]; figures: FigureTable; barred: Set<number> }> {
   const { tenantId, from, to } = span;
   const until = dueUntil(span, now);
   const [satisfaction, badRatings, onTime, overdue, upheld, yearSanctions, emptyPosts, absences, notices, praise] = await Promise.all([
@@ -54,6 +59,12 @@ export async function staffFigures(db: Db, span: PeriodSpan, people: readonly Us
     supervision.lateNoticesBetween(db, tenantId, from, until),
     commendationsBetween(db, tenantId, span.startDate, span.endDate),
   ]);
+  const inPeriod = yearSanctions.filter((s) => s.decidedOn >= span.startDate && s.decidedOn <= span.endDate);
+  const leftPost = emptyPosts.filter((e) => e.cause === EmptyPostCause.LEFT_POST && e.userId !== null).map((e) => ({ id: e.id, subjectId: e.userId as number }));
+  // Whoever the period's own events name served in it, even if no longer on post.
+  const served = new Set([...satisfaction, ...badRatings, ...onTime, ...overdue, ...upheld, ...leftPost, ...absences, ...praise].map((row) => row.subjectId));
+  for (const sanction of inPeriod) served.add(sanction.personId);
+  const people = await peopleServing([...served]);
   const figures: FigureTable = new Map([
     [AppraisalSource.SATISFACTION_RATE, rateFigures(satisfaction)],
     [AppraisalSource.BAD_RATING, eventFigures(AppraisalEventKind.EVALUATION, badRatings)],
@@ -61,17 +72,16 @@ export async function staffFigures(db: Db, span: PeriodSpan, people: readonly Us
     [AppraisalSource.OVERDUE_CASE, eventFigures(AppraisalEventKind.APPLICATION, overdue)],
     [AppraisalSource.UPHELD_COMPLAINT, eventFigures(AppraisalEventKind.COMPLAINT, upheld)],
     // 离岗: the person left the post with nobody standing in; scheduled absences and unstaffed windows are not the person's doing.
-    [AppraisalSource.EMPTY_POST, eventFigures(AppraisalEventKind.EMPTY_POST_EVENT, emptyPosts.filter((e) => e.cause === EmptyPostCause.LEFT_POST && e.userId !== null).map((e) => ({ id: e.id, subjectId: e.userId as number })))],
+    [AppraisalSource.EMPTY_POST, eventFigures(AppraisalEventKind.EMPTY_POST_EVENT, leftPost)],
     [AppraisalSource.UNPLANNED_ABSENCE, eventFigures(AppraisalEventKind.STAFF_ABSENCE, absences)],
     [AppraisalSource.LATE_NOTICE, eventFigures(AppraisalEventKind.SUPERVISION_NOTICE, perPerson(notices, people))],
     [AppraisalSource.COMMENDATION, eventFigures(AppraisalEventKind.COMMENDATION, praise)],
   ]);
-  const inPeriod = yearSanctions.filter((s) => s.decidedOn >= span.startDate && s.decidedOn <= span.endDate);
   for (const kind of Object.values(SanctionKind)) {
     figures.set(sourceKey(AppraisalSource.SANCTION, kind), eventFigures(AppraisalEventKind.SANCTION, inPeriod.filter((s) => s.kind === kind).map((s) => ({ id: s.id, subjectId: s.personId }))));
   }
   const barred = new Set(yearSanctions.filter((s) => s.kind === SanctionKind.EFFICIENCY_WARNING).map((s) => s.personId));
-  return { figures, barred };
+  return { people, figures, barred };
 }
 
 /**

@@ -164,14 +164,20 @@ export function listUsers(ctx: RequestContext, args: ListArgs<UserOrderField>, f
 }
 
 /**
- * Active accounts of a tenant holding `role` or listed in `ids` (the people an appraisal
- * covers: window posts and approvers), in one statement, read in `db`'s scope.
+ * The people an appraisal covers, in one statement, read in `db`'s scope: active accounts
+ * of a tenant holding `role` or listed in `holding` (window posts), and any account listed
+ * in `served`, active or not (it served in the period and may have left since).
  */
-export function activeStaffOf(db: Db, tenantId: number, role: Role, ids: readonly number[]): Promise<User[]> {
-  const query = db.scoped(User, PLATFORM_MANAGED).query('u').andWhere('u.tenantId = :tenantId AND u.active = 1', { tenantId });
+export function staffOf(db: Db, tenantId: number, role: Role, holding: readonly number[], served: readonly number[]): Promise<User[]> {
   // Role names are not substrings of one another, so a LIKE on the stored list is exact.
-  if (ids.length === 0) return query.andWhere('u.roles LIKE :role', { role: `%${role}%` }).orderBy('u.id').getMany();
-  return query.andWhere('(u.roles LIKE :role OR u.id IN (:...ids))', { role: `%${role}%`, ids: [...ids] }).orderBy('u.id').getMany();
+  const current = holding.length === 0 ? 'u.roles LIKE :role' : '(u.roles LIKE :role OR u.id IN (:...holding))';
+  const who = served.length === 0 ? `u.active = 1 AND ${current}` : `((u.active = 1 AND ${current}) OR u.id IN (:...served))`;
+  return db
+    .scoped(User, PLATFORM_MANAGED)
+    .query('u')
+    .andWhere(`u.tenantId = :tenantId AND ${who}`, { tenantId, role: `%${role}%`, holding: [...holding], served: [...served] })
+    .orderBy('u.id')
+    .getMany();
 }
 
 /** Usernames are lower-case ASCII, so that no two can look alike; sign-in refuses anything else unseen. */
