@@ -236,17 +236,32 @@ describe('锦州 第二十四条: the report and the export of a published perio
   };
 
   it('锦州 第二十四条: the published period exported as a workbook, one sheet per level, read back', async () => {
-    const res = await download(cityPeriod.id, await token(`centre_admin.${CITY}`));
+    // A correction after publication: the locked score stays, the corrected one stands beside it.
+    const city = await token(`centre_admin.${CITY}`);
+    const ids = await t.gql<{ node: { results: { edges: { node: { id: string; version: number; centre: { code: string } } }[] } } }>(
+      `query($id: ID!) { node(id: $id) { ... on AppraisalPeriod { results(first: 50, subjectKind: CENTRE) { edges { node { id version centre { code } } } } } } }`,
+      { id: cityPeriod.id },
+      city,
+    );
+    const countyResult = ids.data!.node.results.edges.find((e) => e.node.centre.code === COUNTY)!.node;
+    const correction = await t.gql(
+      'mutation($input: AdjustAppraisalResultInput!) { adjustAppraisalResult(input: $input) { score correctedScore } }',
+      { input: { resultId: countyResult.id, version: countyResult.version, points: 1.5, reason: '复核：一件超期办件系系统计时错误' } },
+      city,
+    );
+    expect(correction.data).toEqual({ adjustAppraisalResult: { score: 88.17, correctedScore: 89.67 } });
+    const res = await download(cityPeriod.id, city);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as never);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['工作人员', '窗口', '县(市)区中心']);
     const centres = workbook.getWorksheet('县(市)区中心')!;
-    expect(centres.getRow(1).values).toEqual([undefined, '名次', '中心', '行政区划代码', '部门', '得分', '等次', '效能告诫', '首席代表年度']);
+    expect(centres.getRow(1).values).toEqual([undefined, '名次', '中心', '行政区划代码', '部门', '得分', '更正后得分', '等次', '效能告诫', '首席代表年度']);
     expect(centres.rowCount).toBe(8);
     const last = centres.getRow(8);
-    expect([last.getCell(1).value, last.getCell(2).value, last.getCell(3).value, last.getCell(5).value, last.getCell(6).value]).toEqual([7, '凌海市', COUNTY, 88.17, '称职']);
+    expect([1, 2, 3, 5, 6, 7].map((cell) => last.getCell(cell).value)).toEqual([7, '凌海市', COUNTY, 88.17, 89.67, '称职']);
+    expect(centres.getRow(2).getCell(6).value).toBe(''); // no correction
     // An auditor of the city exports too.
     expect((await download(cityPeriod.id, await token(`auditor.${CITY}`))).status).toBe(200);
   });

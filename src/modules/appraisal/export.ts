@@ -10,6 +10,7 @@ import * as tenancy from '../tenancy/service';
 import * as windows from '../windows/service';
 import { AppraisalGrade, AppraisalPeriod, AppraisalPeriodStatus, AppraisalResult, AppraisalSubjectKind, fromCenti } from './entities';
 import { appraisalMessages as m } from './messages';
+import { correctedScoreOf } from './service';
 
 /** One sheet per level (锦州 第二十三条, 第三条(十)): its title and how a result names its subject. */
 const SHEETS: { kind: AppraisalSubjectKind; title: string; subject: string; code: string }[] = [
@@ -46,6 +47,8 @@ export async function appraisalWorkbook(ctx: RequestContext, periodId: string): 
   if (period.status !== AppraisalPeriodStatus.PUBLISHED) throw new ConflictError(m.periodDraft, { status: period.status });
   const results = await ctx.db.scoped(AppraisalResult).query('r').andWhere('r.periodId = :periodId', { periodId: period.id }).orderBy('r.rank').addOrderBy('r.id').getMany();
   const subjects = await Promise.all(results.map((result) => subjectOf(ctx, result)));
+  // Corrections made after publication stand beside the locked score, as in the API (correctedScore).
+  const corrected = await Promise.all(results.map((result) => correctedScoreOf(ctx, result)));
   const workbook = new ExcelJS.Workbook();
   workbook.created = ctx.now();
   for (const sheet of SHEETS) {
@@ -56,6 +59,7 @@ export async function appraisalWorkbook(ctx: RequestContext, periodId: string): 
       { header: sheet.code, key: 'code', width: 16 },
       { header: '部门', key: 'department', width: 24 },
       { header: '得分', key: 'score', width: 8 },
+      { header: '更正后得分', key: 'corrected', width: 10 },
       { header: '等次', key: 'grade', width: 20 },
       { header: '效能告诫', key: 'barred', width: 10 },
       { header: '首席代表年度', key: 'chief', width: 12 },
@@ -66,6 +70,7 @@ export async function appraisalWorkbook(ctx: RequestContext, periodId: string): 
         rank: result.rank,
         ...subjects[i],
         score: fromCenti(result.scoreCenti),
+        corrected: corrected[i] ?? '',
         grade: result.grade ? GRADE_LABEL[result.grade] : '',
         barred: result.excellenceBarred ? '是' : '',
         chief: result.chiefRepresentativeAnnual ? '是' : '',
