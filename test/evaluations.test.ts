@@ -310,8 +310,14 @@ describe('evaluationStats', () => {
     const lateDone = await step(admin, 'completeRectification', 'CompleteRectificationInput', { id: v2.id, version: v2.version, actionTaken: '已整改' });
     expect(lateDone.data!.completeRectification.late).toBe(true);
 
+    interface StatsRow {
+      total: number;
+      window: { number: string } | null;
+      staff: { username: string } | null;
+      matter: { code: string } | null;
+    }
     const stats = async (code: string, groupBy: string, username = admin) => {
-      const res = await t.gql(
+      const res = await t.gql<{ evaluationStats: StatsRow[] }>(
         `query($code: String!, $g: EvaluationGrouping!) { evaluationStats(tenantCode: $code, from: "2026-08-04T00:00:00+08:00", to: "2026-08-05T00:00:00+08:00", groupBy: $g) {
           total verySatisfied satisfied basicallySatisfied dissatisfied veryDissatisfied satisfactionRate badCount rectified rectifiedOnTime
           tenant { code } window { number } staff { username } matter { code } } }`,
@@ -319,17 +325,17 @@ describe('evaluationStats', () => {
         await token(username),
       );
       expect(res.errors).toBeUndefined();
-      return { rows: res.data!.evaluationStats as any[], sql: res.sqlStatements };
+      return { rows: res.data!.evaluationStats, sql: res.sqlStatements };
     };
     const A01 = { total: 4, verySatisfied: 1, satisfied: 1, basicallySatisfied: 0, dissatisfied: 1, veryDissatisfied: 1, satisfactionRate: 0.5, badCount: 2, rectified: 2, rectifiedOnTime: 1 };
     const A02 = { total: 2, verySatisfied: 1, satisfied: 0, basicallySatisfied: 1, dissatisfied: 0, veryDissatisfied: 0, satisfactionRate: 1, badCount: 0, rectified: 0, rectifiedOnTime: 0 };
     const byWindow = await stats(CODE, 'WINDOW');
     expect(byWindow.rows).toHaveLength(2);
-    expect(byWindow.rows.find((r) => r.window.number === 'A01')).toMatchObject(A01);
-    expect(byWindow.rows.find((r) => r.window.number === 'A02')).toMatchObject(A02);
+    expect(byWindow.rows.find((r) => r.window?.number === 'A01')).toMatchObject(A01);
+    expect(byWindow.rows.find((r) => r.window?.number === 'A02')).toMatchObject(A02);
     const byStaff = (await stats(CODE, 'STAFF')).rows;
-    expect(byStaff.find((r) => r.staff.username === `window_staff.${CODE}`)).toMatchObject(A01);
-    expect(byStaff.find((r) => r.staff.username === `staff02.${CODE}`)).toMatchObject(A02);
+    expect(byStaff.find((r) => r.staff?.username === `window_staff.${CODE}`)).toMatchObject(A01);
+    expect(byStaff.find((r) => r.staff?.username === `staff02.${CODE}`)).toMatchObject(A02);
     const byMatter = (await stats(CODE, 'MATTER')).rows;
     expect(byMatter.reduce((sum, r) => sum + r.total, 0)).toBe(6);
     expect(byMatter.find((r) => r.matter === null)).toMatchObject({ total: 2, verySatisfied: 1, basicallySatisfied: 1 });

@@ -44,10 +44,16 @@ interface Closed {
   reason: string;
 }
 
+/** An error as graphql-ws hands it over: a GraphQL error of the operation, or what closed the connection. */
+interface ReceivedError {
+  message?: string;
+  extensions?: Record<string, unknown>;
+}
+
 /** One graphql-ws client (the `ws` package as its WebSocket) with what it received. */
 interface Subscriber {
   events: Record<string, any>[];
-  errors: unknown[];
+  errors: ReceivedError[];
   closed: Promise<Closed>;
   /** Resolves with the first received event that matches (or rejects after `ms`). */
   next(match?: (event: Record<string, any>) => boolean, ms?: number): Promise<Record<string, any>>;
@@ -82,7 +88,7 @@ async function subscribe(
     ? { client: options.client, closed: new Promise<Closed>(() => undefined) }
     : connect(options.target ?? url, token === null ? undefined : { authorization: `Bearer ${token}` });
   const events: Record<string, any>[] = [];
-  const errors: unknown[] = [];
+  const errors: ReceivedError[] = [];
   const waiting: (() => void)[] = [];
   const dispose = connection.client.subscribe(
     { query, variables },
@@ -94,7 +100,8 @@ async function subscribe(
       },
       error: (error) => {
         // graphql-ws hands an operation's errors over as an array, a connection's as one error.
-        errors.push(...(Array.isArray(error) ? error : [error]));
+        const received: unknown[] = Array.isArray(error) ? error : [error];
+        errors.push(...received.map((e) => (typeof e === 'object' && e !== null ? (e as ReceivedError) : { message: String(e) })));
         waiting.splice(0).forEach((wake) => wake());
       },
       complete: () => undefined,
@@ -190,14 +197,14 @@ describe('windowCoverageChanged: 离岗 and 空岗 on the hall screens, live', (
     const county = await t.tokenOf('supervisor.210381');
     for (const code of ['210300', '210321', '210700']) {
       const refused = await subscribe(county, COVERAGE, { code });
-      expect((refused.errors[0] as any)?.extensions?.code).toBe('NOT_FOUND');
+      expect(refused.errors[0]?.extensions?.code).toBe('NOT_FOUND');
       await refused.dispose();
     }
     const platform = await subscribe(await t.tokenOf('platform_admin'), COVERAGE, { code: '210381' });
-    expect((platform.errors[0] as any)?.extensions?.code).toBe('NOT_FOUND');
+    expect(platform.errors[0]?.extensions?.code).toBe('NOT_FOUND');
     await platform.dispose();
     const bad = await subscribe(county, COVERAGE, { code: '21038' });
-    expect((bad.errors[0] as any)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(bad.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     await bad.dispose();
   });
 });
@@ -342,17 +349,17 @@ describe('the WebSocket endpoint: authorised like HTTP', () => {
     const token = await t.tokenOf('supervisor.210321');
     const { client } = connect(url, { authorization: `Bearer ${token}` });
     const query = await subscribe(null, '{ viewer { username } }', {}, { client });
-    expect((query.errors[0] as any)?.extensions?.code).toBe('BAD_REQUEST');
+    expect(query.errors[0]?.extensions?.code).toBe('BAD_REQUEST');
     const mutation = await subscribe(null, 'mutation { logout }', {}, { client });
-    expect((mutation.errors[0] as any)?.extensions?.code).toBe('BAD_REQUEST');
+    expect(mutation.errors[0]?.extensions?.code).toBe('BAD_REQUEST');
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: at`).join(' ');
     const tooMany = await subscribe(null, `subscription { windowCoverageChanged(tenantCode: "210321") { ${aliases} } }`, {}, { client });
-    expect((tooMany.errors[0] as any)?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(tooMany.errors[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const open: Subscriber[] = [];
     for (let i = 0; i < LIVE_LIMITS.subscriptionsPerConnection; i += 1) open.push(await subscribe(null, COVERAGE, { code: '210321' }, { client }));
     expect(open.flatMap((s) => s.errors)).toEqual([]);
     const extra = await subscribe(null, COVERAGE, { code: '210321' }, { client });
-    expect((extra.errors[0] as any)?.extensions?.code).toBe('BAD_REQUEST');
+    expect(extra.errors[0]?.extensions?.code).toBe('BAD_REQUEST');
     await Promise.all([query, mutation, tooMany, extra, ...open].map((s) => s.dispose()));
 
     const others = Array.from({ length: LIVE_LIMITS.connectionsPerUser - 1 }, () => connect(url, { authorization: `Bearer ${token}` }));
