@@ -35,6 +35,7 @@ import { AuditResolver } from './audit/resolver';
 import { CoordinationPointResolver, ResponsibilityAssignmentResolver } from './coordination/resolver';
 import { nodeLoaders as coordinationMatrixNodes } from './coordination/matrix';
 import { nodeLoaders as workItemNodes } from './coordination/work-items';
+import { ConsultationParticipantResolver, WorkItemAssigneeResolver, WorkItemResolver, WorkItemStepResolver } from './coordination/work-item-resolver';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
@@ -150,7 +151,7 @@ export const MODULES: ModuleManifest[] = [
     nodeLoaders: appraisalNodes,
   },
   {
-    resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver],
+    resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver, WorkItemResolver, WorkItemAssigneeResolver, ConsultationParticipantResolver, WorkItemStepResolver],
     nodeLoaders: { ...coordinationMatrixNodes, ...workItemNodes },
   },
   {
