@@ -42,7 +42,7 @@ const BUREAU_COORD_DEPT = () => department('鞍山市行政审批局业务协调
 
 const ITEM = `id version kind status title dueAt dueWorkingDays late finalResult originSide sourceReference meetingName meetingDate requestMode
   consultationMinutes consultationOutcome organiserDepartment { name } bureauContactDepartment { name } centreContactDepartment { name }
-  assignees { id status returnReason department { name } }
+  assignees { id status returnReason department { name } reports { action note } }
   participants { department { name } }
   timeline { action actorRole fromStatus toStatus note actor { username } }`;
 
@@ -87,6 +87,16 @@ async function myList(username: string, list: string): Promise<string[]> {
   expect(res.errors).toBeUndefined();
   return res.data!.myWorkItems.edges.map((e: any) => e.node.id);
 }
+
+describe('鞍山 衔接 一: the leaders', () => {
+  test('一: a LEADER is appointed by the platform admin, never by the centre admin it oversees', async () => {
+    const CREATE = 'mutation($input: CreateUserInput!) { createUser(input: $input) { username roles } }';
+    const input = { departmentId: await department('鞍山市行政审批局'), username: 'deputy.210300', displayName: '分管副局长', roles: ['LEADER'], password: 'Leader-pass-2026' };
+    expect(codeOf(await t.gql(CREATE, { input }, await token(`centre_admin.${CODE}`)))).toBe('FORBIDDEN');
+    const made = await t.gql(CREATE, { input }, await token('platform_admin'));
+    expect(made.data!.createUser).toEqual({ username: 'deputy.210300', roles: ['LEADER'] });
+  });
+});
 
 describe('鞍山 衔接 三、交叉事项 and the routing points of 二', () => {
   test('三.1–18: 鞍山’s matrix is seeded from the document; 三.5 names a lead on each side', async () => {
@@ -197,6 +207,10 @@ describe('鞍山 衔接 二、衔接方式: the routes, step by step, the wrong 
       ['FINISH', null, GENERAL_OFFICE],
     ]);
     expect(item.timeline[1].note).toBe('同意，请中心抓好落实');
+    expect(partOf(item, '窗口服务部').reports).toEqual([
+      { action: 'REPORT_PROGRESS', note: '正在落实' },
+      { action: 'COMPLETE', note: '已落实完毕' },
+    ]);
     expect(await myList(CLERK, 'TO_CARRY_OUT')).not.toContain(item.id);
   });
 

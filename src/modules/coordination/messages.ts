@@ -30,7 +30,6 @@ export const coordinationMessages = {
   assigneePerson: message('承办人须是该部门在职的工作人员', '"personId" must be an active staff member of that department'),
   registeredBy: (kind: string) => message(`${kind} 不能由您所在部门登记`, `Your department does not register a ${kind}`),
   urgentSeveral: message('涉及中心多个部门的紧急任务，由局办公室与中心党政群工作部对接（鞍山 衔接 二.4）', 'An urgent task for several centre departments goes from the bureau office (局办公室) to 党政群工作部 (二.4)'),
-  urgentCentreOnly: message('紧急任务的承办部门须是中心的部门', 'An urgent task is carried out by centre departments (CENTRE)'),
 
   // Steps.
   stale: message('该衔接事项已被他人修改，请刷新后重试', 'The work item was changed by someone else: reload it and try again'),

@@ -134,7 +134,7 @@ export class WorkItemResolver {
 
   @FieldResolver(() => [WorkItemStep], { description: 'Every step, in order' })
   timeline(@Ctx() ctx: RequestContext, @Root() item: WorkItem): Promise<WorkItemStep[]> {
-    return workItems.timelineOf(ctx, item);
+    return workItems.timelineOf(ctx, item.id);
   }
 }
 
@@ -148,6 +148,11 @@ export class WorkItemAssigneeResolver {
   @FieldResolver(() => User, { nullable: true, description: '承办人: the person it is addressed to, if any' })
   person(@Ctx() ctx: RequestContext, @Root() assignee: WorkItemAssignee): Promise<User | null> {
     return tenancy.loadUser(ctx, assignee.personId);
+  }
+
+  @FieldResolver(() => [WorkItemStep], { description: '进展: its progress reports, completion or return, in order' })
+  reports(@Ctx() ctx: RequestContext, @Root() assignee: WorkItemAssignee): Promise<WorkItemStep[]> {
+    return workItems.reportsOf(ctx, assignee);
   }
 }
 

@@ -79,7 +79,8 @@ export function participantsOf(ctx: RequestContext, item: WorkItem): Promise<Con
     .load(item.id);
 }
 
-export function timelineOf(ctx: RequestContext, item: WorkItem): Promise<WorkItemStep[]> {
+/** Every step of a work item, in order. */
+export function timelineOf(ctx: RequestContext, workItemId: number): Promise<WorkItemStep[]> {
   return ctx.loaders
     .get('WorkItemStep.byItem', () =>
       groupedLoader(
@@ -87,7 +88,12 @@ export function timelineOf(ctx: RequestContext, item: WorkItem): Promise<WorkIte
         (row) => row.workItemId,
       ),
     )
-    .load(item.id);
+    .load(workItemId);
+}
+
+/** 进展: an assignee's own steps (progress, done, returned), in order. */
+export async function reportsOf(ctx: RequestContext, assignee: WorkItemAssignee): Promise<WorkItemStep[]> {
+  return (await timelineOf(ctx, assignee.workItemId)).filter((step) => step.assigneeId === assignee.id);
 }
 
 export const nodeLoaders = {
