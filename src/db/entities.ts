@@ -48,6 +48,7 @@ import {
   AppraisalRuleItem,
   AppraisalRuleSet,
 } from '../modules/appraisal/entities';
+import { CentreAddress, PublicNotice } from '../modules/notices/entities';
 import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
 
 /** Every entity, for the DataSource. */
@@ -116,6 +117,8 @@ export const ENTITIES = [
   AppraisalLine,
   AppraisalLineEvent,
   AppraisalCommendation,
+  PublicNotice,
+  CentreAddress,
   AuditEntry,
   AuditChainHead,
 ];

@@ -32,6 +32,8 @@ import { publishLiveAlerts } from './supervision/live-alerts';
 import { SupervisionAlertRaisedResolver, WindowCoverageChangeResolver } from './supervision/live-resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 import { AuditResolver } from './audit/resolver';
+import { CentreAddressResolver, GuideWindowNoticesResolver, MatterGuideNoticesResolver, PublicNoticeResolver } from './notices/resolver';
+import { nodeLoaders as noticeNodes } from './notices/service';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
@@ -145,6 +147,11 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [AppraisalRuleSetResolver, AppraisalPeriodResolver, AppraisalResultResolver, AppraisalLineResolver, AppraisalCommendationResolver, AppraisalReportResolver, AppraisalDepartmentFiguresResolver, AppraisalDepartmentGradesResolver],
     nodeLoaders: appraisalNodes,
+  },
+  {
+    resolvers: [PublicNoticeResolver, CentreAddressResolver, MatterGuideNoticesResolver, GuideWindowNoticesResolver],
+    nodeLoaders: noticeNodes,
+    publicRootFields: ['Query.publicNotices'],
   },
   {
     resolvers: [AuditResolver],
