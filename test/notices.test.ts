@@ -169,6 +169,22 @@ describe('公告: a service pause is a closure and its notice in one step', () =
   });
 });
 
+describe('公告: overlapping pauses', () => {
+  it('搬迁方案 铜仁 三(四): withdrawing one of two overlapping pauses keeps the shared day closed for the other; withdrawing that one reopens it', async () => {
+    const token = await admin('210311');
+    t.clock.set('2026-11-24T11:00:00+08:00');
+    const closedDays = async () =>
+      (await t.gql('{ calendar(year: 2026) { days { date working source } } }', {}, token)).data?.calendar.days.filter((d: { source: string }) => d.source === 'TENANT').map((d: { date: string }) => d.date);
+    const first = await create('210311', { kind: 'SERVICE_PAUSE', title: '停电检修', text: '停电检修，暂停办公。', appliesFrom: '2026-12-08', appliesUntil: '2026-12-09', publish: true });
+    const second = await create('210311', { kind: 'SERVICE_PAUSE', title: '网络割接', text: '网络割接，暂停办公。', appliesFrom: '2026-12-09', appliesUntil: '2026-12-10', publish: true });
+    expect(await closedDays()).toEqual(['2026-12-08', '2026-12-09', '2026-12-10']);
+    await t.gql(WITHDRAW, { input: { id: first.id, version: first.version, reason: '检修取消' } }, token);
+    expect(await closedDays()).toEqual(['2026-12-09', '2026-12-10']);
+    await t.gql(WITHDRAW, { input: { id: second.id, version: second.version, reason: '割接取消' } }, token);
+    expect(await closedDays()).toEqual([]);
+  });
+});
+
 describe('公告 in public (政务公开)', () => {
   it('the demo: 鞍山市 has announced its winter hours and its relocation (搬迁方案), both ahead, and keeps its address until then', async () => {
     const notices = (await t.gql(PUBLIC, { code: '210300' })).data?.publicNotices;
@@ -240,6 +256,11 @@ describe('公告: who may publish (DESIGN: read-only roles, tenant scope)', () =
     expect(list.data?.centreNotices.edges.map((e: { node: { title: string } }) => e.node.title)).not.toContain('海城内部草稿');
     await t.gql(PUBLISH, { input: { id: draft.id, version: draft.version } }, await admin('210381'));
     expect(await publicTitles('210381')).toContain('海城内部草稿');
+    const LOG = 'query($filter: AuditLogFilter) { auditLog(filter: $filter, first: 10) { edges { node { operation outcome actorUsername targetIds } } } }';
+    const audited = await t.gql(LOG, { filter: { targetId: draft.id } }, await t.tokenOf('auditor.210381'));
+    expect(audited.data?.auditLog.edges.map((e: { node: Record<string, unknown> }) => [e.node.operation, e.node.outcome, e.node.actorUsername])).toEqual(
+      expect.arrayContaining([['createNotice', 'OK', 'centre_admin.210381'], ['publishNotice', 'OK', 'centre_admin.210381']]),
+    );
     expect(await publicTitles('210302')).not.toContain('海城内部草稿');
     // The city reads its county's notices (scope), but cannot publish there.
     expect(codeOf(await t.gql(WITHDRAW, { input: { id: draft.id, version: draft.version + 1, reason: 'x' } }, await admin('210300')))).toBe('NOT_FOUND');

@@ -234,9 +234,9 @@ export async function setCalendarOverride(ctx: RequestContext, input: CalendarOv
 /**
  * 暂停服务 announced by a 公告: closes the centre on the days of the period that are working
  * days, in the notice's transaction (`db`), and running deadlines move as for any
- * closure. Each day closed remembers the notice. Returns the days closed.
+ * closure. Each day closed remembers the notice.
  */
-export async function closeForNotice(ctx: RequestContext, db: Db, tenant: Tenant, days: string[], reason: string, noticeId: number): Promise<string[]> {
+export async function closeForNotice(ctx: RequestContext, db: Db, tenant: Tenant, days: string[], reason: string, noticeId: number): Promise<void> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   const why = `${days[0]}–${days[days.length - 1]} 闭厅: ${reason}`;
   return changeCalendar(ctx, async () => [tenant], why, async (tx, [before]) => {
@@ -248,20 +248,29 @@ export async function closeForNotice(ctx: RequestContext, db: Db, tenant: Tenant
       Object.assign(row, { working: false, reason, noticeId });
       await overrides.save(row);
     }
-    return closing;
   }, db);
 }
 
 /**
  * Withdrawing a 暂停服务 公告 reopens the days it closed that are still ahead (after
- * `today`) and that nobody has set since; deadlines move back. Returns the days reopened.
+ * `today`) and that nobody has set since; deadlines move back. A day another published
+ * pause also covers (`stillPaused`: day → that notice) stays closed, now that notice's.
  */
-export async function reopenAfterNotice(ctx: RequestContext, db: Db, tenant: Tenant, noticeId: number, today: string, reason: string): Promise<string[]> {
-  return changeCalendar(ctx, async () => [tenant], reason, async (tx) => {
+export async function reopenAfterNotice(
+  ctx: RequestContext,
+  db: Db,
+  tenant: Tenant,
+  notice: { id: number; reason: string; stillPaused: ReadonlyMap<string, number> },
+  today: string,
+): Promise<void> {
+  return changeCalendar(ctx, async () => [tenant], notice.reason, async (tx) => {
     const overrides = tx.scoped(CalendarOverride);
-    const ahead = await overrides.query('o').andWhere('o.noticeId = :noticeId AND o.date > :today', { noticeId, today }).getMany();
-    for (const row of ahead) await overrides.deleteWhere({ id: row.id });
-    return ahead.map((row) => row.date);
+    const ahead = await overrides.query('o').andWhere('o.noticeId = :noticeId AND o.date > :today', { noticeId: notice.id, today }).getMany();
+    for (const row of ahead) {
+      const other = notice.stillPaused.get(row.date);
+      if (other === undefined) await overrides.deleteWhere({ id: row.id });
+      else await overrides.update(row, { noticeId: other });
+    }
   }, db);
 }
 

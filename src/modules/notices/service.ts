@@ -154,6 +154,15 @@ export async function publishNotice(ctx: RequestContext, input: PublicNoticeVers
   return notices(ctx.db).getById(notice.id, m.notice);
 }
 
+/** The days other published pauses of the centre cover, each with one of them: withdrawing one pause leaves them closed. */
+async function daysOfOtherPauses(db: Db, notice: PublicNotice): Promise<Map<string, number>> {
+  const others = await notices(db)
+    .query('n')
+    .andWhere('n.tenantId = :tenantId AND n.kind = :pause AND n.status = :published AND n.id <> :id', { tenantId: notice.tenantId, pause: PublicNoticeKind.SERVICE_PAUSE, published: PublicNoticeStatus.PUBLISHED, id: notice.id })
+    .getMany();
+  return new Map(others.flatMap((other) => daysOf(other.appliesFrom, other.appliesUntil ?? other.appliesFrom).map((day) => [day, other.id] as const)));
+}
+
 /**
  * Withdraws a published notice: it leaves the public list, and what it scheduled that
  * has not taken effect is undone: the closed days after today (unless someone set them
@@ -167,7 +176,10 @@ export async function withdrawNotice(ctx: RequestContext, input: WithdrawPublicN
   const today = calendar.todayOf(ctx, tenant);
   await ctx.db.transaction(async (db) => {
     await notices(db).updateVersioned(notice, input.version, { status: PublicNoticeStatus.WITHDRAWN, withdrawnAt: ctx.now(), withdrawnReason: reason });
-    if (notice.kind === PublicNoticeKind.SERVICE_PAUSE) await calendar.reopenAfterNotice(ctx, db, tenant, notice.id, today, `撤回公告: ${notice.title}`);
+    if (notice.kind === PublicNoticeKind.SERVICE_PAUSE) {
+      const stillPaused = await daysOfOtherPauses(db, notice);
+      await calendar.reopenAfterNotice(ctx, db, tenant, { id: notice.id, reason: `撤回公告: ${notice.title}`, stillPaused }, today);
+    }
     await addresses.unscheduleAddress(db, notice.id, today);
     await hallHours.unscheduleHallHours(db, notice.id, today);
   });
