@@ -84,6 +84,13 @@ describe('公告: relocation and hours, from their date (搬迁方案)', () => {
     expect((await t.gql(COVERAGE, { at: '2026-12-11T13:15:00+08:00' }, token)).data?.windowCoverage.closedBecause).toBe('LUNCH_BREAK');
     const guide = await t.gql('{ publicMatters(tenantCode: "210381", first: 1) { edges { node { centreAddress notices { kind inForce } } } } }');
     expect(guide.data?.publicMatters.edges[0].node).toEqual({ centreAddress: '海城市新区公共服务中心大楼一楼、三楼', notices: [{ kind: 'RELOCATION', inForce: true }] });
+
+    // One change per day: a second notice for the date is refused, and leaves nothing behind (one transaction).
+    t.clock.set('2026-11-25T10:00:00+08:00');
+    const twice = await t.gql(CREATE, { input: { kind: 'HOURS_CHANGE', title: '同日调整', text: '同日', appliesFrom: '2026-12-14', newHours: { opensAt: '08:30', closesAt: '17:30' }, publish: true } }, token);
+    expect([codeOf(twice), fieldOf(twice)]).toEqual(['CONFLICT', 'input.appliesFrom']);
+    const titles = (await t.gql('{ centreNotices(first: 50) { edges { node { title } } } }', {}, token)).data?.centreNotices.edges.map((e: { node: { title: string } }) => e.node.title);
+    expect(titles).not.toContain('同日调整');
   });
 
   it('搬迁方案 三明 三(三): an hours change applies from its date; setHallHours still edits the hours in force today; withdrawn before its date, the change is undone', async () => {

@@ -29,7 +29,7 @@ export async function centreAddressOf(ctx: RequestContext, tenant: Tenant): Prom
 export async function scheduleAddress(db: Db, tenantId: number, effectiveFrom: string, address: string, noticeId: number, field: string): Promise<void> {
   const rows = db.scoped(CentreAddress);
   const taken = await rows.query('a').andWhere('a.tenantId = :tenantId AND a.effectiveFrom = :effectiveFrom', { tenantId, effectiveFrom }).getOne();
-  if (taken) throw new ConflictError(m.addressOnDateTaken(effectiveFrom), { field });
+  if (taken) throw new ConflictError(m.changeOnDateTaken(effectiveFrom), { field });
   await rows.save(Object.assign(new CentreAddress(), { tenantId, effectiveFrom, address, noticeId }));
 }
 

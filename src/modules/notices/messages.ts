@@ -19,5 +19,5 @@ export const noticeMessages = {
 
   // The life of a notice.
   notInStatus: (status: string) => message(`公告当前状态为“${NOTICE_STATUS[status] ?? status}”，不能进行此操作`, `Not possible while the notice is ${status}`),
-  addressOnDateTaken: (date: string) => message(`${date} 起的中心地址已另有安排`, `An address from ${date} is already scheduled`),
+  changeOnDateTaken: (date: string) => message(`${date} 起的中心地址或办公时间已由另一公告安排`, `Another notice already changes the address or the hours from ${date}`),
 };

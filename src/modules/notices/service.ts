@@ -6,6 +6,7 @@
  */
 import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
+import { isDuplicateKey } from '../../db/errors';
 import { requireRole, requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
 import { ConflictError, NotFoundError } from '../../graphql/errors';
@@ -122,16 +123,27 @@ async function publishIn(ctx: RequestContext, db: Db, notice: PublicNotice, tena
   }
 }
 
+/** Two notices scheduling a change for the same day at once: the unique (centre, day) index decides, and the loser gets CONFLICT. */
+function oneChangePerDay<T>(write: Promise<T>, day: string): Promise<T> {
+  return write.catch((error: unknown) => {
+    if (isDuplicateKey(error)) throw new ConflictError(m.changeOnDateTaken(day), { field: 'input.appliesFrom' });
+    throw error;
+  });
+}
+
 /** A new notice of the own centre: a draft, or published at once (one step, one transaction). */
 export async function createNotice(ctx: RequestContext, input: CreatePublicNoticeInput): Promise<PublicNotice> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
   const tenant = await ownTenant(ctx, viewer.tenantId);
   const content = await contentOf(ctx, input, tenant);
-  const id = await ctx.db.transaction(async (db) => {
-    const draft = await notices(db).save(notices(db).create({ tenantId: tenant.id, ...content, status: PublicNoticeStatus.DRAFT, createdById: viewer.userId }));
-    if (input.publish) await publishIn(ctx, db, await notices(db).getById(draft.id, m.notice), tenant);
-    return draft.id;
-  });
+  const id = await oneChangePerDay(
+    ctx.db.transaction(async (db) => {
+      const draft = await notices(db).save(notices(db).create({ tenantId: tenant.id, ...content, status: PublicNoticeStatus.DRAFT, createdById: viewer.userId }));
+      if (input.publish) await publishIn(ctx, db, await notices(db).getById(draft.id, m.notice), tenant);
+      return draft.id;
+    }),
+    content.appliesFrom,
+  );
   return notices(ctx.db).getById(id, m.notice);
 }
 
@@ -150,7 +162,7 @@ export async function publishNotice(ctx: RequestContext, input: PublicNoticeVers
   const check = new InputCheck();
   check.that(notice.appliesFrom >= calendar.todayOf(ctx, tenant), 'input.appliesFrom', m.fromPast);
   check.done();
-  await ctx.db.transaction((db) => publishIn(ctx, db, notice, tenant));
+  await oneChangePerDay(ctx.db.transaction((db) => publishIn(ctx, db, notice, tenant)), notice.appliesFrom);
   return notices(ctx.db).getById(notice.id, m.notice);
 }
 
