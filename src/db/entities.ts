@@ -49,6 +49,7 @@ import {
   AppraisalRuleSet,
 } from '../modules/appraisal/entities';
 import { ConsultationParticipant, CoordinationPoint, ResponsibilityAssignment, WorkItem, WorkItemAssignee, WorkItemStep } from '../modules/coordination/entities';
+import { CentreAddress, PublicNotice } from '../modules/notices/entities';
 import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
 
 /** Every entity, for the DataSource. */
@@ -123,6 +124,8 @@ export const ENTITIES = [
   WorkItemAssignee,
   ConsultationParticipant,
   WorkItemStep,
+  PublicNotice,
+  CentreAddress,
   AuditEntry,
   AuditChainHead,
 ];

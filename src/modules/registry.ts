@@ -36,6 +36,8 @@ import { CoordinationPointResolver, ResponsibilityAssignmentResolver } from './c
 import { nodeLoaders as coordinationMatrixNodes } from './coordination/matrix';
 import { nodeLoaders as workItemNodes } from './coordination/work-items';
 import { ConsultationParticipantResolver, WorkItemAssigneeResolver, WorkItemResolver, WorkItemStepResolver } from './coordination/work-item-resolver';
+import { CentreAddressResolver, GuideWindowNoticesResolver, MatterGuideNoticesResolver, PublicNoticeResolver } from './notices/resolver';
+import { nodeLoaders as noticeNodes } from './notices/service';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
@@ -153,6 +155,11 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver, WorkItemResolver, WorkItemAssigneeResolver, ConsultationParticipantResolver, WorkItemStepResolver],
     nodeLoaders: { ...coordinationMatrixNodes, ...workItemNodes },
+  },
+  {
+    resolvers: [PublicNoticeResolver, CentreAddressResolver, MatterGuideNoticesResolver, GuideWindowNoticesResolver],
+    nodeLoaders: noticeNodes,
+    publicRootFields: ['Query.publicNotices'],
   },
   {
     resolvers: [AuditResolver],

@@ -52,4 +52,8 @@ export class CalendarOverride extends TenantOwnedEntity {
 
   @Column('int', { nullable: true })
   createdById: number | null;
+
+  /** The 公告 (暂停服务) that closed the day, so withdrawing it reopens the day; null once anyone sets the day directly. */
+  @Column('int', { nullable: true })
+  noticeId: number | null;
 }

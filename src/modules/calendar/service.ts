@@ -107,6 +107,16 @@ export function calendarOf(ctx: RequestContext, tenant: Tenant, db: Db = ctx.db)
     .load(tenant);
 }
 
+/** Today's date in the tenant's time zone, on the request's clock. */
+export function todayOf(ctx: RequestContext, tenant: Tenant): string {
+  return new WorkingCalendar(tenant.timeZone, []).localDate(ctx.now());
+}
+
+/** Of rows dated "from a day" (hours, an address), the one in force on `date`: the latest effectiveFrom not after it; null when none is. */
+export function inForceOn<T extends { effectiveFrom: string }>(rows: readonly T[], date: string): T | null {
+  return rows.filter((row) => row.effectiveFrom <= date).reduce<T | null>((latest, row) => (latest && latest.effectiveFrom > row.effectiveFrom ? latest : row), null);
+}
+
 /** Years already reported as provisional by this process: the warning is logged once per year. */
 const reportedProvisionalYears = new Set<number>();
 
@@ -138,13 +148,19 @@ export function onCalendarChange(listener: CalendarChangeListener): void {
 }
 
 /** Runs `write` in a transaction and hands the calendars before and after it to the listeners. */
-async function changeCalendar<T>(ctx: RequestContext, tenantsOf: (db: Db) => Promise<Tenant[]>, reason: string, write: (db: Db) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (db) => {
+async function changeCalendar<T>(
+  ctx: RequestContext,
+  tenantsOf: (db: Db) => Promise<Tenant[]>,
+  reason: string,
+  write: (db: Db, before: WorkingCalendar[]) => Promise<T>,
+  outer: Db = ctx.db,
+): Promise<T> {
+  return outer.transaction(async (db) => {
     forgetCalendars(db);
     const tenants = await tenantsOf(db);
     // Inside the transaction: both read fresh, never from the cache.
     const before = await buildCalendars(db, tenants);
-    const result = await write(db);
+    const result = await write(db, before);
     const after = await buildCalendars(db, tenants);
     for (const listener of listeners) await listener(ctx, db, { tenants, before, after, reason });
     return result;
@@ -209,8 +225,53 @@ export async function setCalendarOverride(ctx: RequestContext, input: CalendarOv
     const row = existing ?? overrides.create({ tenantId: viewer.tenantId, date: input.date, createdById: viewer.userId });
     row.working = input.working;
     row.reason = reason;
+    // The day is now the admin's: withdrawing a notice that had closed it leaves it alone.
+    row.noticeId = null;
     return overrides.save(row);
   });
+}
+
+/**
+ * 暂停服务 announced by a 公告: closes the centre on the days of the period that are working
+ * days, in the notice's transaction (`db`), and running deadlines move as for any
+ * closure. Each day closed remembers the notice.
+ */
+export async function closeForNotice(ctx: RequestContext, db: Db, tenant: Tenant, days: string[], reason: string, noticeId: number): Promise<void> {
+  const viewer = requireRole(ctx, Role.CENTRE_ADMIN);
+  const why = `${days[0]}–${days[days.length - 1]} 闭厅: ${reason}`;
+  return changeCalendar(ctx, async () => [tenant], why, async (tx, [before]) => {
+    const closing = days.filter((day) => before.isWorkingDay(day));
+    const overrides = tx.scoped(CalendarOverride);
+    const existing = closing.length === 0 ? [] : await overrides.query('o').andWhere('o.tenantId = :own AND o.date IN (:...closing)', { own: tenant.id, closing }).getMany();
+    for (const date of closing) {
+      const row = existing.find((o) => o.date === date) ?? overrides.create({ tenantId: tenant.id, date, createdById: viewer.userId });
+      Object.assign(row, { working: false, reason, noticeId });
+      await overrides.save(row);
+    }
+  }, db);
+}
+
+/**
+ * Withdrawing a 暂停服务 公告 reopens the days it closed that are still ahead (after
+ * `today`) and that nobody has set since; deadlines move back. A day another published
+ * pause also covers (`stillPaused`: day → that notice) stays closed, now that notice's.
+ */
+export async function reopenAfterNotice(
+  ctx: RequestContext,
+  db: Db,
+  tenant: Tenant,
+  notice: { id: number; reason: string; stillPaused: ReadonlyMap<string, number> },
+  today: string,
+): Promise<void> {
+  return changeCalendar(ctx, async () => [tenant], notice.reason, async (tx) => {
+    const overrides = tx.scoped(CalendarOverride);
+    const ahead = await overrides.query('o').andWhere('o.noticeId = :noticeId AND o.date > :today', { noticeId: notice.id, today }).getMany();
+    for (const row of ahead) {
+      const other = notice.stillPaused.get(row.date);
+      if (other === undefined) await overrides.deleteWhere({ id: row.id });
+      else await overrides.update(row, { noticeId: other });
+    }
+  }, db);
 }
 
 export async function removeCalendarOverride(ctx: RequestContext, input: RemoveCalendarDayInput): Promise<boolean> {

@@ -178,7 +178,7 @@ export class MatterGuideResolver {
   @FieldResolver(() => [GuideWindow], { description: 'Open windows that serve it: number, name, hall (no staff)' })
   async windows(@Ctx() ctx: RequestContext, @Root() guide: MatterGuide): Promise<GuideWindow[]> {
     const open = await windows.windowsServingMatter(ctx, guide.matter.id, { publicTenantId: guide.read.tenant.id });
-    return open.map((w) => ({ number: w.number, name: w.name, hall: w.hall }));
+    return open.map((w) => ({ number: w.number, name: w.name, hall: w.hall, windowId: w.id, tenant: guide.read.tenant }));
   }
 
   @FieldResolver(() => String, { description: '实施部门 name' })

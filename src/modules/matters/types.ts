@@ -43,6 +43,10 @@ export class GuideWindow {
 
   @Field({ description: '大厅 / 区域 where the window is, e.g. 一楼B区' })
   hall: string;
+
+  /** The window behind the entry and its centre, for what other modules show beside it (公告). */
+  windowId: number;
+  tenant: Tenant;
 }
 
 /**

@@ -250,12 +250,21 @@ export class LunchDutyRota extends TenantOwnedEntity {
 }
 
 /**
- * 大厅办公时间 of a centre on working days, as local wall-clock times "HH:MM". A centre
- * without a row keeps the default (DEFAULT_HALL_HOURS in hall-hours.ts).
+ * 大厅办公时间 of a centre on working days, as local wall-clock times "HH:MM", from a
+ * date: a day's hours are the row with the latest effectiveFrom not after it. A centre
+ * without a row in force keeps the default (DEFAULT_HALL_HOURS in hall-hours.ts).
  */
 @Entity()
-@Index(['tenantId'], { unique: true })
+@Index(['tenantId', 'effectiveFrom'], { unique: true })
 export class HallHours extends TenantOwnedEntity {
+  /** yyyy-mm-dd; '' for hours in force from the start (the row setHallHours first writes). */
+  @Column('varchar', { length: 10, default: '' })
+  effectiveFrom: string;
+
+  /** The public notice (公告: hours change, relocation) that scheduled these hours; null when set directly. */
+  @Column('int', { nullable: true })
+  noticeId: number | null;
+
   @Column('varchar', { length: 5 })
   opensAt: string;
 

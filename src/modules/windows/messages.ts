@@ -4,7 +4,6 @@ import { message, Message } from '../../graphql/language';
 /** Messages of windows, posts, absences, hall hours and lunch duty (README, "Errors and languages"). */
 export const windowMessages = {
   staffAbsence: message('请假安排', 'StaffAbsence'),
-  hallHours: message('大厅办公时间', 'HallHours'),
   lunchDutyRota: message('午休值班安排', 'LunchDutyRota'),
   postSignOff: message('离岗登记', 'PostSignOff'),
 
@@ -49,6 +48,7 @@ export const windowMessages = {
   lunchBothOrNeither: message('午休开始和结束时间须同时填写，或都不填（无午休）', 'Give both "lunchStartsAt" and "lunchEndsAt", or neither (no lunch break)'),
   hoursInOrder: message('须先开门、后午休，午休结束晚于开始，闭门晚于午休结束', 'The hall must open before lunch, lunch must end after it starts, and the hall close after lunch'),
   hallHoursExist: message('本中心已设置办公时间：修改时请带上其版本号', 'The centre already has hall hours: pass their version to change them'),
+  hallHoursOnDateTaken: (date: string) => message(`${date} 起的办公时间已另有安排`, `Hall hours from ${date} are already scheduled`),
   hallHoursSetMeanwhile: message('办公时间刚被他人设置，请刷新后重试', 'The hall hours were set meanwhile: reload them and try again'),
   rotaGroupEmpty: (field: string) => message(`${fieldLabel(field)}为空：午休的每个时段至少要有一人在岗`, `"${field}" is empty: each half of the lunch break needs at least one person on post`),
   rotaGroupTooLarge: (field: string, max: number) => message(`${fieldLabel(field)}最多 ${max} 人`, `"${field}" may have at most ${max} people`),

@@ -63,10 +63,11 @@ function windowNumber(value: string, field: string, check: InputCheck): string {
 
 // ---- loaders -----------------------------------------------------------------
 
-/** A window by id (null for a missing reference, without a query). */
-export function loadWindow(ctx: RequestContext, id: number | null, properties?: readonly string[] | null): Promise<Window | null> {
+/** A window by id (null for a missing reference, without a query); `via` reads through another view (a public notice's centre). */
+export function loadWindow(ctx: RequestContext, id: number | null, properties?: readonly string[] | null, via?: { db: Db; key: string }): Promise<Window | null> {
   if (id === null) return Promise.resolve(null);
-  return ctx.loaders.get(`Window.byId${propertiesKey(properties)}`, () => byIdLoader((ids) => windows(ctx.db).findByIds(ids, properties))).load(id);
+  const db = via?.db ?? ctx.db;
+  return ctx.loaders.get(`Window.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () => byIdLoader((ids) => windows(db).findByIds(ids, properties))).load(id);
 }
 
 export function postsOf(ctx: RequestContext, window: Window): Promise<WindowPost[]> {

@@ -69,6 +69,24 @@ registerEnumType(HallClosedReason, {
   },
 });
 
+@ObjectType({ description: 'Hall hours announced for a later date (办公时间调整, 搬迁): in force from effectiveFrom' })
+export class ScheduledHallHours {
+  @Field(() => LocalDateResolver, { description: 'First day of these hours, yyyy-mm-dd' })
+  effectiveFrom: string;
+
+  @Field({ description: 'Opening time, e.g. 09:00' })
+  opensAt: string;
+
+  @Field({ description: 'Closing time, e.g. 17:00' })
+  closesAt: string;
+
+  @Field(() => String, { nullable: true, description: '午休 starts; null when the hall stays open at noon' })
+  lunchStartsAt: string | null;
+
+  @Field(() => String, { nullable: true, description: '午休 ends' })
+  lunchEndsAt: string | null;
+}
+
 @ObjectType('HallHours', { description: '大厅办公时间: when the hall is open on working days, local wall-clock times HH:MM' })
 export class HallHoursView {
   @Field(() => Tenant, { description: 'The centre (政务服务中心) these hours belong to' })
@@ -92,8 +110,14 @@ export class HallHoursView {
   @Field({ description: 'true while the centre has not set its own hours (the default 09:00–12:00, 13:30–17:00)' })
   isDefault: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Version of the centre’s own hours, to pass back to setHallHours; null for the default' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day these hours took effect (a 公告’s date); null for hours in force from the start, or the default' })
+  effectiveFrom: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Version of the hours in force today, to pass back to setHallHours; null for the default' })
   version: number | null;
+
+  @Field(() => [ScheduledHallHours], { description: 'Changes already announced (公告) for later dates, earliest first' })
+  scheduled: ScheduledHallHours[];
 }
 
 @ObjectType({ description: '在岗情况: who is on post at every OPEN window of a centre at one moment' })
