@@ -297,3 +297,41 @@ describe('公告: who may publish (DESIGN: read-only roles, tenant scope)', () =
     expect([codeOf(impossible), impossible.data?.createNotice]).toEqual(['BAD_USER_INPUT', undefined]);
   });
 });
+
+describe('中心地址: set today, moved by a notice (搬迁方案)', () => {
+  const VIEW = 'query($code: String) { centreAddress(tenantCode: $code) { address effectiveFrom version scheduled { effectiveFrom address } } }';
+  const SET = 'mutation($input: SetCentreAddressInput!) { setCentreAddress(input: $input) { address effectiveFrom version scheduled { effectiveFrom address } } }';
+
+  it('搬迁方案 铜仁 三(四) "具体时间另行通知": the admin sets and corrects the address in force with its version; the move a relocation notice announces stays scheduled for its date', async () => {
+    t.clock.set('2026-11-24T10:00:00+08:00');
+    const token = await admin('210303');
+    expect((await t.gql(VIEW, {}, token)).data?.centreAddress).toEqual({ address: null, effectiveFrom: null, version: null, scheduled: [] });
+    const first = await t.gql(SET, { input: { address: '  铁西区兴盛路 5 号  ' } }, token);
+    expect(first.data?.setCentreAddress).toEqual({ address: '铁西区兴盛路 5 号', effectiveFrom: null, version: 1, scheduled: [] });
+    // Once set, a change names the version it read; a stale one is refused.
+    const blind = await t.gql(SET, { input: { address: '铁西区兴盛路 7 号' } }, token);
+    expect([codeOf(blind), fieldOf(blind)]).toEqual(['CONFLICT', 'input.version']);
+    const corrected = await t.gql(SET, { input: { address: '铁西区兴盛路 7 号', version: 1 } }, token);
+    expect(corrected.data?.setCentreAddress).toMatchObject({ address: '铁西区兴盛路 7 号', version: 2 });
+    expect(codeOf(await t.gql(SET, { input: { address: '铁西区兴盛路 9 号', version: 1 } }, token))).toBe('CONFLICT');
+
+    await create('210303', { kind: 'RELOCATION', title: '搬迁公告', text: '新址办公', appliesFrom: '2026-12-21', newAddress: '铁西区新华路 18 号', publish: true });
+    expect((await t.gql(VIEW, {}, token)).data?.centreAddress).toEqual({
+      address: '铁西区兴盛路 7 号', effectiveFrom: null, version: 2, scheduled: [{ effectiveFrom: '2026-12-21', address: '铁西区新华路 18 号' }],
+    });
+    t.clock.set('2026-12-21T08:00:00+08:00');
+    expect((await t.gql(VIEW, {}, token)).data?.centreAddress).toMatchObject({ address: '铁西区新华路 18 号', effectiveFrom: '2026-12-21', scheduled: [] });
+    // The city reads its district's address; the district's sibling does not.
+    expect((await t.gql(VIEW, { code: '210303' }, await admin('210300'))).data?.centreAddress.address).toBe('铁西区新华路 18 号');
+    expect(codeOf(await t.gql(VIEW, { code: '210303' }, await admin('210302')))).toBe('NOT_FOUND');
+  });
+
+  it('a window clerk and an auditor are refused; an empty or too long address is BAD_USER_INPUT naming the field', async () => {
+    expect(codeOf(await t.gql(SET, { input: { address: '某地' } }, await t.tokenOf('window_staff.210303')))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(SET, { input: { address: '某地' } }, await t.tokenOf('auditor.210303')))).toBe('READ_ONLY_ROLE');
+    for (const address of [' ', '址'.repeat(201)]) {
+      const res = await t.gql(SET, { input: { address } }, await admin('210304'));
+      expect([codeOf(res), fieldOf(res)]).toEqual(['BAD_USER_INPUT', 'input.address']);
+    }
+  });
+});

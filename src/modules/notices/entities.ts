@@ -139,7 +139,10 @@ export class CentreAddress extends TenantOwnedEntity {
   @Column('varchar', { length: 10 })
   effectiveFrom: string;
 
-  /** The relocation notice that scheduled it; null for an address set directly (seeds). */
+  /** The relocation notice that scheduled it; null for an address set directly (setCentreAddress, seeds). */
   @Column('int', { nullable: true })
   noticeId: number | null;
+
+  @VersionColumn()
+  version: number;
 }

@@ -96,3 +96,12 @@ export const publicNoticeSorting = defineSorting({
   defaultOrder: [{ field: 'APPLIES_FROM', direction: OrderDirection.DESC }],
 });
 export type PublicNoticeOrderField = keyof typeof publicNoticeSorting.fields;
+
+@InputType({ description: '中心地址 in force today, set or corrected; a move is announced by a RELOCATION notice instead' })
+export class SetCentreAddressInput {
+  @Field({ description: 'The address, 1-200 characters' })
+  address: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version of the address in force; required once the centre has one' })
+  version?: number;
+}

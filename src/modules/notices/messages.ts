@@ -19,5 +19,7 @@ export const noticeMessages = {
 
   // The life of a notice.
   notInStatus: (status: string) => message(`公告当前状态为“${NOTICE_STATUS[status] ?? status}”，不能进行此操作`, `Not possible while the notice is ${status}`),
+  addressExists: message('本中心已设置地址：修改时请带上其版本号', 'The centre already has an address: pass its version to change it'),
+  addressSetMeanwhile: message('中心地址刚被他人设置，请刷新后重试', 'The address was set meanwhile: reload it and try again'),
   changeOnDateTaken: (date: string) => message(`${date} 起的中心地址或办公时间已由另一公告安排`, `Another notice already changes the address or the hours from ${date}`),
 };

@@ -6,8 +6,8 @@ import { Tenant } from '../tenancy/entities';
 import { GuideWindow, MatterGuide } from '../matters/types';
 import * as windows from '../windows/service';
 import { PublicNotice } from './entities';
-import { CreatePublicNoticeInput, EditPublicNoticeDraftInput, PublicNoticeFilter, PublicNoticeOrderField, publicNoticeSorting, PublicNoticeVersionInput, WithdrawPublicNoticeInput } from './inputs';
-import { PublicNoticeGuide } from './types';
+import { CreatePublicNoticeInput, EditPublicNoticeDraftInput, PublicNoticeFilter, PublicNoticeOrderField, publicNoticeSorting, PublicNoticeVersionInput, SetCentreAddressInput, WithdrawPublicNoticeInput } from './inputs';
+import { CentreAddressView, PublicNoticeGuide } from './types';
 import * as notices from './service';
 import * as publicNotices from './public';
 import * as addresses from './addresses';
@@ -63,6 +63,19 @@ export class PublicNoticeResolver {
 
 @Resolver(() => Tenant)
 export class CentreAddressResolver {
+  @Query(() => CentreAddressView, { description: "中心地址 of the viewer's centre, or of a readable one, with the moves announced" })
+  centreAddress(
+    @Ctx() ctx: RequestContext,
+    @Arg('tenantCode', () => String, { nullable: true, description: '行政区划代码; default: your own centre' }) tenantCode?: string | null,
+  ): Promise<CentreAddressView> {
+    return addresses.centreAddressView(ctx, tenantCode ?? undefined);
+  }
+
+  @Mutation(() => CentreAddressView, { description: 'Centre admin: set or correct the address of the own centre in force today (a move is a RELOCATION notice)' })
+  setCentreAddress(@Ctx() ctx: RequestContext, @Arg('input') input: SetCentreAddressInput): Promise<CentreAddressView> {
+    return addresses.setCentreAddress(ctx, input);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: '中心地址 in force today (a relocation takes effect on its date); null while none is set' })
   address(@Ctx() ctx: RequestContext, @Root() tenant: Tenant): Promise<string | null> {
     return addresses.centreAddressOf(ctx, tenant);

@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Tenant } from '../tenancy/entities';
 import { PublicNoticeKind } from './entities';
 
 /**
@@ -40,4 +41,31 @@ export class PublicNoticeGuide {
 
   @Field({ description: 'When it was published' })
   publishedAt: Date;
+}
+
+@ObjectType({ description: 'A move announced for a later date (搬迁): the address from effectiveFrom' })
+export class ScheduledCentreAddress {
+  @Field(() => LocalDateResolver, { description: 'First day at the new address, yyyy-mm-dd' })
+  effectiveFrom: string;
+
+  @Field({ description: 'The new address' })
+  address: string;
+}
+
+@ObjectType('CentreAddress', { description: '中心地址: the address in force today, and the moves announced after it' })
+export class CentreAddressView {
+  @Field(() => Tenant, { description: 'The centre' })
+  tenant: Tenant;
+
+  @Field(() => String, { nullable: true, description: 'The address in force today; null while none is set' })
+  address: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Since when it is in force; null for the address set before any dated change' })
+  effectiveFrom: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Version of the address in force, to pass back to setCentreAddress; null while none is set' })
+  version: number | null;
+
+  @Field(() => [ScheduledCentreAddress], { description: 'Moves announced by relocation notices, earliest first' })
+  scheduled: ScheduledCentreAddress[];
 }
