@@ -2,7 +2,7 @@ import { Department, Tenant, User } from '../modules/tenancy/entities';
 import { Throttle } from '../auth/throttle';
 import { AuditChainHead, AuditEntry } from '../modules/audit/entities';
 import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from '../modules/calendar/entities';
-import { Application, ApplicationCounter, ApplicationStatsRollup, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
+import { AgencyService, Application, ApplicationCounter, ApplicationStatsRollup, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
 import {
   CollaborationTicket,
   ContactLedgerEntry,
@@ -78,6 +78,7 @@ export const ENTITIES = [
   JointOpinion,
   ApplicationCounter,
   ApplicationStatsRollup,
+  AgencyService,
   CollaborationTicket,
   TicketStep,
   CrossProvinceMatter,

@@ -20,7 +20,7 @@ import { onStaffRelease } from './tenancy/staff-release';
 import { MatterGuideResolver, MatterResolver } from './matters/resolver';
 import { CalendarResolver } from './calendar/resolver';
 import { nodeLoaders as calendarNodes } from './calendar/service';
-import { ApplicationEventResolver, ApplicationResolver, JointOpinionResolver } from './applications/resolver';
+import { AgencyServiceResolver, ApplicationEventResolver, ApplicationResolver, JointOpinionResolver } from './applications/resolver';
 import { nodeLoaders as applicationNodes } from './applications/service';
 import { TicketResolver, TicketStepResolver } from './collaboration/resolver';
 import { nodeLoaders as collaborationNodes } from './collaboration/service';
@@ -105,7 +105,7 @@ export const MODULES: ModuleManifest[] = [
     nodeLoaders: calendarNodes,
   },
   {
-    resolvers: [ApplicationResolver, ApplicationEventResolver, JointOpinionResolver],
+    resolvers: [ApplicationResolver, ApplicationEventResolver, JointOpinionResolver, AgencyServiceResolver],
     nodeLoaders: applicationNodes,
     publicRootFields: ['Query.applicationProgress'],
   },
