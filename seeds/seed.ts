@@ -16,6 +16,7 @@ import { seedEvaluations } from './evaluations';
 import { seedFees } from './fees';
 import { seedSupervision } from './supervision';
 import { seedAppraisalRules } from './appraisal';
+import { seedCoordination } from './coordination';
 import holidays from './cn-public-holidays.json';
 import { CENTRE_DEPARTMENTS, NAMES, PLATFORM_ADMIN, PROVINCE_DEPARTMENTS, ROLE_ACCOUNTS } from './people';
 
@@ -142,6 +143,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedFees(manager, tenants, new Date());
     await seedSupervision(manager, tenants, new Date());
     await seedAppraisalRules(manager, tenants);
+    await seedCoordination(manager, tenants, passwordHash);
     // The cases above were inserted directly: count them into the 数据统计 rollups.
     for (const tenant of tenants.values()) await rebuildTenantRollups(manager, tenant);
   });

@@ -65,7 +65,8 @@ describe('schema and storage stay in step with the code', () => {
 
   it('seeds one account per role in every city, county and district, plus the platform admin', async () => {
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM `user`');
-    // 6 role accounts per centre and the platform admin, plus the windows seed's 14 staff (staffNN.<code>) per centre.
-    expect(Number(n)).toBe(20 * 6 + 1 + 20 * 14);
+    // 6 role accounts per centre and the platform admin, plus the windows seed's 14 staff (staffNN.<code>) per centre,
+    // plus 鞍山's two leaders and four clerks at the routing points of 工作衔接 (seeds/coordination.ts).
+    expect(Number(n)).toBe(20 * 6 + 1 + 20 * 14 + 6);
   });
 });

@@ -5,7 +5,8 @@ const ALL_ROLES = Object.values(Role);
 
 /**
  * Who may grant, and revoke, which role: the one table. A centre admin staffs its own
- * centre; the roles that watch the centre (AUDITOR, SUPERVISOR) and PLATFORM_ADMIN come
+ * centre; the roles that watch the centre (AUDITOR, SUPERVISOR), the leaders who direct it
+ * (LEADER: the bureau leads and manages the centre, 鞍山 衔接 一) and PLATFORM_ADMIN come
  * from the platform admin, so nobody can appoint or remove their own overseers.
  */
 export const ROLE_GRANTS: Readonly<Record<Role, readonly Role[]>> = {
@@ -16,6 +17,7 @@ export const ROLE_GRANTS: Readonly<Record<Role, readonly Role[]>> = {
   [Role.FINANCE]: [],
   [Role.SUPERVISOR]: [],
   [Role.AUDITOR]: [],
+  [Role.LEADER]: [],
 };
 
 export function grantableBy(viewer: Viewer): Set<Role> {

@@ -9,6 +9,7 @@ export enum Role {
   FINANCE = 'FINANCE',
   SUPERVISOR = 'SUPERVISOR',
   AUDITOR = 'AUDITOR',
+  LEADER = 'LEADER',
 }
 
 registerEnumType(Role, {
@@ -22,5 +23,6 @@ registerEnumType(Role, {
     FINANCE: { description: '财务: fee notices, bank statements, receipts, reconciliation' },
     SUPERVISOR: { description: '监察: violation complaints and sanctions' },
     AUDITOR: { description: '审计: reads everything in scope, PII masked, every mutation refused' },
+    LEADER: { description: '领导: in an APPROVAL_BUREAU department a bureau leader (局领导: 批示, approves notices), in a CENTRE department a centre leader (中心领导: 阅示) (鞍山 衔接 二)' },
   },
 });

@@ -48,6 +48,7 @@ import {
   AppraisalRuleItem,
   AppraisalRuleSet,
 } from '../modules/appraisal/entities';
+import { ConsultationParticipant, CoordinationPoint, ResponsibilityAssignment, WorkItem, WorkItemAssignee, WorkItemStep } from '../modules/coordination/entities';
 import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
 
 /** Every entity, for the DataSource. */
@@ -117,6 +118,12 @@ export const ENTITIES = [
   AppraisalLine,
   AppraisalLineEvent,
   AppraisalCommendation,
+  CoordinationPoint,
+  ResponsibilityAssignment,
+  WorkItem,
+  WorkItemAssignee,
+  ConsultationParticipant,
+  WorkItemStep,
   AuditEntry,
   AuditChainHead,
 ];

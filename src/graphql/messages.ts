@@ -110,6 +110,7 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
   FINANCE: '财务人员',
   SUPERVISOR: '监察人员',
   AUDITOR: '审计人员',
+  LEADER: '局领导或中心领导',
 };
 
 /** Role names in Chinese, joined with 、. */

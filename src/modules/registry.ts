@@ -32,6 +32,9 @@ import { publishLiveAlerts } from './supervision/live-alerts';
 import { SupervisionAlertRaisedResolver, WindowCoverageChangeResolver } from './supervision/live-resolver';
 import { nodeLoaders as matterNodes } from './matters/service';
 import { AuditResolver } from './audit/resolver';
+import { CoordinationPointResolver, ResponsibilityAssignmentResolver } from './coordination/resolver';
+import { nodeLoaders as coordinationMatrixNodes } from './coordination/matrix';
+import { nodeLoaders as workItemNodes } from './coordination/work-items';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
@@ -145,6 +148,10 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [AppraisalRuleSetResolver, AppraisalPeriodResolver, AppraisalResultResolver, AppraisalLineResolver, AppraisalCommendationResolver, AppraisalReportResolver, AppraisalDepartmentFiguresResolver, AppraisalDepartmentGradesResolver],
     nodeLoaders: appraisalNodes,
+  },
+  {
+    resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver],
+    nodeLoaders: { ...coordinationMatrixNodes, ...workItemNodes },
   },
   {
     resolvers: [AuditResolver],
