@@ -49,6 +49,7 @@ import {
   AppraisalRuleSet,
 } from '../modules/appraisal/entities';
 import { ConsultationParticipant, CoordinationPoint, ResponsibilityAssignment, WorkItem, WorkItemAssignee, WorkItemStep } from '../modules/coordination/entities';
+import { StatisticsReport } from '../modules/coordination/statistics-report-entities';
 import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
 
 /** Every entity, for the DataSource. */
@@ -124,6 +125,7 @@ export const ENTITIES = [
   WorkItemAssignee,
   ConsultationParticipant,
   WorkItemStep,
+  StatisticsReport,
   AuditEntry,
   AuditChainHead,
 ];

@@ -35,6 +35,8 @@ import { AuditResolver } from './audit/resolver';
 import { CoordinationPointResolver, ResponsibilityAssignmentResolver } from './coordination/resolver';
 import { nodeLoaders as coordinationMatrixNodes } from './coordination/matrix';
 import { nodeLoaders as workItemNodes } from './coordination/work-items';
+import { StatisticsReportResolver, StatisticsReportWindowRowResolver } from './coordination/statistics-report-resolver';
+import { statisticsReportNodes } from './coordination/statistics-report';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
@@ -152,6 +154,11 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver],
     nodeLoaders: { ...coordinationMatrixNodes, ...workItemNodes },
+  },
+  {
+    // 数据统计上报 (鞍山 衔接 三.3): the coordination module's report, in files of its own.
+    resolvers: [StatisticsReportResolver, StatisticsReportWindowRowResolver],
+    nodeLoaders: statisticsReportNodes,
   },
   {
     resolvers: [AuditResolver],
