@@ -37,6 +37,7 @@ import { nodeLoaders as coordinationMatrixNodes } from './coordination/matrix';
 import { nodeLoaders as workItemNodes } from './coordination/work-items';
 import { StatisticsReportResolver, StatisticsReportWindowRowResolver } from './coordination/statistics-report-resolver';
 import { statisticsReportNodes } from './coordination/statistics-report';
+import { CoordinationStatsResolver } from './coordination/oversight-resolver';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
@@ -156,8 +157,8 @@ export const MODULES: ModuleManifest[] = [
     nodeLoaders: { ...coordinationMatrixNodes, ...workItemNodes },
   },
   {
-    // 数据统计上报 (鞍山 衔接 三.3): the coordination module's report, in files of its own.
-    resolvers: [StatisticsReportResolver, StatisticsReportWindowRowResolver],
+    // 数据统计上报 (鞍山 衔接 三.3) and coordinationStats (四.3): the coordination module's figures, in files of their own.
+    resolvers: [StatisticsReportResolver, StatisticsReportWindowRowResolver, CoordinationStatsResolver],
     nodeLoaders: statisticsReportNodes,
   },
   {
