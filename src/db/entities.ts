@@ -49,7 +49,7 @@ import {
   AppraisalRuleSet,
 } from '../modules/appraisal/entities';
 import { ConsultationParticipant, CoordinationPoint, ResponsibilityAssignment, WorkItem, WorkItemAssignee, WorkItemStep } from '../modules/coordination/entities';
-import { StatisticsReport } from '../modules/coordination/statistics-report-entities';
+import { StatisticsReport, StatisticsReportAgencyLine, StatisticsReportWindowLine } from '../modules/coordination/statistics-report-entities';
 import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
 
 /** Every entity, for the DataSource. */
@@ -126,6 +126,8 @@ export const ENTITIES = [
   ConsultationParticipant,
   WorkItemStep,
   StatisticsReport,
+  StatisticsReportWindowLine,
+  StatisticsReportAgencyLine,
   AuditEntry,
   AuditChainHead,
 ];

@@ -17,26 +17,10 @@ registerEnumType(StatisticsReportStatus, {
   },
 });
 
-/** 办件量 of one receiving window, as compiled. */
-export interface WindowFigures {
-  windowId: number;
-  received: number;
-  accepted: number;
-  decided: number;
-  decidedOnTime: number;
-}
-
-/** 帮办代办 of one programme and key project, as compiled. */
-export interface AgencyFigures {
-  kind: AgencyServiceKind;
-  projectName: string;
-  cases: number;
-}
-
 /**
  * 数据统计上报 (鞍山 衔接 三.3): "由中心业务协调部负责统计办件信息及帮办代办信息，汇总后报局业务
  * 协调科". The figures are computed from the cases when compiled and kept with the report
- * (a snapshot), so the submitted report stays what the bureau received.
+ * (its lines, below), so the submitted report stays what the bureau received.
  */
 @ObjectType({ implements: Node, description: '数据统计上报: a period’s 办件量 per window and 帮办代办, compiled by the centre’s 业务协调部 and submitted to the bureau’s 业务协调科 (鞍山 衔接 三.3)' })
 @Entity()
@@ -61,12 +45,6 @@ export class StatisticsReport extends TenantOwnedEntity {
   /** The bureau's 业务协调科 it goes to. */
   @Column('int')
   recipientDepartmentId: number;
-
-  @Column('simple-json')
-  windowFigures: WindowFigures[];
-
-  @Column('simple-json')
-  agencyFigures: AgencyFigures[];
 
   @Field(() => Int, { description: '办件量: the cases received in the period, every window together' })
   @Column('int')
@@ -97,4 +75,44 @@ export class StatisticsReport extends TenantOwnedEntity {
   @Field(() => Int, { description: 'Optimistic-locking version; pass it back to compile again or submit' })
   @VersionColumn()
   version: number;
+}
+
+/** 办件量 of one receiving window in a report's period, as compiled. */
+@Entity()
+@Index(['tenantId', 'reportId'])
+export class StatisticsReportWindowLine extends TenantOwnedEntity {
+  @Column('int')
+  reportId: number;
+
+  @Column('int')
+  windowId: number;
+
+  @Column('int')
+  received: number;
+
+  @Column('int')
+  accepted: number;
+
+  @Column('int')
+  decided: number;
+
+  @Column('int')
+  decidedOnTime: number;
+}
+
+/** 帮办代办 of one programme and key project in a report's period, as compiled. */
+@Entity()
+@Index(['tenantId', 'reportId'])
+export class StatisticsReportAgencyLine extends TenantOwnedEntity {
+  @Column('int')
+  reportId: number;
+
+  @Column('varchar', { length: 24 })
+  kind: AgencyServiceKind;
+
+  @Column('varchar', { length: 200 })
+  projectName: string;
+
+  @Column('int')
+  cases: number;
 }

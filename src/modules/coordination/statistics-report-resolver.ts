@@ -43,13 +43,13 @@ export class StatisticsReportResolver {
   }
 
   @FieldResolver(() => [StatisticsReportWindowRow], { description: '办件量, one row per receiving window that took cases in the period (the 派驻窗口, and the 综合受理 windows that take cases for them)' })
-  windows(@Root() report: StatisticsReport): StatisticsReportWindowRow[] {
-    return report.windowFigures;
+  windows(@Ctx() ctx: RequestContext, @Root() report: StatisticsReport): Promise<StatisticsReportWindowRow[]> {
+    return reports.windowLinesOf(ctx, report);
   }
 
   @FieldResolver(() => [StatisticsReportAgencyRow], { description: '帮办代办 per programme and key project' })
-  agencyServiceRows(@Root() report: StatisticsReport): StatisticsReportAgencyRow[] {
-    return report.agencyFigures;
+  agencyServiceRows(@Ctx() ctx: RequestContext, @Root() report: StatisticsReport): Promise<StatisticsReportAgencyRow[]> {
+    return reports.agencyLinesOf(ctx, report);
   }
 
   @FieldResolver(() => Department, { nullable: true, description: '中心业务协调部: the department that compiled it' })

@@ -7,6 +7,7 @@
  */
 import { RequestContext } from '../../context';
 import { Db } from '../../db/db';
+import { groupedLoader } from '../../db/loaders';
 import { isDuplicateKey } from '../../db/errors';
 import { requireViewer } from '../../auth/guards';
 import { Role } from '../../auth/roles';
@@ -21,7 +22,7 @@ import * as calendar from '../calendar/service';
 import * as applications from '../applications/service';
 import { CoordinationPointKind } from './entities';
 import { coordinationDepartmentId } from './service';
-import { StatisticsReport, StatisticsReportStatus } from './statistics-report-entities';
+import { StatisticsReport, StatisticsReportAgencyLine, StatisticsReportStatus, StatisticsReportWindowLine } from './statistics-report-entities';
 import { CompileStatisticsReportInput, StatisticsReportFilter, StatisticsReportOrderField, statisticsReportSorting, StatisticsReportVersionInput } from './statistics-report-inputs';
 import { statisticsReportMessages as m } from './statistics-report-messages';
 
@@ -118,20 +119,25 @@ export async function compileStatisticsReport(ctx: RequestContext, input: Compil
       const fields = {
         compilingDepartmentId: compiling,
         recipientDepartmentId: receiving,
-        windowFigures,
-        agencyFigures,
         casesReceived: windowFigures.reduce((sum, row) => sum + row.received, 0),
         agencyServices: agencyFigures.reduce((sum, row) => sum + row.cases, 0),
         note,
         compiledById: viewer.userId,
         compiledAt: now,
       };
+      let reportId: number;
       if (existing) {
         await reports(db).updateVersioned(existing, input.version as number, fields);
-        return existing.id;
+        await db.scoped(StatisticsReportWindowLine).deleteWhere({ reportId: existing.id });
+        await db.scoped(StatisticsReportAgencyLine).deleteWhere({ reportId: existing.id });
+        reportId = existing.id;
+      } else {
+        const row = reports(db).create({ tenantId: tenant.id, startDate: input.startDate, endDate: input.endDate, status: StatisticsReportStatus.DRAFT, submittedById: null, submittedAt: null, ...fields });
+        reportId = (await reports(db).save(row)).id;
       }
-      const row = reports(db).create({ tenantId: tenant.id, startDate: input.startDate, endDate: input.endDate, status: StatisticsReportStatus.DRAFT, submittedById: null, submittedAt: null, ...fields });
-      return (await reports(db).save(row)).id;
+      await db.scoped(StatisticsReportWindowLine).insertMany(windowFigures.map((line) => ({ tenantId: tenant.id, reportId, ...line })));
+      await db.scoped(StatisticsReportAgencyLine).insertMany(agencyFigures.map((line) => ({ tenantId: tenant.id, reportId, ...line })));
+      return reportId;
     });
     return reports(ctx.db).getById(id, m.report);
   } catch (error) {
@@ -154,6 +160,18 @@ export async function submitStatisticsReport(ctx: RequestContext, input: Statist
     return reports(db).getById(id, m.report);
   });
 }
+
+/** The lines of a report as compiled (rows that hang off it), in order, batched over the reports of a page. */
+function linesOf<T extends StatisticsReportWindowLine | StatisticsReportAgencyLine>(ctx: RequestContext, entity: { new (): T; prototype: T; name: string }, report: StatisticsReport): Promise<T[]> {
+  return ctx.loaders
+    .get(`${entity.name}.byReport`, () =>
+      groupedLoader((ids) => ctx.db.scoped(entity).query('l').andWhere('l.reportId IN (:...ids)', { ids }).orderBy('l.id').getMany(), (line) => line.reportId),
+    )
+    .load(report.id);
+}
+
+export const windowLinesOf = (ctx: RequestContext, report: StatisticsReport) => linesOf(ctx, StatisticsReportWindowLine, report);
+export const agencyLinesOf = (ctx: RequestContext, report: StatisticsReport) => linesOf(ctx, StatisticsReportAgencyLine, report);
 
 export const statisticsReportNodes = {
   StatisticsReport: async (ctx: RequestContext, ids: number[]) => (await visibleReports(ctx, 'r')).andWhere('r.id IN (:...ids)', { ids }).getMany(),
