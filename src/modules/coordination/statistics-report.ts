@@ -68,10 +68,6 @@ async function visibleReports(ctx: RequestContext, alias: string) {
   return query.andWhere('1 = 0');
 }
 
-export async function loadStatisticsReport(ctx: RequestContext, id: number): Promise<StatisticsReport | null> {
-  return (await visibleReports(ctx, 'r')).andWhere('r.id = :id', { id }).getOne();
-}
-
 export async function listStatisticsReports(ctx: RequestContext, args: ListArgs<StatisticsReportOrderField>, filter: StatisticsReportFilter = {}): Promise<ConnectionResult<StatisticsReport>> {
   const query = await visibleReports(ctx, 'r');
   if (filter.tenantCode) query.andWhere('r.tenantId = :listTenant', { listTenant: await tenancy.readableTenantIdOf(ctx, filter.tenantCode, 'filter.tenantCode') });
