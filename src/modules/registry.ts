@@ -35,6 +35,7 @@ import { AuditResolver } from './audit/resolver';
 import { CoordinationPointResolver, ResponsibilityAssignmentResolver } from './coordination/resolver';
 import { nodeLoaders as coordinationMatrixNodes } from './coordination/matrix';
 import { nodeLoaders as workItemNodes } from './coordination/work-items';
+import { ConsultationParticipantResolver, WorkItemAssigneeResolver, WorkItemResolver, WorkItemStepResolver } from './coordination/work-item-resolver';
 import { StatisticsReportResolver, StatisticsReportWindowRowResolver } from './coordination/statistics-report-resolver';
 import { statisticsReportNodes } from './coordination/statistics-report';
 import { CoordinationStatsResolver } from './coordination/oversight-resolver';
@@ -153,7 +154,7 @@ export const MODULES: ModuleManifest[] = [
     nodeLoaders: appraisalNodes,
   },
   {
-    resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver],
+    resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver, WorkItemResolver, WorkItemAssigneeResolver, ConsultationParticipantResolver, WorkItemStepResolver],
     nodeLoaders: { ...coordinationMatrixNodes, ...workItemNodes },
   },
   {
