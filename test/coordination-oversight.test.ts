@@ -1,96 +1,86 @@
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
-import { encodeGlobalId } from '../src/graphql/global-id';
-import { Department, Tenant, User } from '../src/modules/tenancy/entities';
-import { AssigneeStatus, CoordinationSide, WorkItem, WorkItemAssignee, WorkItemKind, WorkItemStatus } from '../src/modules/coordination/entities';
+import { decodeGlobalId, encodeGlobalId } from '../src/graphql/global-id';
+import { Department, Tenant } from '../src/modules/tenancy/entities';
 import { SupervisionNotice } from '../src/modules/supervision/entities';
 
 /**
  * 督办 and the statistics of work items (鞍山 衔接 四.3 督任务、督进度、督成效) in 鞍山市
- * (210300) in October 2026; 海城市 (210381) is a county of it, 锦州市 (210700) another city.
- * The items are written as their routes leave them (the routes are tested in
- * coordination.test.ts); what is tested here reads them through the API.
+ * (210300) in October 2026 (国庆 1–7, 10 October a make-up working day), the items taken
+ * along their routes (二.4 紧急任务) through the API; 海城市 (210381) is a county of it,
+ * 锦州市 (210700) another city.
  */
 const CODE = '210300';
 const COUNTY = '210381';
 const NOW = '2026-10-20T10:00:00+08:00';
 const OCTOBER = { from: '2026-10-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' };
 
+const OFFICE = 'bureau_office.210300'; // 局办公室: urgent tasks for several centre departments, organised by 党政群工作部
+const SECTION = 'bureau_coordination.210300'; // 局业务协调科: urgent tasks for one department, organised by it
+const CLERK = 'window_staff.210300'; // 窗口服务部
+const COORDINATION = 'centre_coordination.210300'; // 业务协调部
+
 let t: TestApp;
-const items: Record<string, WorkItem> = {};
-const parts: Record<string, WorkItemAssignee> = {};
+/** The items by letter, as last read. */
+const items: Record<string, any> = {};
 
 const repo = <T extends object>(entity: { new (): T }) => t.dataSource.getRepository(entity);
-const at = (day: number, hour = 17) => new Date(`2026-10-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+const ITEM = 'id version title dueAt assignees { id department { name } }';
 
-async function departmentOf(code: string, name: string): Promise<Department> {
+async function department(name: string, code = CODE): Promise<string> {
   const tenant = await repo(Tenant).findOneByOrFail({ code });
-  return repo(Department).findOneByOrFail({ tenantId: tenant.id, name });
+  return encodeGlobalId('Department', (await repo(Department).findOneByOrFail({ tenantId: tenant.id, name })).id);
 }
 
-/** A work item as its route left it, with the parts of its departments. */
-async function item(
-  key: string,
-  code: string,
-  fields: { dueDay: number; status: WorkItemStatus; finishedDay?: number; organiser: string },
-  assignees: { key: string; department: string; status: AssigneeStatus; day?: number }[],
-): Promise<void> {
-  const tenant = await repo(Tenant).findOneByOrFail({ code });
-  const clerk = await repo(User).findOneByOrFail({ username: `centre_admin.${code}` });
-  const organiser = await departmentOf(code, fields.organiser);
-  items[key] = await repo(WorkItem).save(
-    repo(WorkItem).create({
-      tenantId: tenant.id,
-      kind: WorkItemKind.URGENT_TASK,
-      title: `紧急任务${key}`,
-      content: '按局领导要求落实',
-      originSide: CoordinationSide.BUREAU,
-      status: fields.status,
-      registeredById: clerk.id,
-      registeringDepartmentId: clerk.departmentId,
-      organiserDepartmentId: organiser.id,
-      registeredAt: at(1, 9),
-      dueWorkingDays: 5,
-      dueAt: at(fields.dueDay),
-      finishedAt: fields.finishedDay ? at(fields.finishedDay, 12) : null,
-      finalResult: fields.finishedDay ? '已落实' : null,
-    }),
-  );
-  for (const part of assignees) {
-    const department = await departmentOf(code, part.department);
-    parts[part.key] = await repo(WorkItemAssignee).save(
-      repo(WorkItemAssignee).create({
-        tenantId: tenant.id,
-        workItemId: items[key].id,
-        departmentId: department.id,
-        personId: null,
-        status: part.status,
-        assignedAt: at(2, 9),
-        doneAt: part.status === AssigneeStatus.DONE ? at(part.day!, 12) : null,
-        returnedAt: part.status === AssigneeStatus.RETURNED ? at(part.day!, 12) : null,
-        returnReason: part.status === AssigneeStatus.RETURNED ? '不属于本部门职责' : null,
-      }),
-    );
-  }
+async function step(username: string, mutation: string, inputType: string, input: Record<string, unknown>): Promise<any> {
+  const res = await t.gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${ITEM} } }`, { input }, await t.tokenOf(username));
+  expect(res.errors).toBeUndefined();
+  return Object.values(res.data!)[0];
+}
+
+/** 二.4 紧急任务, registered at `when` with one working day to do it. */
+async function urgent(key: string, username: string, when: string, departments: string[], dueWorkingDays = 1): Promise<void> {
+  t.clock.set(when);
+  const assignees = await Promise.all(departments.map(async (name) => ({ departmentId: await department(name) })));
+  items[key] = await step(username, 'registerWorkItem', 'RegisterWorkItemInput', { kind: 'URGENT_TASK', title: `紧急任务${key}`, content: '按局领导要求落实', dueWorkingDays, assignees });
+}
+
+const partOf = (key: string, name: string) => items[key].assignees.find((a: any) => a.department.name === name);
+
+async function done(key: string, username: string, name: string, when: string): Promise<void> {
+  t.clock.set(when);
+  items[key] = await step(username, 'reportWorkItemProgress', 'ReportWorkItemProgressInput', { assigneeId: partOf(key, name).id, version: items[key].version, progress: '已落实', done: true });
+}
+
+async function giveBack(key: string, username: string, name: string, when: string): Promise<void> {
+  t.clock.set(when);
+  items[key] = await step(username, 'returnWorkItem', 'ReturnWorkItemInput', { assigneeId: partOf(key, name).id, version: items[key].version, reason: '不属于本部门职责' });
+}
+
+async function finish(key: string, username: string, when: string): Promise<void> {
+  t.clock.set(when);
+  items[key] = await step(username, 'finishWorkItem', 'FinishWorkItemInput', { id: items[key].id, version: items[key].version, finalResult: '已按要求落实' });
 }
 
 beforeAll(async () => {
   t = await startTestApp();
-  const { DONE, ASSIGNED, RETURNED } = AssigneeStatus;
-  // A: open past its due date; 窗口服务部 has not done its part, 业务协调部 did on time.
-  await item('A', CODE, { dueDay: 15, status: WorkItemStatus.IN_PROGRESS, organiser: '党政群工作部' }, [
-    { key: 'A-window', department: '窗口服务部', status: ASSIGNED },
-    { key: 'A-coordination', department: '业务协调部', status: DONE, day: 14 },
-  ]);
-  // B: finished on time.
-  await item('B', CODE, { dueDay: 12, status: WorkItemStatus.FINISHED, finishedDay: 12, organiser: '党政群工作部' }, [{ key: 'B-coordination', department: '业务协调部', status: DONE, day: 9 }]);
-  // C: finished, its part done after the due date.
-  await item('C', CODE, { dueDay: 13, status: WorkItemStatus.FINISHED, finishedDay: 16, organiser: '党政群工作部' }, [{ key: 'C-technical', department: '技术服务部', status: DONE, day: 16 }]);
-  // D: returned by its only department (推诿扯皮), nobody carries it out, past due.
-  await item('D', CODE, { dueDay: 16, status: WorkItemStatus.IN_PROGRESS, organiser: '业务协调部' }, [{ key: 'D-office', department: '党政群工作部', status: RETURNED, day: 14 }]);
-  // E: due next week.
-  await item('E', CODE, { dueDay: 28, status: WorkItemStatus.IN_PROGRESS, organiser: '党政群工作部' }, [{ key: 'E-window', department: '窗口服务部', status: ASSIGNED }]);
-  // F: the county's own item, open past due.
-  await item('F', COUNTY, { dueDay: 15, status: WorkItemStatus.IN_PROGRESS, organiser: '业务协调部' }, [{ key: 'F-window', department: '窗口服务部', status: ASSIGNED }]);
+  // A (due 13 October): 业务协调部 does its part on time, 窗口服务部 has not done its part.
+  await urgent('A', OFFICE, '2026-10-12T09:00:00+08:00', ['窗口服务部', '业务协调部']);
+  await done('A', COORDINATION, '业务协调部', '2026-10-12T15:00:00+08:00');
+  // B (due 13 October): done and finished on time.
+  await urgent('B', SECTION, '2026-10-12T09:30:00+08:00', ['业务协调部']);
+  await done('B', COORDINATION, '业务协调部', '2026-10-13T10:00:00+08:00');
+  await finish('B', COORDINATION, '2026-10-13T11:00:00+08:00');
+  // C (due 13 October): done two days late, then finished.
+  await urgent('C', SECTION, '2026-10-12T10:00:00+08:00', ['窗口服务部']);
+  await done('C', CLERK, '窗口服务部', '2026-10-15T10:00:00+08:00');
+  await finish('C', CLERK, '2026-10-15T11:00:00+08:00');
+  // D (due 15 October): both departments return it (推诿扯皮); nobody carries it out.
+  await urgent('D', OFFICE, '2026-10-14T09:00:00+08:00', ['窗口服务部', '业务协调部']);
+  await giveBack('D', CLERK, '窗口服务部', '2026-10-14T10:00:00+08:00');
+  await giveBack('D', COORDINATION, '业务协调部', '2026-10-14T11:00:00+08:00');
+  // E (due 26 October): not due yet on the 20th.
+  await urgent('E', SECTION, '2026-10-19T09:00:00+08:00', ['窗口服务部'], 5);
+  t.clock.set(null);
 });
 afterAll(() => t.close());
 beforeEach(() => t.clock.set(NOW));
@@ -110,25 +100,24 @@ describe('督办 of work items (鞍山 衔接 四.3 督任务、督进度)', () 
     const issued = workNotices(first);
     expect(issued).toHaveLength(2);
     expect(issued).toContainEqual(expect.objectContaining({ causeKind: 'WORK_ITEM_OVERDUE', department: { name: '窗口服务部' }, workItem: { title: '紧急任务A' } }));
-    expect(issued).toContainEqual(expect.objectContaining({ causeKind: 'WORK_ITEM_STALLED', department: { name: '业务协调部' }, workItem: { title: '紧急任务D' } }));
+    // 二.4: several departments, so 党政群工作部 organises D.
+    expect(issued).toContainEqual(expect.objectContaining({ causeKind: 'WORK_ITEM_STALLED', department: { name: '党政群工作部' }, workItem: { title: '紧急任务D' } }));
     expect(issued.find((n: any) => n.causeKind === 'WORK_ITEM_OVERDUE').reason).toContain('紧急任务A');
 
     const second = await as('centre_admin.210300', CHECK, { code: CODE });
     expect(second.errors).toBeUndefined();
     expect(workNotices(second)).toEqual([]);
     const tenant = await repo(Tenant).findOneByOrFail({ code: CODE });
-    expect(await repo(SupervisionNotice).countBy({ tenantId: tenant.id, causeKind: 'WORK_ITEM_OVERDUE' as never, causeId: parts['A-window'].id })).toBe(1);
-    expect(await repo(SupervisionNotice).countBy({ tenantId: tenant.id, causeKind: 'WORK_ITEM_STALLED' as never, causeId: items.D.id })).toBe(1);
+    expect(await repo(SupervisionNotice).countBy({ tenantId: tenant.id, causeKind: 'WORK_ITEM_OVERDUE' as never, causeId: Number(decodeGlobalId(partOf('A', '窗口服务部').id).id) })).toBe(1);
+    expect(await repo(SupervisionNotice).countBy({ tenantId: tenant.id, causeKind: 'WORK_ITEM_STALLED' as never, causeId: Number(decodeGlobalId(items.D.id).id) })).toBe(1);
   });
 
-  test('鞍山 衔接 四.3: the county’s overdue item is the county’s notice: its admin reads it, not the city’s notices; the city’s admin does not read it before escalation', async () => {
-    const county = await repo(Tenant).findOneByOrFail({ code: COUNTY });
-    const notice = await repo(SupervisionNotice).findOneByOrFail({ tenantId: county.id, causeKind: 'WORK_ITEM_OVERDUE' as never, causeId: parts['F-window'].id });
-    const LIST = 'query { supervisionNotices(first: 100, filter: { causeKind: WORK_ITEM_OVERDUE }) { edges { node { id workItem { title } } } } }';
-    const countyList = (await as('centre_admin.210381', LIST)).data!.supervisionNotices.edges.map((e: any) => e.node);
-    expect(countyList).toEqual([{ id: encodeGlobalId('SupervisionNotice', notice.id), workItem: { title: '紧急任务F' } }]);
-    const cityList = (await as('centre_admin.210300', LIST)).data!.supervisionNotices.edges.map((e: any) => e.node.workItem.title);
-    expect(cityList).toEqual(['紧急任务A']);
+  test('鞍山 衔接 四.3: the notice reaches the department that owes it; another centre reads none of them', async () => {
+    const LIST = 'query { supervisionNotices(first: 100, filter: { causeKind: WORK_ITEM_OVERDUE }) { edges { node { workItem { title } department { name } } } } }';
+    expect((await as(CLERK, LIST)).data!.supervisionNotices.edges.map((e: any) => e.node)).toEqual([{ workItem: { title: '紧急任务A' }, department: { name: '窗口服务部' } }]);
+    for (const stranger of ['centre_admin.210381', 'centre_admin.210700']) {
+      expect((await as(stranger, LIST)).data!.supervisionNotices.edges).toEqual([]);
+    }
   });
 });
 
@@ -139,17 +128,16 @@ describe('coordinationStats (鞍山 衔接 四.3 督进度、督成效)', () => 
     const res = await as('window_staff.210300', STATS, { code: CODE, ...OCTOBER });
     expect(res.errors).toBeUndefined();
     const rows = Object.fromEntries(res.data!.coordinationStats.map((row: any) => [row.department.name, { items: row.items, onTime: row.onTime, late: row.late, returned: row.returned }]));
+    // 窗口服务部: A open past due, C done late, D returned, E not due; 业务协调部: A and B on time, D returned.
     expect(rows).toEqual({
-      窗口服务部: { items: 2, onTime: 0, late: 1, returned: 0 },
-      业务协调部: { items: 2, onTime: 2, late: 0, returned: 0 },
-      技术服务部: { items: 1, onTime: 0, late: 1, returned: 0 },
-      党政群工作部: { items: 1, onTime: 0, late: 0, returned: 1 },
+      窗口服务部: { items: 4, onTime: 0, late: 2, returned: 1 },
+      业务协调部: { items: 3, onTime: 2, late: 0, returned: 1 },
     });
   });
 
-  test('鞍山 衔接 四.3: another centre sees nothing: the county’s figures hold only its own item; another city’s code is NOT_FOUND', async () => {
+  test('鞍山 衔接 四.3: another centre sees nothing: the county’s figures hold none of the city’s items; the city’s code is NOT_FOUND to the county and to another city', async () => {
     const county = await as('centre_admin.210381', STATS, { code: COUNTY, ...OCTOBER });
-    expect(county.data!.coordinationStats).toEqual([{ department: { name: '窗口服务部' }, items: 1, onTime: 0, late: 1, returned: 0 }]);
+    expect(county.data!.coordinationStats).toEqual([]);
     expect(codeOf(await as('centre_admin.210381', STATS, { code: CODE, ...OCTOBER }))).toBe('NOT_FOUND');
     expect(codeOf(await as('centre_admin.210700', STATS, { code: CODE, ...OCTOBER }))).toBe('NOT_FOUND');
     expect(codeOf(await as('centre_admin.210300', STATS, { code: CODE, from: OCTOBER.to, to: OCTOBER.from }))).toBe('BAD_USER_INPUT');
@@ -184,21 +172,20 @@ describe('the appraisal counts late and returned work items (鞍山 衔接 四.3
     const figures = await as('centre_admin.210300', FIGURES, { id: periodId });
     expect(figures.errors).toBeUndefined();
     const byName = new Map(figures.data!.appraisalDepartmentFigures.map((row: any) => [row.department.name, row]));
-    const part = (key: string) => ({ kind: 'WORK_ITEM_ASSIGNEE', id: encodeGlobalId('WorkItemAssignee', parts[key].id) });
-    expect(byName.get('窗口服务部')).toMatchObject({ lateWorkItems: 1, returnedWorkItems: 0 });
-    expect((byName.get('窗口服务部') as any).events).toContainEqual(part('A-window'));
-    expect(byName.get('技术服务部')).toMatchObject({ lateWorkItems: 1, returnedWorkItems: 0, events: [part('C-technical')] });
-    expect(byName.get('党政群工作部')).toMatchObject({ lateWorkItems: 0, returnedWorkItems: 1, events: [part('D-office')] });
-    // On time, or not due yet (E, due on the 28th of a period judged up to the 20th): nothing against it.
-    expect(byName.has('业务协调部')).toBe(false);
+    const part = (key: string, name: string) => ({ kind: 'WORK_ITEM_ASSIGNEE', id: partOf(key, name).id });
+    // Judged up to the 20th: E (due the 26th) is not counted yet; A and B on time for 业务协调部.
+    expect(byName.get('窗口服务部')).toMatchObject({ lateWorkItems: 2, returnedWorkItems: 1 });
+    for (const event of [part('A', '窗口服务部'), part('C', '窗口服务部'), part('D', '窗口服务部')]) expect((byName.get('窗口服务部') as any).events).toContainEqual(event);
+    expect(byName.get('业务协调部')).toMatchObject({ lateWorkItems: 0, returnedWorkItems: 1 });
+    expect((byName.get('业务协调部') as any).events).toContainEqual(part('D', '业务协调部'));
 
     const windows = await as('centre_admin.210300', WINDOWS, { id: periodId });
     const service = windows.data!.node.results.edges.map((e: any) => e.node).filter((r: any) => r.department?.name === '窗口服务部');
     expect(service.length).toBeGreaterThan(0);
     for (const result of service) {
       expect(result.breakdown).toEqual([
-        { source: 'LATE_WORK_ITEM', count: 1, points: -1 },
-        { source: 'RETURNED_WORK_ITEM', count: 0, points: 0 },
+        { source: 'LATE_WORK_ITEM', count: 2, points: -2 },
+        { source: 'RETURNED_WORK_ITEM', count: 1, points: -2 },
       ]);
     }
   });
