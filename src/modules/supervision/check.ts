@@ -114,7 +114,7 @@ const lateRectifications: CauseSource = async (run) =>
  * item's due date, to its department (and person); an item past due that nobody carries
  * out, to its organising department. Once each: a part or item is its own cause.
  */
-const overdueWorkItems: CauseSource = async (run) =>
+const overdueWorkParts: CauseSource = async (run) =>
   (await coordination.overdueWorkForCheck(run.ctx.db, run.tenantIds, run.ctx.now())).map((part) => ({
     tenantId: part.tenantId,
     causeKind: part.assigneeId === null ? SupervisionNoticeCause.WORK_ITEM_STALLED : SupervisionNoticeCause.WORK_ITEM_OVERDUE,
@@ -132,7 +132,7 @@ const overdueWorkItems: CauseSource = async (run) =>
  * The causes the check issues notices for. One more kind is one more entry here (and its
  * value in SupervisionNoticeCause).
  */
-export const CAUSE_SOURCES: CauseSource[] = [overdueCases, overdueTicketSteps, lateComplaints, lateRectifications, overdueWorkItems];
+export const CAUSE_SOURCES: CauseSource[] = [overdueCases, overdueTicketSteps, lateComplaints, lateRectifications, overdueWorkParts];
 
 const IN_CHUNK = 500;
 
