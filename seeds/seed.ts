@@ -6,6 +6,7 @@ import { TENANTS } from './tenants';
 import { seedCrossRegionLists, seedMatters } from './matters';
 import { seedHallHistory, seedWindows } from './windows';
 import { seedCalendar } from './calendar';
+import { seedAgencyServices } from './agency-services';
 import { seedApplications } from './applications';
 import { rebuildTenantRollups } from '../src/modules/applications/rollups';
 import { seedLedgers } from './ledgers';
@@ -135,6 +136,7 @@ export async function seedDemoData(dataSource: DataSource, options: SeedOptions)
     await seedCalendar(manager, holidays);
     await seedHallHistory(manager, tenants);
     await seedApplications(manager, tenants, new Date());
+    await seedAgencyServices(manager, tenants);
     await seedLedgers(manager, tenants);
     await seedTickets(manager, tenants, new Date());
     await seedComplaints(manager, tenants);

@@ -2,7 +2,7 @@ import { Department, Tenant, User } from '../modules/tenancy/entities';
 import { Throttle } from '../auth/throttle';
 import { AuditChainHead, AuditEntry } from '../modules/audit/entities';
 import { CalendarOverride, NationalCalendarDay, NationalCalendarYear } from '../modules/calendar/entities';
-import { Application, ApplicationCounter, ApplicationStatsRollup, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
+import { AgencyService, Application, ApplicationCounter, ApplicationStatsRollup, ApplicationEvent, JointOpinion } from '../modules/applications/entities';
 import {
   CollaborationTicket,
   ContactLedgerEntry,
@@ -50,6 +50,7 @@ import {
 } from '../modules/appraisal/entities';
 import { ConsultationParticipant, CoordinationPoint, ResponsibilityAssignment, WorkItem, WorkItemAssignee, WorkItemStep } from '../modules/coordination/entities';
 import { CentreAddress, PublicNotice } from '../modules/notices/entities';
+import { StatisticsReport, StatisticsReportAgencyLine, StatisticsReportWindowLine } from '../modules/coordination/statistics-report-entities';
 import { CaseLightMark, CaseSample, SampledCase, SupervisionNotice, SupervisionNoticeEvent, SupervisionSettings } from '../modules/supervision/entities';
 
 /** Every entity, for the DataSource. */
@@ -80,6 +81,7 @@ export const ENTITIES = [
   JointOpinion,
   ApplicationCounter,
   ApplicationStatsRollup,
+  AgencyService,
   CollaborationTicket,
   TicketStep,
   CrossProvinceMatter,
@@ -126,6 +128,9 @@ export const ENTITIES = [
   WorkItemStep,
   PublicNotice,
   CentreAddress,
+  StatisticsReport,
+  StatisticsReportWindowLine,
+  StatisticsReportAgencyLine,
   AuditEntry,
   AuditChainHead,
 ];

@@ -82,6 +82,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   feeItems: '收费项目',
   copies: '份数',
   amountFen: '收费金额',
+  projectName: '重点项目名称',
+  helperId: '帮办人',
 };
 
 /**

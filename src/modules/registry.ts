@@ -20,7 +20,7 @@ import { onStaffRelease } from './tenancy/staff-release';
 import { MatterGuideResolver, MatterResolver } from './matters/resolver';
 import { CalendarResolver } from './calendar/resolver';
 import { nodeLoaders as calendarNodes } from './calendar/service';
-import { ApplicationEventResolver, ApplicationResolver, JointOpinionResolver } from './applications/resolver';
+import { AgencyServiceResolver, ApplicationEventResolver, ApplicationResolver, JointOpinionResolver } from './applications/resolver';
 import { nodeLoaders as applicationNodes } from './applications/service';
 import { TicketResolver, TicketStepResolver } from './collaboration/resolver';
 import { nodeLoaders as collaborationNodes } from './collaboration/service';
@@ -38,6 +38,9 @@ import { nodeLoaders as workItemNodes } from './coordination/work-items';
 import { ConsultationParticipantResolver, WorkItemAssigneeResolver, WorkItemResolver, WorkItemStepResolver } from './coordination/work-item-resolver';
 import { CentreAddressResolver, GuideWindowNoticesResolver, MatterGuideNoticesResolver, PublicNoticeResolver } from './notices/resolver';
 import { nodeLoaders as noticeNodes } from './notices/service';
+import { StatisticsReportResolver, StatisticsReportWindowRowResolver } from './coordination/statistics-report-resolver';
+import { statisticsReportNodes } from './coordination/statistics-report';
+import { CoordinationStatsResolver } from './coordination/oversight-resolver';
 import { ComplaintEventResolver, ComplaintResolver, SanctionResolver } from './complaints/resolver';
 import { nodeLoaders as complaintNodes } from './complaints/service';
 import { nodeLoaders as sanctionNodes } from './complaints/sanctions';
@@ -111,7 +114,7 @@ export const MODULES: ModuleManifest[] = [
     nodeLoaders: calendarNodes,
   },
   {
-    resolvers: [ApplicationResolver, ApplicationEventResolver, JointOpinionResolver],
+    resolvers: [ApplicationResolver, ApplicationEventResolver, JointOpinionResolver, AgencyServiceResolver],
     nodeLoaders: applicationNodes,
     publicRootFields: ['Query.applicationProgress'],
   },
@@ -155,6 +158,11 @@ export const MODULES: ModuleManifest[] = [
   {
     resolvers: [CoordinationPointResolver, ResponsibilityAssignmentResolver, WorkItemResolver, WorkItemAssigneeResolver, ConsultationParticipantResolver, WorkItemStepResolver],
     nodeLoaders: { ...coordinationMatrixNodes, ...workItemNodes },
+  },
+  {
+    // 数据统计上报 (鞍山 衔接 三.3) and coordinationStats (四.3): the coordination module's figures, in files of their own.
+    resolvers: [StatisticsReportResolver, StatisticsReportWindowRowResolver, CoordinationStatsResolver],
+    nodeLoaders: statisticsReportNodes,
   },
   {
     resolvers: [PublicNoticeResolver, CentreAddressResolver, MatterGuideNoticesResolver, GuideWindowNoticesResolver],

@@ -522,3 +522,68 @@ export class ApplicationStatsRollup {
   @Column('int', { default: 0 })
   workingDaysCount: number;
 }
+
+/** 帮办代办 programmes of the centre's 业务协调部 (鞍山 衔接 三.6 项目服务). */
+export enum AgencyServiceKind {
+  KEY_PROJECT = 'KEY_PROJECT',
+  HIGH_LEVEL_TALENT = 'HIGH_LEVEL_TALENT',
+  MULTI_EVALUATION = 'MULTI_EVALUATION',
+  MULTI_DRAWING_REVIEW = 'MULTI_DRAWING_REVIEW',
+  JOINT_ACCEPTANCE = 'JOINT_ACCEPTANCE',
+}
+registerEnumType(AgencyServiceKind, {
+  name: 'AgencyServiceKind',
+  description: '帮办代办: which service of 三.6 项目服务 the help belongs to',
+  valuesConfig: {
+    KEY_PROJECT: { description: '重点项目服务: a key (construction) project' },
+    HIGH_LEVEL_TALENT: { description: '高层次人才创新创业审批: a high-level talent’s start-up' },
+    MULTI_EVALUATION: { description: '多评合一: several evaluations done as one' },
+    MULTI_DRAWING_REVIEW: { description: '多图联审: joint review of the drawings' },
+    JOINT_ACCEPTANCE: { description: '联合验收: joint completion acceptance' },
+  },
+});
+
+/**
+ * 帮办代办 (鞍山 衔接 三.3, 三.6): a staff member of the centre helped the applicant with
+ * this case, for a key project. At most one per case; the centre's 业务协调部 counts them
+ * in the statistics it reports up to the bureau.
+ */
+@ObjectType({ implements: Node, description: '帮办代办: a staff member of the centre helped with the case, for a key project' })
+@Entity()
+@Index(['tenantId', 'applicationId'], { unique: true })
+@Index(['tenantId', 'helpedAt'])
+export class AgencyService extends TenantOwnedEntity {
+  @Column('int')
+  applicationId: number;
+
+  @Field(() => AgencyServiceKind, { description: '项目服务 the help belongs to (重点项目, 高层次人才, 多评合一 …)' })
+  @Column('varchar', { length: 24 })
+  kind: AgencyServiceKind;
+
+  @Field({ description: '重点项目名称: the key project (or the talent’s venture) the case serves' })
+  @Column('varchar', { length: 200 })
+  projectName: string;
+
+  /** 帮办人: a staff member of one of the centre's own departments (CENTRE). */
+  @Column('int')
+  helperId: number;
+
+  @Field({ description: 'When the help was given (not in the future)' })
+  @Column('datetime', { precision: 3 })
+  helpedAt: Date;
+
+  @Field({ description: 'What was done for the applicant; may be empty' })
+  @Column('varchar', { length: 500, default: '' })
+  note: string;
+
+  @Column('int')
+  recordedById: number;
+
+  @Field({ description: 'When it was recorded or last changed' })
+  @Column('datetime', { precision: 3 })
+  recordedAt: Date;
+
+  @Field(() => Int, { description: 'Optimistic-locking version; pass it back to change the record' })
+  @VersionColumn()
+  version: number;
+}

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { defineSorting, OrderDirection } from '../../graphql/connection';
-import { ApplicantKind, ApplicantNotification, ApplicationStatus, DeliveryMethod, IdDocumentType, SupervisionLight, SuspensionKind } from './entities';
+import { AgencyServiceKind, ApplicantKind, ApplicantNotification, ApplicationStatus, DeliveryMethod, IdDocumentType, SupervisionLight, SuspensionKind } from './entities';
 
 @InputType({ description: '接件: a case handed in at a window' })
 export class ReceiveApplicationInput {
@@ -232,3 +232,27 @@ export const applicationSorting = defineSorting({
 });
 
 export type ApplicationOrderField = keyof typeof applicationSorting.fields;
+
+@InputType({ description: '帮办代办 on a case (鞍山 衔接 三.3, 三.6): records it, or with its version replaces it' })
+export class RecordAgencyServiceInput {
+  @Field(() => ID, { description: 'The case (办件) of the own centre that was helped with' })
+  applicationId: string;
+
+  @Field(() => ID, { description: '帮办人: an active staff member of one of the centre’s own departments (业务协调部, 窗口服务部 …)' })
+  helperId: string;
+
+  @Field(() => AgencyServiceKind, { description: '项目服务 the help belongs to' })
+  kind: AgencyServiceKind;
+
+  @Field({ description: '重点项目名称 (1-200 characters)' })
+  projectName: string;
+
+  @Field({ description: 'When the help was given; not in the future' })
+  helpedAt: Date;
+
+  @Field({ nullable: true, description: 'What was done for the applicant (up to 500 characters)' })
+  note?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The record’s version, to replace it; left out for a case without one' })
+  version?: number;
+}

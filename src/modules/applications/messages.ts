@@ -99,6 +99,16 @@ export const applicationMessages = {
   withdrawalRequested: message('已申请退件', 'A withdrawal is already requested'),
   noWithdrawal: message('没有待审批的退件申请', 'No withdrawal was requested'),
 
+  // 帮办代办 (鞍山 衔接 三.3, 三.6).
+  agencyRecorders: message(
+    '只有中心管理员或中心本部门（业务协调部、窗口服务部等）的窗口人员才能登记帮办代办',
+    'Agency service (帮办代办) is recorded by centre admins or window staff of the centre’s own departments (业务协调部, 窗口服务部 …)',
+  ),
+  agencyHelper: message('帮办人须为本中心本部门（业务协调部、窗口服务部等）在职的工作人员', '"helperId" must be an active staff member of one of the centre’s own departments'),
+  agencyHelpedLater: message('帮办时间不能晚于现在', '"helpedAt" cannot be in the future'),
+  agencyNoteLength: message('帮办说明最多 500 个字符', '"note" is at most 500 characters'),
+  agencyRecorded: message('该办件已登记帮办代办：请带上其版本号修改', 'The case already has an agency service record: pass its version to replace it'),
+
   // Progress and statistics.
   caseNumber: message('办件编号格式如 210381-20261123-000042', '"number" looks like 210381-20261123-000042'),
   phoneLast4: message('请填写手机号码后四位数字', '"phoneLast4" is four digits'),

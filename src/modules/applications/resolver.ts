@@ -7,7 +7,7 @@ import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
 import { MaterialRequirement, Matter } from '../matters/entities';
 import { Window } from '../windows/entities';
-import { Application, ApplicationAction, ApplicationEvent, JointOpinion, SupervisionLight } from './entities';
+import { AgencyService, Application, ApplicationAction, ApplicationEvent, JointOpinion, SupervisionLight } from './entities';
 import {
   AcceptApplicationInput,
   ApplicationFilter,
@@ -21,6 +21,7 @@ import {
   NoteInput,
   ReasonInput,
   ReceiveApplicationInput,
+  RecordAgencyServiceInput,
   RefuseApplicationInput,
   ReportInput,
   ReportReplyInput,
@@ -36,6 +37,7 @@ import * as supervision from './supervision';
 import { applicationProgress } from './progress';
 import { FIELDS_READ_FROM_CASE, loadRelationsAhead, relationOf } from './relations';
 import { applicationStats, StatsGrouping } from './statistics';
+import { agencyServiceOf, recordAgencyService } from './agency-services';
 
 const ApplicationConnection = Connection(Application);
 
@@ -229,6 +231,18 @@ export class ApplicationResolver {
     return service.jointOpinionsOf(ctx, application);
   }
 
+  @Mutation(() => AgencyService, {
+    description: '帮办代办 (鞍山 衔接 三.3, 三.6; centre admins, or window staff of a centre department): records who helped with the case for which key project, or with its version replaces the record',
+  })
+  recordAgencyService(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAgencyServiceInput): Promise<AgencyService> {
+    return recordAgencyService(ctx, input);
+  }
+
+  @FieldResolver(() => AgencyService, { nullable: true, description: '帮办代办: who of the centre helped with this case, for which key project; null when nobody did' })
+  agencyService(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<AgencyService | null> {
+    return agencyServiceOf(ctx, application);
+  }
+
   @FieldResolver(() => [MaterialRequirement], {
     description: '收件: the matter’s materials handed in so far (at acceptance, 补正 and 补件); empty when read by a collaboration partner, whose catalogue this is not',
   })
@@ -290,5 +304,23 @@ export class JointOpinionResolver {
   @FieldResolver(() => Department, { description: 'The joint department (联办部门) that gave the opinion' })
   department(@Ctx() ctx: RequestContext, @Root() opinion: JointOpinion): Promise<Department | null> {
     return tenancy.loadDepartment(ctx, opinion.departmentId);
+  }
+}
+
+@Resolver(() => AgencyService)
+export class AgencyServiceResolver {
+  @FieldResolver(() => Application, { nullable: true, description: 'The case helped with' })
+  application(@Ctx() ctx: RequestContext, @Root() record: AgencyService): Promise<Application | null> {
+    return service.loadApplication(ctx, record.applicationId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: '帮办人: the staff member of the centre who helped; null if the viewer may not read staff' })
+  helper(@Ctx() ctx: RequestContext, @Root() record: AgencyService): Promise<User | null> {
+    return tenancy.loadUser(ctx, record.helperId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who recorded it (or last changed it)' })
+  recordedBy(@Ctx() ctx: RequestContext, @Root() record: AgencyService): Promise<User | null> {
+    return tenancy.loadUser(ctx, record.recordedById);
   }
 }

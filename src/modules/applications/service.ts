@@ -24,6 +24,7 @@ import { nextCaseNumber } from './numbering';
 import { Action, RUNNING_STATUSES } from './lifecycle';
 import { lightFilter } from './supervision';
 import { recordCaseChange } from './rollups';
+import { agencyServiceNodes } from './agency-services';
 import { messages, nouns } from '../../graphql/messages';
 import { InputCheck } from '../../validation/input-check';
 import { applicationMessages as m } from './messages';
@@ -31,6 +32,8 @@ import { applicationMessages as m } from './messages';
 export const S = ApplicationStatus;
 export { FINISHED_STATUSES } from './lifecycle';
 export { caseByPublicPair } from './progress';
+export { agencyServicesBetween, AgencyServiceCount } from './agency-services';
+export { casesReceivedByWindow, WindowCaseCount } from './statistics';
 export const applications = (db: Db) => db.scoped(Application);
 
 // ---- reads ------------------------------------------------------------------------
@@ -333,6 +336,7 @@ export const nodeLoaders = {
   Application: (ctx: RequestContext, ids: number[]) => applications(ctx.db).findByIds(ids),
   ApplicationEvent: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(ApplicationEvent).findByIds(ids),
   JointOpinion: (ctx: RequestContext, ids: number[]) => ctx.db.scoped(JointOpinion).findByIds(ids),
+  ...agencyServiceNodes,
 };
 
 /** The matter's materials handed in so far; none when the matter is not in the viewer's catalogue (a collaboration partner). */

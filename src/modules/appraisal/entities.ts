@@ -88,6 +88,8 @@ export enum AppraisalSource {
   UNPLANNED_ABSENCE = 'UNPLANNED_ABSENCE',
   LATE_NOTICE = 'LATE_NOTICE',
   LATE_TICKET_STEP = 'LATE_TICKET_STEP',
+  LATE_WORK_ITEM = 'LATE_WORK_ITEM',
+  RETURNED_WORK_ITEM = 'RETURNED_WORK_ITEM',
   STAFF_AVERAGE = 'STAFF_AVERAGE',
   COMMENDATION = 'COMMENDATION',
   ADJUSTMENT = 'ADJUSTMENT',
@@ -106,6 +108,8 @@ registerEnumType(AppraisalSource, {
     UNPLANNED_ABSENCE: { description: '考勤: each unplanned absence (乌海 第九条)' },
     LATE_NOTICE: { description: '督办通知 of the department answered late or not at all' },
     LATE_TICKET_STEP: { description: '协作不到位: late steps of cross-region tickets (乌海 第九条; centre-level and department figures)' },
+    LATE_WORK_ITEM: { description: '衔接事项超期: the department’s parts of work items done after, or still open past, their due date (鞍山 衔接 四.3; department figures, and its windows)' },
+    RETURNED_WORK_ITEM: { description: '衔接事项退回: the department’s parts of work items it returned (推诿扯皮, 鞍山 衔接 四.3; department figures, and its windows)' },
     STAFF_AVERAGE: { description: 'A window’s staff: the average of their points above or below the base, times the item’s points as a percent (100 takes the whole average); mode RATE' },
     COMMENDATION: { description: '表扬: each commendation recorded by an admin (a praise letter, a 非常满意 with comment)' },
     ADJUSTMENT: { description: 'A manual adjustment or correction with its reason' },
@@ -439,6 +443,7 @@ export enum AppraisalEventKind {
   STAFF_ABSENCE = 'STAFF_ABSENCE',
   SUPERVISION_NOTICE = 'SUPERVISION_NOTICE',
   TICKET_STEP = 'TICKET_STEP',
+  WORK_ITEM_ASSIGNEE = 'WORK_ITEM_ASSIGNEE',
   COMMENDATION = 'COMMENDATION',
 }
 registerEnumType(AppraisalEventKind, {
@@ -453,6 +458,7 @@ registerEnumType(AppraisalEventKind, {
     STAFF_ABSENCE: { description: '缺勤 (StaffAbsence)' },
     SUPERVISION_NOTICE: { description: '督办通知 (SupervisionNotice)' },
     TICKET_STEP: { description: '协作流转单 step (TicketStep)' },
+    WORK_ITEM_ASSIGNEE: { description: '衔接事项 part of a department (WorkItemAssignee)' },
     COMMENDATION: { description: '表扬 (AppraisalCommendation)' },
   },
 });
@@ -467,6 +473,7 @@ export const EVENT_NODE_TYPE: Record<AppraisalEventKind, string> = {
   STAFF_ABSENCE: 'StaffAbsence',
   SUPERVISION_NOTICE: 'SupervisionNotice',
   TICKET_STEP: 'TicketStep',
+  WORK_ITEM_ASSIGNEE: 'WorkItemAssignee',
   COMMENDATION: 'AppraisalCommendation',
 };
 

@@ -13,7 +13,7 @@ export class AppraisalReportResolver {
     return report.appraisalReport(ctx, periodId);
   }
 
-  @Query(() => [AppraisalDepartmentFigures], { description: 'Centre admin or auditor: each department’s late ticket steps and late notices over a period (乌海 第九条 部门问责; 鞍山 四.3), most first' })
+  @Query(() => [AppraisalDepartmentFigures], { description: 'Centre admin or auditor: each department’s late ticket steps, late notices and late or returned work items over a period (乌海 第九条 部门问责; 鞍山 衔接 四.3 推诿扯皮), most first' })
   appraisalDepartmentFigures(@Ctx() ctx: RequestContext, @Arg('periodId', () => ID, { description: 'The period (AppraisalPeriod id)' }) periodId: string): Promise<AppraisalDepartmentFigures[]> {
     return report.departmentFigures(ctx, periodId);
   }

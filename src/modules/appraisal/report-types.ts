@@ -21,8 +21,10 @@ export class CentreAppraisal {
   result: AppraisalResult;
 }
 
-/** Late ticket steps and late notices of one department over a period (乌海 第九条 部门问责). */
-@ObjectType({ description: '部门协作情况: one department’s late ticket steps and late or unanswered notices over a period (乌海 第九条 “协作不到位、不配合的部门问责”)' })
+/** Late ticket steps, late notices and late or returned work items of one department over a period (乌海 第九条 部门问责; 鞍山 衔接 四.3). */
+@ObjectType({
+  description: '部门协作情况: one department’s late ticket steps, late or unanswered notices, and late or returned work items over a period (乌海 第九条 “协作不到位、不配合的部门问责”; 鞍山 衔接 四.3 推诿扯皮)',
+})
 export class AppraisalDepartmentFigures {
   departmentId: number;
 
@@ -32,7 +34,13 @@ export class AppraisalDepartmentFigures {
   @Field(() => Int, { description: 'Supervision notices to the department answered late or not at all' })
   lateNotices: number;
 
-  @Field(() => [AppraisalEventLink], { description: 'The steps and notices behind the counts' })
+  @Field(() => Int, { description: '衔接事项超期: its parts of work items due in the period done after the due date or still open (鞍山 衔接 四.3)' })
+  lateWorkItems: number;
+
+  @Field(() => Int, { description: '衔接事项退回: its parts of work items due in the period that it returned (推诿扯皮, 鞍山 衔接 四.3)' })
+  returnedWorkItems: number;
+
+  @Field(() => [AppraisalEventLink], { description: 'The steps, notices and work-item parts (WorkItemAssignee) behind the counts' })
   events: AppraisalEventLink[];
 }
 

@@ -5,6 +5,7 @@ import { decodeGlobalIdOf, encodeGlobalId } from '../../graphql/global-id';
 import * as tenancy from '../tenancy/service';
 import * as supervision from '../supervision/service';
 import * as collaboration from '../collaboration/service';
+import * as coordination from '../coordination/service';
 import { AppraisalEventKind, AppraisalGrade, AppraisalPeriod, AppraisalPeriodStatus, AppraisalResult, AppraisalSubjectKind, EVENT_NODE_TYPE } from './entities';
 import { AppraisalDepartmentFigures, AppraisalDepartmentGrades, AppraisalGradeCount, AppraisalReport } from './report-types';
 import { appraisalMessages as m } from './messages';
@@ -73,21 +74,26 @@ function sortGrades(counts: AppraisalGradeCount[]): AppraisalGradeCount[] {
 
 /**
  * 乌海 第九条 (协作不到位、不配合的部门问责) and 鞍山 四.3 (推诿扯皮): per department of the
- * period's centre, the late steps of cross-region tickets it owned and the supervision
- * notices it answered late or not at all, over the period's events as they stand now
- * (two statements). The points they cost are in the results: each window of the
- * department (WINDOW items LATE_TICKET_STEP, LATE_NOTICE) and, in the city's period, the
- * county (CENTRE items).
+ * period's centre, the late steps of cross-region tickets it owned, the supervision
+ * notices it answered late or not at all, and its parts of work items late or returned,
+ * over the period's events as they stand now (three statements). The points they cost are
+ * in the results: each window of the department (WINDOW items LATE_TICKET_STEP,
+ * LATE_NOTICE, LATE_WORK_ITEM, RETURNED_WORK_ITEM) and, in the city's period, the county
+ * (CENTRE items).
  */
 export async function departmentFigures(ctx: RequestContext, periodId: string): Promise<AppraisalDepartmentFigures[]> {
   const period = await reportablePeriod(ctx, periodId);
   const tenant = (await tenancy.loadTenant(ctx, period.tenantId)) as Tenant;
   const span = await spanOf(ctx, tenant, period);
   const until = dueUntil(span, ctx.now());
-  const [steps, notices] = await Promise.all([collaboration.lateTicketSteps(ctx.db, [period.tenantId], span.from, until), supervision.lateNoticesBetween(ctx.db, period.tenantId, span.from, until)]);
+  const [steps, notices, workParts] = await Promise.all([
+    collaboration.lateTicketSteps(ctx.db, [period.tenantId], span.from, until),
+    supervision.lateNoticesBetween(ctx.db, period.tenantId, span.from, until),
+    coordination.workPartsAgainst(ctx.db, period.tenantId, span.from, until),
+  ]);
   const figures = new Map<number, AppraisalDepartmentFigures>();
   const entry = (departmentId: number) => {
-    const found = figures.get(departmentId) ?? { departmentId, lateTicketSteps: 0, lateNotices: 0, events: [] };
+    const found = figures.get(departmentId) ?? { departmentId, lateTicketSteps: 0, lateNotices: 0, lateWorkItems: 0, returnedWorkItems: 0, events: [] };
     figures.set(departmentId, found);
     return found;
   };
@@ -101,6 +107,17 @@ export async function departmentFigures(ctx: RequestContext, periodId: string): 
     figure.lateNotices += 1;
     figure.events.push({ kind: AppraisalEventKind.SUPERVISION_NOTICE, id: encodeGlobalId(EVENT_NODE_TYPE.SUPERVISION_NOTICE, notice.id) });
   }
-  // Most late steps and notices first: those the 问责 is about.
-  return [...figures.values()].sort((a, b) => b.lateTicketSteps + b.lateNotices - (a.lateTicketSteps + a.lateNotices) || a.departmentId - b.departmentId);
+  for (const [parts, count] of [
+    [workParts.late, 'lateWorkItems'],
+    [workParts.returned, 'returnedWorkItems'],
+  ] as const) {
+    for (const part of parts) {
+      const figure = entry(part.subjectId);
+      figure[count] += 1;
+      figure.events.push({ kind: AppraisalEventKind.WORK_ITEM_ASSIGNEE, id: encodeGlobalId(EVENT_NODE_TYPE.WORK_ITEM_ASSIGNEE, part.id) });
+    }
+  }
+  // Most late steps, notices and work items first: those the 问责 is about.
+  const against = (f: AppraisalDepartmentFigures) => f.lateTicketSteps + f.lateNotices + f.lateWorkItems + f.returnedWorkItems;
+  return [...figures.values()].sort((a, b) => against(b) - against(a) || a.departmentId - b.departmentId);
 }

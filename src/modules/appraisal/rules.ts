@@ -29,8 +29,18 @@ export const SOURCES_OF: Record<AppraisalSubjectKind, readonly AppraisalSource[]
     AppraisalSource.LATE_NOTICE,
     AppraisalSource.COMMENDATION,
   ],
-  // LATE_TICKET_STEP: the department's late ticket steps count against its windows (乌海 第九条 部门问责).
-  WINDOW: [AppraisalSource.STAFF_AVERAGE, AppraisalSource.EMPTY_POST, AppraisalSource.LATE_NOTICE, AppraisalSource.LATE_TICKET_STEP, AppraisalSource.UPHELD_COMPLAINT, AppraisalSource.SATISFACTION_RATE],
+  // LATE_TICKET_STEP, LATE_WORK_ITEM, RETURNED_WORK_ITEM: the department's late ticket steps and late or returned
+  // work items count against its windows (乌海 第九条 部门问责; 鞍山 衔接 四.3 推诿扯皮).
+  WINDOW: [
+    AppraisalSource.STAFF_AVERAGE,
+    AppraisalSource.EMPTY_POST,
+    AppraisalSource.LATE_NOTICE,
+    AppraisalSource.LATE_TICKET_STEP,
+    AppraisalSource.LATE_WORK_ITEM,
+    AppraisalSource.RETURNED_WORK_ITEM,
+    AppraisalSource.UPHELD_COMPLAINT,
+    AppraisalSource.SATISFACTION_RATE,
+  ],
   CENTRE: [
     AppraisalSource.ON_TIME_RATE,
     AppraisalSource.SATISFACTION_RATE,

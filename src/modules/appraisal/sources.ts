@@ -9,6 +9,7 @@ import * as complaints from '../complaints/service';
 import * as sanctions from '../complaints/sanctions';
 import * as supervision from '../supervision/service';
 import * as collaboration from '../collaboration/service';
+import * as coordination from '../coordination/service';
 import { AppraisalEventKind, AppraisalSource } from './entities';
 import { commendationsBetween } from './commendations';
 import { eventFigures, FigureTable, rateFigures, sourceKey } from './figures';
@@ -86,17 +87,18 @@ export async function staffFigures(
 
 /**
  * A window's own figures (锦州 第二十三条): every empty post at it, whatever the cause; 满意率
- * and upheld complaints about the window; late or unanswered notices, and late ticket
- * steps (乌海 第九条 部门问责), of its department.
+ * and upheld complaints about the window; late or unanswered notices, late ticket steps
+ * (乌海 第九条 部门问责), and late or returned work items (鞍山 衔接 四.3), of its department.
  */
 export async function windowFigures(db: Db, span: PeriodSpan, units: readonly Window[], now: Date): Promise<FigureTable> {
   const { tenantId, from, to } = span;
-  const [emptyPosts, satisfaction, upheld, notices, lateSteps] = await Promise.all([
+  const [emptyPosts, satisfaction, upheld, notices, lateSteps, workParts] = await Promise.all([
     windows.emptyPostsBetween(db, tenantId, from, to),
     evaluations.satisfactionFigures(db, tenantId, 'windowId', from, to),
     complaints.upheldComplaints(db, tenantId, 'windowId', from, to),
     supervision.lateNoticesBetween(db, tenantId, from, dueUntil(span, now)),
     collaboration.lateTicketSteps(db, [tenantId], from, dueUntil(span, now)),
+    coordination.workPartsAgainst(db, tenantId, from, dueUntil(span, now)),
   ]);
   return new Map([
     [AppraisalSource.EMPTY_POST, eventFigures(AppraisalEventKind.EMPTY_POST_EVENT, emptyPosts.map((e) => ({ id: e.id, subjectId: e.windowId })))],
@@ -104,5 +106,7 @@ export async function windowFigures(db: Db, span: PeriodSpan, units: readonly Wi
     [AppraisalSource.UPHELD_COMPLAINT, eventFigures(AppraisalEventKind.COMPLAINT, upheld)],
     [AppraisalSource.LATE_NOTICE, eventFigures(AppraisalEventKind.SUPERVISION_NOTICE, perWindow(notices, units))],
     [AppraisalSource.LATE_TICKET_STEP, eventFigures(AppraisalEventKind.TICKET_STEP, perWindow(lateStepsByDepartment(lateSteps), units))],
+    [AppraisalSource.LATE_WORK_ITEM, eventFigures(AppraisalEventKind.WORK_ITEM_ASSIGNEE, perWindow(workParts.late, units))],
+    [AppraisalSource.RETURNED_WORK_ITEM, eventFigures(AppraisalEventKind.WORK_ITEM_ASSIGNEE, perWindow(workParts.returned, units))],
   ]);
 }

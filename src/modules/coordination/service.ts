@@ -5,3 +5,4 @@
  */
 export { coordinationDepartmentId, coordinationPointsOf, responsibilitiesOf } from './matrix';
 export { departmentWorkFigures, DepartmentWorkFigures, overdueWorkItems, OverdueWorkItem } from './figures';
+export { overdueWorkForCheck, OverdueWorkPart, workItemOfNotice, workPartsAgainst, WorkPartEvent } from './oversight';

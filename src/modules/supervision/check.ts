@@ -8,6 +8,7 @@ import { AlertingCase, alertingOpenCases } from '../applications/supervision';
 import * as collaboration from '../collaboration/service';
 import { TicketStepKind } from '../collaboration/entities';
 import * as complaints from '../complaints/service';
+import * as coordination from '../coordination/service';
 import * as evaluations from '../evaluations/service';
 import { RectificationStage } from '../evaluations/entities';
 import { CaseLightMark, SupervisionNoticeAction, SupervisionNoticeCause, SupervisionNoticeStatus, SupervisionNotice } from './entities';
@@ -109,10 +110,29 @@ const lateRectifications: CauseSource = async (run) =>
   });
 
 /**
+ * 衔接事项超期 (鞍山 衔接 四.3 督任务、督进度): each part of a work item still open past the
+ * item's due date, to its department (and person); an item past due that nobody carries
+ * out, to its organising department. Once each: a part or item is its own cause.
+ */
+const overdueWorkParts: CauseSource = async (run) =>
+  (await coordination.overdueWorkForCheck(run.ctx.db, run.tenantIds, run.ctx.now())).map((part) => ({
+    tenantId: part.tenantId,
+    causeKind: part.assigneeId === null ? SupervisionNoticeCause.WORK_ITEM_STALLED : SupervisionNoticeCause.WORK_ITEM_OVERDUE,
+    causeId: part.assigneeId ?? part.workItemId,
+    causeRound: 1,
+    departmentId: part.departmentId,
+    personId: part.personId,
+    reason:
+      part.assigneeId === null
+        ? `衔接事项“${part.title}”已超过办理期限仍未组织落实，请说明原因并尽快分办、办结。`
+        : `衔接事项“${part.title}”已超过办理期限，本部门承办的工作仍未落实，请说明原因并加快办理。`,
+  }));
+
+/**
  * The causes the check issues notices for. One more kind is one more entry here (and its
  * value in SupervisionNoticeCause).
  */
-export const CAUSE_SOURCES: CauseSource[] = [overdueCases, overdueTicketSteps, lateComplaints, lateRectifications];
+export const CAUSE_SOURCES: CauseSource[] = [overdueCases, overdueTicketSteps, lateComplaints, lateRectifications, overdueWorkParts];
 
 const IN_CHUNK = 500;
 

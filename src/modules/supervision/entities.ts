@@ -9,6 +9,8 @@ export enum SupervisionNoticeCause {
   TICKET_STEP_OVERDUE = 'TICKET_STEP_OVERDUE',
   COMPLAINT_OVERDUE = 'COMPLAINT_OVERDUE',
   RECTIFICATION_OVERDUE = 'RECTIFICATION_OVERDUE',
+  WORK_ITEM_OVERDUE = 'WORK_ITEM_OVERDUE',
+  WORK_ITEM_STALLED = 'WORK_ITEM_STALLED',
   MANUAL = 'MANUAL',
 }
 registerEnumType(SupervisionNoticeCause, {
@@ -20,6 +22,10 @@ registerEnumType(SupervisionNoticeCause, {
     COMPLAINT_OVERDUE: { description: '投诉超期: an open complaint passed its reply deadline; issued by the check' },
     RECTIFICATION_OVERDUE: {
       description: '整改超期: the return visit (回访核实) or the rectification (整改) of a 差评 passed its deadline; issued by the check, once per stage',
+    },
+    WORK_ITEM_OVERDUE: { description: '衔接事项超期 (鞍山 衔接 四.3 督进度): a department’s part of a work item still open past the item’s due date; issued by the check to that department' },
+    WORK_ITEM_STALLED: {
+      description: '衔接事项超期未落实 (鞍山 衔接 四.3 督任务): an open work item past its due date that no department is carrying out (awaiting 批示, 阅示 or 分办, or every part done or returned); issued by the check to its organising department',
     },
     MANUAL: { description: '人工督办: issued by a centre admin or supervisor, e.g. after watching the hall video (视频监控) or a sampling (办件抽查)' },
   },

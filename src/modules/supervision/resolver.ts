@@ -9,6 +9,8 @@ import * as tenancy from '../tenancy/service';
 import * as applications from '../applications/service';
 import * as collaboration from '../collaboration/service';
 import * as complaints from '../complaints/service';
+import * as coordination from '../coordination/service';
+import { WorkItem } from '../coordination/entities';
 import * as register from '../complaints/sanctions';
 import { CaseSample, SupervisionNoticeCause, SupervisionNoticeStatus, SampledCase, SupervisionNotice, SupervisionNoticeEvent } from './entities';
 import {
@@ -208,6 +210,14 @@ export class SupervisionNoticeResolver {
   @FieldResolver(() => Complaint, { nullable: true, description: 'For COMPLAINT_OVERDUE: the complaint, if the viewer may read complaints' })
   complaint(@Ctx() ctx: RequestContext, @Root() notice: SupervisionNotice): Promise<Complaint | null> {
     return notice.causeKind === SupervisionNoticeCause.COMPLAINT_OVERDUE && notice.causeId !== null ? complaints.loadComplaint(ctx, notice.causeId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => WorkItem, { nullable: true, description: 'For WORK_ITEM_OVERDUE and WORK_ITEM_STALLED: the work item (衔接事项), if the viewer may read it' })
+  workItem(@Ctx() ctx: RequestContext, @Root() notice: SupervisionNotice): Promise<WorkItem | null> {
+    if (notice.causeId === null) return Promise.resolve(null);
+    if (notice.causeKind === SupervisionNoticeCause.WORK_ITEM_OVERDUE) return coordination.workItemOfNotice(ctx, { part: notice.causeId });
+    if (notice.causeKind === SupervisionNoticeCause.WORK_ITEM_STALLED) return coordination.workItemOfNotice(ctx, { item: notice.causeId });
+    return Promise.resolve(null);
   }
 
   @FieldResolver(() => Boolean, { description: 'Unanswered past its reply deadline now' })

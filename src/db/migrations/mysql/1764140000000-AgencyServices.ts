@@ -1,0 +1,16 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class AgencyServices1764140000000 implements MigrationInterface {
+    name = 'AgencyServices1764140000000'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`CREATE TABLE \`agency_service\` (\`id\` int NOT NULL AUTO_INCREMENT, \`tenant_id\` int NOT NULL, \`application_id\` int NOT NULL, \`kind\` varchar(24) NOT NULL, \`project_name\` varchar(200) NOT NULL, \`helper_id\` int NOT NULL, \`helped_at\` datetime(3) NOT NULL, \`note\` varchar(500) NOT NULL DEFAULT '', \`recorded_by_id\` int NOT NULL, \`recorded_at\` datetime(3) NOT NULL, \`version\` int NOT NULL, INDEX \`IDX_67f0ff3ec0714bfeda906d3162\` (\`tenant_id\`, \`helped_at\`), UNIQUE INDEX \`IDX_0daf3770047be90da0e74f8e62\` (\`tenant_id\`, \`application_id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX \`IDX_0daf3770047be90da0e74f8e62\` ON \`agency_service\``);
+        await queryRunner.query(`DROP INDEX \`IDX_67f0ff3ec0714bfeda906d3162\` ON \`agency_service\``);
+        await queryRunner.query(`DROP TABLE \`agency_service\``);
+    }
+
+}
