@@ -1,51 +1,12 @@
 import { Db } from '../../db/db';
-import { AssigneeStatus, WorkItem, WorkItemAssignee, WorkItemStatus } from './entities';
+import { AssigneeStatus, WorkItem, WorkItemAssignee } from './entities';
 
 /**
- * What 督办 and the appraisal read about work items (鞍山 衔接 四.3 督任务、督进度、督成效),
+ * What the statistics and the appraisal read about work items (鞍山 衔接 四.3 督任务、督进度、督成效),
  * in the `db` given (the system's for the periodic check). A row is late when its item is
  * finished after `dueAt` or open past it; a department's part is late when it reported
  * done after the item's `dueAt`, or is still open past it; a return (退回) counts apart.
  */
-
-/** An open work item past its due time, with the departments still carrying it out. */
-export interface OverdueWorkItem {
-  id: number;
-  tenantId: number;
-  title: string;
-  dueAt: Date;
-  /** Open assignees' departments; the organising department while nobody is assigned yet. */
-  departmentIds: number[];
-}
-
-/** Open work items of the tenants past their due time at `at`, oldest due first. Two statements. */
-export async function overdueWorkItems(db: Db, tenantIds: readonly number[], at: Date): Promise<OverdueWorkItem[]> {
-  if (tenantIds.length === 0) return [];
-  const items = await db
-    .scoped(WorkItem)
-    .query('w')
-    .select(['w.id', 'w.tenantId', 'w.title', 'w.dueAt', 'w.organiserDepartmentId'])
-    .andWhere('w.tenantId IN (:...overdueTenants) AND w.status <> :finished AND w.dueAt < :at', { overdueTenants: [...tenantIds], finished: WorkItemStatus.FINISHED, at })
-    .orderBy('w.dueAt')
-    .addOrderBy('w.id')
-    .getMany();
-  if (items.length === 0) return [];
-  const open = await db
-    .scoped(WorkItemAssignee)
-    .query('a')
-    .select(['a.id', 'a.workItemId', 'a.departmentId'])
-    .andWhere('a.tenantId IN (:...overdueTenants) AND a.workItemId IN (:...items) AND a.status = :assigned', {
-      overdueTenants: [...tenantIds],
-      items: items.map((item) => item.id),
-      assigned: AssigneeStatus.ASSIGNED,
-    })
-    .orderBy('a.id')
-    .getMany();
-  return items.map((item) => {
-    const departments = [...new Set(open.filter((a) => a.workItemId === item.id).map((a) => a.departmentId))];
-    return { id: item.id, tenantId: item.tenantId, title: item.title, dueAt: item.dueAt, departmentIds: departments.length > 0 ? departments : [item.organiserDepartmentId] };
-  });
-}
 
 /** One department's parts of work items due in a period. */
 export interface DepartmentWorkFigures {
