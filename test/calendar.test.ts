@@ -1,8 +1,5 @@
 import { codeOf, startTestApp, TestApp } from './harness';
-import { encodeGlobalId } from '../src/graphql/global-id';
-import { Tenant } from '../src/modules/tenancy/entities';
-import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
-import { Window, WindowKind } from '../src/modules/windows/entities';
+import { acceptCase } from './fixtures/accepted-case';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,46 +10,9 @@ afterAll(() => t.close());
 const YEAR = '{ calendar(year: 2026) { year tenant { code } workingDays days { date working name source } } }';
 const SET = 'mutation($input: CalendarOverrideInput!) { setCalendarOverride(input: $input) { date working reason } }';
 
-interface AcceptedCase {
-  number: string;
-  dueAt: string;
-  dueAtProvisional: boolean;
-}
-
 /** Accepts a 5-working-day case (不动产转移登记) in a tenant at 10:00 on 24 November 2026 and returns its deadline. */
 async function dueOfCaseAcceptedOn24November(tenantCode: string): Promise<string> {
-  return (await acceptCase(tenantCode, '2026-11-24T10:00:00+08:00')).dueAt;
-}
-
-/** Accepts a 5-working-day case (不动产转移登记) in a tenant at an instant. */
-async function acceptCase(tenantCode: string, at: string): Promise<AcceptedCase> {
-  const tenant = await t.dataSource.getRepository(Tenant).findOneByOrFail({ code: tenantCode });
-  const matter = await t.dataSource.getRepository(Matter).findOneByOrFail({ tenantId: tenant.id, code: 'QR00300002' });
-  const window = await t.dataSource.getRepository(Window).findOneByOrFail({ tenantId: tenant.id, kind: WindowKind.COMPREHENSIVE });
-  const materials = await t.dataSource.getRepository(MaterialRequirement).findBy({ matterId: matter.id });
-  const clerk = await t.tokenOf(`window_staff.${tenantCode}`);
-  t.clock.set(at);
-  try {
-    const received = await t.gql(
-      'mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { id version } }',
-      {
-        input: {
-          matterId: encodeGlobalId('Matter', matter.id), windowId: encodeGlobalId('Window', window.id), applicantKind: 'NATURAL_PERSON',
-          applicantName: '周敏', applicantIdType: 'PASSPORT', applicantIdNumber: 'E98765432', applicantPhone: '13800001111', applicantAddress: '某地',
-        },
-      },
-      clerk,
-    );
-    const accepted = await t.gql(
-      'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { number dueAt dueAtProvisional } }',
-      { input: { ...received.data?.receiveApplication, providedMaterialIds: materials.map((m) => encodeGlobalId('MaterialRequirement', m.id)) } },
-      clerk,
-    );
-    expect(accepted.errors).toBeUndefined();
-    return accepted.data?.acceptApplication;
-  } finally {
-    t.clock.set(null);
-  }
+  return (await acceptCase(t, tenantCode, '2026-11-24T10:00:00+08:00')).dueAt;
 }
 
 describe('working-day calendar (工作日)', () => {
@@ -83,8 +43,8 @@ describe('working-day calendar (工作日)', () => {
   });
 
   it('a closure moves the deadline of every running case of the centre in the same change, each with a timeline event saying why; other centres keep theirs (issue 9; 鞍山 规范 三 限时办结制)', async () => {
-    const moved = await acceptCase('210304', '2026-11-24T10:00:00+08:00');
-    const elsewhere = await acceptCase('210303', '2026-11-24T10:00:00+08:00');
+    const moved = await acceptCase(t, '210304', '2026-11-24T10:00:00+08:00');
+    const elsewhere = await acceptCase(t, '210303', '2026-11-24T10:00:00+08:00');
     expect(moved.dueAt).toBe('2026-12-01T15:59:59.999Z');
     const admin = await t.tokenOf('centre_admin.210304');
     for (const date of ['2026-11-26', '2026-11-27']) {
@@ -112,7 +72,7 @@ describe('working-day calendar (工作日)', () => {
     expect((await t.gql('{ nationalCalendarYears }', {}, admin)).data?.nationalCalendarYears).toEqual([2025, 2026]);
     expect((await t.gql('{ calendar(year: 2027) { nationalScheduleLoaded } }', {}, admin)).data?.calendar.nationalScheduleLoaded).toBe(false);
     // 29, 30, 31 December, 1 and 4 January: 2027 is not loaded, so 1 January counts as a Friday
-    const kase = await acceptCase('210303', '2026-12-28T10:00:00+08:00');
+    const kase = await acceptCase(t, '210303', '2026-12-28T10:00:00+08:00');
     expect(kase).toMatchObject({ dueAt: '2027-01-04T15:59:59.999Z', dueAtProvisional: true });
     const ALERTS = '{ supervisionAlerts(tenantCode: "210303", first: 100) { provisionalDeadlines { number dueAtProvisional } } }';
     expect((await t.gql(ALERTS, {}, admin)).data?.supervisionAlerts[0].provisionalDeadlines).toContainEqual({ number: kase.number, dueAtProvisional: true });

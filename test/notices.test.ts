@@ -1,8 +1,9 @@
 import { codeOf, GraphQLResponse, startTestApp, TestApp } from './harness';
+import { acceptCase } from './fixtures/accepted-case';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { Tenant } from '../src/modules/tenancy/entities';
-import { MaterialRequirement, Matter } from '../src/modules/matters/entities';
-import { Window, WindowKind } from '../src/modules/windows/entities';
+import { Matter } from '../src/modules/matters/entities';
+import { Window } from '../src/modules/windows/entities';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -109,39 +110,12 @@ describe('公告: relocation and hours, from their date (搬迁方案)', () => {
   });
 });
 
-/** Accepts a 5-working-day case (不动产转移登记) in a tenant at an instant; returns its number and deadline. */
-async function acceptCase(tenantCode: string, at: string): Promise<{ number: string; dueAt: string }> {
-  const tenant = await tenantOf(tenantCode);
-  const matter = await t.dataSource.getRepository(Matter).findOneByOrFail({ tenantId: tenant.id, code: 'QR00300002' });
-  const window = await t.dataSource.getRepository(Window).findOneByOrFail({ tenantId: tenant.id, kind: WindowKind.COMPREHENSIVE });
-  const materials = await t.dataSource.getRepository(MaterialRequirement).findBy({ matterId: matter.id });
-  const clerk = await t.tokenOf(`window_staff.${tenantCode}`);
-  t.clock.set(at);
-  const received = await t.gql(
-    'mutation($input: ReceiveApplicationInput!) { receiveApplication(input: $input) { id version } }',
-    {
-      input: {
-        matterId: encodeGlobalId('Matter', matter.id), windowId: encodeGlobalId('Window', window.id), applicantKind: 'NATURAL_PERSON',
-        applicantName: '周敏', applicantIdType: 'PASSPORT', applicantIdNumber: 'E98765432', applicantPhone: '13800001111', applicantAddress: '某地',
-      },
-    },
-    clerk,
-  );
-  const accepted = await t.gql(
-    'mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { number dueAt } }',
-    { input: { ...received.data?.receiveApplication, providedMaterialIds: materials.map((m) => encodeGlobalId('MaterialRequirement', m.id)) } },
-    clerk,
-  );
-  expect(accepted.errors).toBeUndefined();
-  return accepted.data?.acceptApplication;
-}
-
 describe('公告: a service pause is a closure and its notice in one step', () => {
   const CASE = 'query($n: String!) { application(number: $n) { dueAt timeline { action note } } }';
   const YEAR = '{ calendar(year: 2026) { days { date working name source } } }';
 
   it('搬迁方案 铜仁 三(四) 搬迁闭厅: publishing a pause closes its working days and moves a running deadline; withdrawing it reopens the days nobody set since', async () => {
-    const running = await acceptCase('210304', '2026-11-24T10:00:00+08:00');
+    const running = await acceptCase(t, '210304', '2026-11-24T10:00:00+08:00');
     expect(running.dueAt).toBe('2026-12-01T15:59:59.999Z');
     const token = await admin('210304');
     t.clock.set('2026-11-24T11:00:00+08:00');
