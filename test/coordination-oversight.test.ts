@@ -171,13 +171,14 @@ describe('the appraisal counts late and returned work items (鞍山 衔接 四.3
 
     const figures = await as('centre_admin.210300', FIGURES, { id: periodId });
     expect(figures.errors).toBeUndefined();
-    const byName = new Map(figures.data!.appraisalDepartmentFigures.map((row: any) => [row.department.name, row]));
+    type FiguresRow = { department: { name: string }; lateWorkItems: number; returnedWorkItems: number; events: { kind: string; id: string }[] };
+    const byName = new Map((figures.data!.appraisalDepartmentFigures as FiguresRow[]).map((row) => [row.department.name, row]));
     const part = (key: string, name: string) => ({ kind: 'WORK_ITEM_ASSIGNEE', id: partOf(key, name).id });
     // Judged up to the 20th: E (due the 26th) is not counted yet; A and B on time for 业务协调部.
     expect(byName.get('窗口服务部')).toMatchObject({ lateWorkItems: 2, returnedWorkItems: 1 });
-    for (const event of [part('A', '窗口服务部'), part('C', '窗口服务部'), part('D', '窗口服务部')]) expect((byName.get('窗口服务部') as any).events).toContainEqual(event);
+    for (const event of [part('A', '窗口服务部'), part('C', '窗口服务部'), part('D', '窗口服务部')]) expect(byName.get('窗口服务部')?.events).toContainEqual(event);
     expect(byName.get('业务协调部')).toMatchObject({ lateWorkItems: 0, returnedWorkItems: 1 });
-    expect((byName.get('业务协调部') as any).events).toContainEqual(part('D', '业务协调部'));
+    expect(byName.get('业务协调部')?.events).toContainEqual(part('D', '业务协调部'));
 
     const windows = await as('centre_admin.210300', WINDOWS, { id: periodId });
     const service = windows.data!.node.results.edges.map((e: any) => e.node).filter((r: any) => r.department?.name === '窗口服务部');

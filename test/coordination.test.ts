@@ -140,7 +140,7 @@ describe('鞍山 衔接 三、交叉事项 and the routing points of 二', () =>
     const stationed = await department('海城市公安局', COUNTY);
     const bad = await t.gql(SET, { input: { rows: [...rows, { area: 'STATISTICS', departmentId: centre, responsibility: 'LEAD' }, { area: 'PRESS', departmentId: stationed, responsibility: 'LEAD' }] } }, admin);
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rows.2.departmentId' });
-    expect((errorOf(bad)!.fields as any[]).map((f) => f.field)).toEqual(['input.rows.2.departmentId', 'input.rows.3.departmentId']);
+    expect((errorOf(bad)!.fields as { field: string }[]).map((f) => f.field)).toEqual(['input.rows.2.departmentId', 'input.rows.3.departmentId']);
     expect(codeOf(await t.gql(SET, { input: { rows } }, await token(`window_staff.${COUNTY}`)))).toBe('FORBIDDEN');
     // Another centre's department reads as one that does not exist.
     for (const departmentId of [await WINDOWS(), encodeGlobalId('Department', 999_999)]) {
@@ -224,7 +224,7 @@ describe('鞍山 衔接 二、衔接方式: the routes, step by step, the wrong 
     };
     expect(codeOf(await register(CLERK, meeting))).toBe('FORBIDDEN');
     const bad = await register(BUREAU_COORDINATION, { ...meeting, meetingName: undefined, assignees: [] });
-    expect((errorOf(bad)!.fields as any[]).map((f) => f.field)).toEqual(['input.meetingName', 'input.assignees']);
+    expect((errorOf(bad)!.fields as { field: string }[]).map((f) => f.field)).toEqual(['input.meetingName', 'input.assignees']);
     t.clock.set('2026-11-24T02:00:00Z');
     expect(errorOf(await register(BUREAU_COORDINATION, { ...meeting, meetingDate: '2026-11-25' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.meetingDate' });
     expect(errorOf(await register(BUREAU_COORDINATION, { ...meeting, assignees: [{ departmentId: await department('鞍山市公安局') }] }))).toMatchObject({
