@@ -150,6 +150,26 @@ describe('公告: a service pause is a closure and its notice in one step', () =
   });
 });
 
+describe('公告: a pause over an extra working day', () => {
+  const YEAR = '{ calendar(year: 2026) { days { date working name source } } }';
+  const SET = 'mutation($input: CalendarOverrideInput!) { setCalendarOverride(input: $input) { date } }';
+
+  it('搬迁方案 铜仁 三(四): a pause closes the centre’s extra working Saturday too; withdrawn, the Saturday is a working day again, with its reason', async () => {
+    const token = await admin('210323');
+    t.clock.set('2026-11-24T10:00:00+08:00');
+    expect((await t.gql(SET, { input: { date: '2026-12-05', working: true, reason: '集中办理不动产登记' } }, token)).errors).toBeUndefined();
+    const pause = await create('210323', { kind: 'SERVICE_PAUSE', title: '设备更换暂停办公', text: '12 月 4 日至 6 日暂停办公。', appliesFrom: '2026-12-04', appliesUntil: '2026-12-06', publish: true });
+    const own = async () => (await t.gql(YEAR, {}, token)).data?.calendar.days.filter((d: { source: string }) => d.source === 'TENANT');
+    expect(await own()).toEqual([
+      { date: '2026-12-04', working: false, name: '设备更换暂停办公', source: 'TENANT' },
+      { date: '2026-12-05', working: false, name: '设备更换暂停办公', source: 'TENANT' },
+    ]);
+    const withdrawn = await t.gql(WITHDRAW, { input: { id: pause.id, version: pause.version, reason: '设备推迟到货' } }, token);
+    expect(withdrawn.errors).toBeUndefined();
+    expect(await own()).toEqual([{ date: '2026-12-05', working: true, name: '集中办理不动产登记', source: 'TENANT' }]);
+  });
+});
+
 describe('公告: overlapping pauses', () => {
   it('搬迁方案 铜仁 三(四): withdrawing one of two overlapping pauses keeps the shared day closed for the other; withdrawing that one reopens it', async () => {
     const token = await admin('210311');

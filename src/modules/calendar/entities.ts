@@ -56,4 +56,8 @@ export class CalendarOverride extends TenantOwnedEntity {
   /** The 公告 (暂停服务) that closed the day, so withdrawing it reopens the day; null once anyone sets the day directly. */
   @Column('int', { nullable: true })
   noticeId: number | null;
+
+  /** The reason of the centre's extra working day (调休上班) a pause closed: withdrawing the pause makes it a working day again. */
+  @Column('varchar', { length: 200, nullable: true })
+  closedWorkingDayReason: string | null;
 }

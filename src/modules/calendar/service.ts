@@ -227,6 +227,7 @@ export async function setCalendarOverride(ctx: RequestContext, input: CalendarOv
     row.reason = reason;
     // The day is now the admin's: withdrawing a notice that had closed it leaves it alone.
     row.noticeId = null;
+    row.closedWorkingDayReason = null;
     return overrides.save(row);
   });
 }
@@ -244,8 +245,10 @@ export async function closeForNotice(ctx: RequestContext, db: Db, tenant: Tenant
     const overrides = tx.scoped(CalendarOverride);
     const existing = closing.length === 0 ? [] : await overrides.query('o').andWhere('o.tenantId = :own AND o.date IN (:...closing)', { own: tenant.id, closing }).getMany();
     for (const date of closing) {
-      const row = existing.find((o) => o.date === date) ?? overrides.create({ tenantId: tenant.id, date, createdById: viewer.userId });
-      Object.assign(row, { working: false, reason, noticeId });
+      const extra = existing.find((o) => o.date === date);
+      const row = extra ?? overrides.create({ tenantId: tenant.id, date, createdById: viewer.userId });
+      // A working day of the centre's own (调休上班) is kept in the row, to come back if the pause is withdrawn.
+      Object.assign(row, { working: false, reason, noticeId, closedWorkingDayReason: extra?.working ? extra.reason : null });
       await overrides.save(row);
     }
   }, db);
@@ -255,6 +258,7 @@ export async function closeForNotice(ctx: RequestContext, db: Db, tenant: Tenant
  * Withdrawing a 暂停服务 公告 reopens the days it closed that are still ahead (after
  * `today`) and that nobody has set since; deadlines move back. A day another published
  * pause also covers (`stillPaused`: day → that notice) stays closed, now that notice's.
+ * A day that was the centre's extra working day before the pause is one again.
  */
 export async function reopenAfterNotice(
   ctx: RequestContext,
@@ -268,8 +272,9 @@ export async function reopenAfterNotice(
     const ahead = await overrides.query('o').andWhere('o.noticeId = :noticeId AND o.date > :today', { noticeId: notice.id, today }).getMany();
     for (const row of ahead) {
       const other = notice.stillPaused.get(row.date);
-      if (other === undefined) await overrides.deleteWhere({ id: row.id });
-      else await overrides.update(row, { noticeId: other });
+      if (other !== undefined) await overrides.update(row, { noticeId: other });
+      else if (row.closedWorkingDayReason !== null) await overrides.update(row, { working: true, reason: row.closedWorkingDayReason, noticeId: null, closedWorkingDayReason: null });
+      else await overrides.deleteWhere({ id: row.id });
     }
   }, db);
 }

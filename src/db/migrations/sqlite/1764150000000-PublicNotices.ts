@@ -10,7 +10,7 @@ export class PublicNotices1764150000000 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "centre_address" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "address" varchar(200) NOT NULL, "effective_from" varchar(10) NOT NULL, "notice_id" integer, "version" integer NOT NULL)`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_6a152008018fa6de69a91e8485" ON "centre_address" ("tenant_id", "effective_from") `);
         await queryRunner.query(`DROP INDEX "IDX_c8ce3af90a5aa59ac6e2414d04"`);
-        await queryRunner.query(`CREATE TABLE "temporary_calendar_override" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "date" varchar(10) NOT NULL, "working" boolean NOT NULL, "reason" varchar(200) NOT NULL, "created_by_id" integer, "notice_id" integer)`);
+        await queryRunner.query(`CREATE TABLE "temporary_calendar_override" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "date" varchar(10) NOT NULL, "working" boolean NOT NULL, "reason" varchar(200) NOT NULL, "created_by_id" integer, "notice_id" integer, "closed_working_day_reason" varchar(200))`);
         await queryRunner.query(`INSERT INTO "temporary_calendar_override"("id", "tenant_id", "date", "working", "reason", "created_by_id") SELECT "id", "tenant_id", "date", "working", "reason", "created_by_id" FROM "calendar_override"`);
         await queryRunner.query(`DROP TABLE "calendar_override"`);
         await queryRunner.query(`ALTER TABLE "temporary_calendar_override" RENAME TO "calendar_override"`);
