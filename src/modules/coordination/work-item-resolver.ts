@@ -3,7 +3,7 @@ import { RequestContext } from '../../context';
 import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { Department, Tenant, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
-import { ConsultationParticipant, WorkItem, WorkItemAssignee, WorkItemStatus, WorkItemStep } from './entities';
+import { ConsultationParticipant, WorkItem, WorkItemAssignee, WorkItemStep } from './entities';
 import {
   AssignWorkItemInput,
   FinishWorkItemInput,
@@ -119,7 +119,7 @@ export class WorkItemResolver {
 
   @FieldResolver(() => Boolean, { description: '超期: open past its due time, or finished after it' })
   late(@Ctx() ctx: RequestContext, @Root() item: WorkItem): boolean {
-    return item.status === WorkItemStatus.FINISHED ? item.finishedAt! > item.dueAt : ctx.now() > item.dueAt;
+    return workItems.isLate(item, ctx.now());
   }
 
   @FieldResolver(() => [WorkItemAssignee], { description: '承办: who carries it out, with their status' })

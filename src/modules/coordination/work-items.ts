@@ -47,6 +47,11 @@ import { coordinationMessages as m } from './messages';
 
 // ---- reads --------------------------------------------------------------------------
 
+/** 超期 (四.3 督进度): finished after its due time, or still open past it at `at`. */
+export function isLate(item: WorkItem, at: Date): boolean {
+  return (item.status === WorkItemStatus.FINISHED ? item.finishedAt! : at) > item.dueAt;
+}
+
 /** A work item in the viewer's scope (its centre, the city above it, auditors), batched. */
 export function loadWorkItem(ctx: RequestContext, id: number): Promise<WorkItem | null> {
   return ctx.loaders.get('WorkItem.byId', () => byIdLoader((ids) => ctx.db.scoped(WorkItem).findByIds(ids))).load(id);
