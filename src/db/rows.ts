@@ -118,25 +118,42 @@ async function mysqlRows(runner: QueryRunner, sql: string, parameters: unknown[]
 }
 
 /**
- * The hot read path (DESIGN.md §7, issue 12): the rows of a single-entity query (no
- * joins), as entities, without TypeORM's generic row-to-entity transformer, which was
- * the largest cost of a list request after SQL. Each column goes through the driver's
- * own conversion unless both drivers already hand over its final value, so the entities
- * equal TypeORM's. The query itself (and so its tenant scope) is untouched.
+ * The hot read path (DESIGN.md §7, issue 12): the rows of a single-entity query, as
+ * entities, without TypeORM's generic row-to-entity transformer, which was the largest
+ * cost of a list request after SQL. Each column goes through the driver's own
+ * conversion unless both drivers already hand over its final value, so the entities
+ * equal TypeORM's. The query itself (and so its tenant scope) is untouched. Its only
+ * joins may be the to-one rows named in `joinedRows` (ScopedRepository.joinTo), which
+ * come back per alias, row for row (null where none joined); any other join goes
+ * through TypeORM's transformer, which folds the rows a to-many join repeats.
  */
-export async function readRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<{ entities: T[]; raw: Record<string, unknown>[] }> {
+export async function readRows<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  joinedRows: readonly string[] = [],
+): Promise<{ entities: T[]; raw: Record<string, unknown>[]; joined: Map<string, (ObjectLiteral | null)[]> }> {
   const map = query.expressionMap;
-  if (map.joinAttributes.length > 0 || !map.mainAlias?.hasMetadata) {
-    return query.getRawAndEntities<Record<string, unknown>>();
+  const joins = map.joinAttributes;
+  if (joins.some((join) => !joinedRows.includes(join.alias.name) || !join.alias.hasMetadata) || !map.mainAlias?.hasMetadata) {
+    return { ...(await query.getRawAndEntities<Record<string, unknown>>()), joined: new Map() };
   }
+  const { driver } = query.connection;
   const { columns, rows } = await rowsAsArrays(query);
-  const hydrate = hydratorOf<T>(map.mainAlias.metadata, map.mainAlias.name, query.connection.driver, columns);
+  const hydrate = hydratorOf<T>(map.mainAlias.metadata, map.mainAlias.name, driver, columns);
   // The other selected values (sort keys of a page), and the id, by column name.
-  const entityKeys = new Set(readersOf(map.mainAlias.metadata, map.mainAlias.name, query.connection.driver).map((reader) => reader.key));
-  const extra = columns.map((name, at) => ({ name, at })).filter(({ name }) => !entityKeys.has(name) || name === idKey(query));
+  const readKeys = new Set([map.mainAlias, ...joins.map((join) => join.alias)].flatMap((alias) => readersOf(alias.metadata, alias.name, driver).map((reader) => reader.key)));
+  const extra = columns.map((name, at) => ({ name, at })).filter(({ name }) => !readKeys.has(name) || name === idKey(query));
+  const joined = new Map(
+    joins.map((join) => {
+      const hydrateJoined = hydratorOf<ObjectLiteral>(join.alias.metadata, join.alias.name, driver, columns);
+      // No row joined (a missing reference, or a row out of scope): its primary key is null.
+      const id = columns.indexOf(DriverUtils.buildAlias(driver, undefined, join.alias.name, join.alias.metadata.primaryColumns[0].databaseName));
+      return [join.alias.name, rows.map((row) => (row[id] === null ? null : hydrateJoined(row)))];
+    }),
+  );
   return {
     entities: rows.map(hydrate),
     raw: rows.map((row) => Object.fromEntries(extra.map(({ name, at }) => [name, row[at]]))),
+    joined,
   };
 }
 
@@ -152,10 +169,20 @@ function idKey(query: SelectQueryBuilder<ObjectLiteral>): string {
  */
 export function selectOnly<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, properties: readonly string[]): void {
   const alias = query.expressionMap.mainAlias!;
-  const columns = properties.map((property) => alias.metadata.findColumnWithPropertyName(property));
-  if (columns.some((column) => !column || column.isVirtual || column.relationMetadata || column.embeddedMetadata)) return;
-  const selected = new Set([...alias.metadata.primaryColumns, ...(columns as ColumnMetadata[])]);
-  query.select([...selected].map((column) => `${alias.name}.${column.propertyName}`));
+  const columns = plainColumnsOf(alias.metadata, properties);
+  if (columns) query.select(columns.map((column) => `${alias.name}.${column.propertyName}`));
+}
+
+/** The primary key and the columns of `properties`, or null when one of them is no plain column (a getter that reads others, a relation). */
+function plainColumnsOf(metadata: EntityMetadata, properties: readonly string[]): ColumnMetadata[] | null {
+  const columns = properties.map((property) => metadata.findColumnWithPropertyName(property));
+  if (columns.some((column) => !column || column.isVirtual || column.relationMetadata || column.embeddedMetadata)) return null;
+  return [...new Set([...metadata.primaryColumns, ...(columns as ColumnMetadata[])])];
+}
+
+/** What a row read for `properties` selects: as `selectOnly`, else every column TypeORM selects by default (no `select: false` one). */
+export function columnsToRead(metadata: EntityMetadata, properties: readonly string[]): ColumnMetadata[] {
+  return plainColumnsOf(metadata, properties) ?? metadata.columns.filter((column) => column.isSelect && !column.isVirtual && !column.relationMetadata && !column.embeddedMetadata);
 }
 
 /** Like `query.getMany()`, on the hot read path. */

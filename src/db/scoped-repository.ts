@@ -1,6 +1,6 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TenantScope } from './scope';
-import { readMany, selectOnly } from './rows';
+import { columnsToRead, readMany, selectOnly } from './rows';
 import { insertAsJson } from './json-insert';
 import { NodeEntity, SharedTenantEntity, TenantOwnedEntity } from './base-entities';
 import { ConflictError, NotFoundError } from '../graphql/errors';
@@ -40,19 +40,35 @@ export class ScopedRepository<T extends NodeEntity & ObjectLiteral> {
     return this.options.platformManaged === true && this.scope.accountsEverywhere;
   }
 
+  /** The readable tenants as a condition on the rows of `alias` (`parameter` holding their ids), or null when unrestricted. */
+  private scopeCondition(alias: string, parameter: string): string | null {
+    if (this.unrestricted) return null;
+    if (this.scope.readableTenantIds.length === 0) return '1 = 0';
+    // `= 1`, not a bound boolean: SQLite binds no booleans, and both store true as 1.
+    if (this.shared) return `(${alias}.tenantId IN (:...${parameter}) OR (${alias}.partnerTenantId IN (:...${parameter}) AND ${alias}.sharedWithPartner = 1))`;
+    return `${alias}.${this.tenantKey} IN (:...${parameter})`;
+  }
+
   /** A query builder already limited to the readable tenants. */
   query(alias: string): SelectQueryBuilder<T> {
     const qb = this.manager.createQueryBuilder(this.entity, alias);
-    if (this.unrestricted) return qb;
-    const ids = this.scope.readableTenantIds;
-    if (ids.length === 0) return qb.where('1 = 0');
-    if (this.shared) {
-      // `= 1`, not a bound boolean: SQLite binds no booleans, and both store true as 1.
-      return qb.where(`(${alias}.tenantId IN (:...scopeTenantIds) OR (${alias}.partnerTenantId IN (:...scopeTenantIds) AND ${alias}.sharedWithPartner = 1))`, {
-        scopeTenantIds: ids,
-      });
-    }
-    return qb.where(`${alias}.${this.tenantKey} IN (:...scopeTenantIds)`, { scopeTenantIds: ids });
+    const condition = this.scopeCondition(alias, 'scopeTenantIds');
+    return condition === null ? qb : qb.where(condition, { scopeTenantIds: this.scope.readableTenantIds });
+  }
+
+  /**
+   * Joins to `query` (another entity's rows) the row of this entity whose id is
+   * `reference` (a column of those rows), as `alias`, under the same tenant limit as
+   * `query()`: a row out of scope joins as none, just as `findByIds` leaves it out. It
+   * selects the row's primary key and the columns of `properties` (every column when one
+   * of them is no plain column), which `readRows` hands over as the joined row.
+   */
+  joinTo<Q extends ObjectLiteral>(query: SelectQueryBuilder<Q>, alias: string, reference: string, properties: readonly string[]): void {
+    const parameter = `${alias}ScopeTenantIds`;
+    const condition = this.scopeCondition(alias, parameter);
+    query.leftJoin(this.entity, alias, condition === null ? `${alias}.id = ${reference}` : `${alias}.id = ${reference} AND ${condition}`, condition === null ? {} : { [parameter]: this.scope.readableTenantIds });
+    const metadata = this.manager.connection.getMetadata(this.entity);
+    for (const column of columnsToRead(metadata, properties)) query.addSelect(`${alias}.${column.propertyName}`);
   }
 
   async findById(id: number): Promise<T | null> {

@@ -1,22 +1,41 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { RequestContext } from '../../context';
-import { propertiesSelectedAt, selectedFieldsAt } from '../../graphql/selection';
+import { argumentsSelectedAt, propertiesSelectedAt, selectedFieldsAt } from '../../graphql/selection';
 import * as tenancy from '../tenancy/service';
 import * as matters from '../matters/service';
 import * as windows from '../windows/service';
-import { Application } from './entities';
+import { isPageSize, ListJoin } from '../../graphql/connection';
+import { Application, ApplicationEvent } from './entities';
+import { eventsOf } from './service';
 
 type Properties = readonly string[] | null;
 
 /**
- * A case's to-one relations: the property holding the id, and its module's by-id loader,
+ * A case's to-one relations: the property holding the id, its module's rows as their
+ * by-id reads see them (the tenant limit a list's join keeps), and its by-id loader,
  * reading every column, or only `properties` (what a list's selection shows of it).
  */
 const RELATIONS = {
-  matter: { column: 'matterId', load: (ctx: RequestContext, id: number, properties: Properties) => matters.loadMatter(ctx, id, undefined, properties) },
-  department: { column: 'departmentId', load: (ctx: RequestContext, id: number, properties: Properties) => tenancy.loadDepartment(ctx, id, undefined, properties) },
-  receivingWindow: { column: 'receivingWindowId', load: (ctx: RequestContext, id: number, properties: Properties) => windows.loadWindow(ctx, id, properties) },
-  receivedBy: { column: 'receivedById', load: (ctx: RequestContext, id: number, properties: Properties) => tenancy.loadUser(ctx, id, undefined, properties) },
+  matter: {
+    column: 'matterId',
+    rows: (ctx: RequestContext) => matters.matters(ctx.db),
+    load: (ctx: RequestContext, id: number, properties: Properties) => matters.loadMatter(ctx, id, undefined, properties),
+  },
+  department: {
+    column: 'departmentId',
+    rows: (ctx: RequestContext) => tenancy.scopedDepartments(ctx.db),
+    load: (ctx: RequestContext, id: number, properties: Properties) => tenancy.loadDepartment(ctx, id, undefined, properties),
+  },
+  receivingWindow: {
+    column: 'receivingWindowId',
+    rows: (ctx: RequestContext) => windows.windows(ctx.db),
+    load: (ctx: RequestContext, id: number, properties: Properties) => windows.loadWindow(ctx, id, properties),
+  },
+  receivedBy: {
+    column: 'receivedById',
+    rows: (ctx: RequestContext) => tenancy.scopedUsers(ctx.db),
+    load: (ctx: RequestContext, id: number, properties: Properties) => tenancy.loadUser(ctx, id, undefined, properties),
+  },
 } as const;
 
 const idOf = (application: Application, name: Relation): number => application[RELATIONS[name].column];
@@ -36,7 +55,7 @@ export const FIELDS_READ_FROM_CASE: Record<string, readonly string[]> = {
 type Relation = keyof typeof RELATIONS;
 type Related<K extends Relation> = Awaited<ReturnType<(typeof RELATIONS)[K]['load']>>;
 
-type Ahead = Partial<{ [K in Relation]: Related<K> }>;
+type Ahead = Partial<{ [K in Relation]: Related<K> }> & { timeline?: { last: number | null; events: ApplicationEvent[] } };
 /**
  * Where a row keeps what its list read ahead: on the row itself, so that it goes with the
  * row. (A WeakMap of rows held them until a full collection: the API's RSS reached
@@ -48,33 +67,85 @@ type WithAhead = Application & { [AHEAD]?: Ahead };
 /** What the fields with a resolver of a related row read of it: only the global id, from the primary key (always read). */
 const FIELDS_READ_FROM_RELATED = { id: [] };
 
+const aheadOf = (row: WithAhead): Ahead => (row[AHEAD] ??= {});
+
 /**
- * Loads, for a page of cases, the relations its selection asks for (issue 12): the same
- * batched statement per relation that the field resolvers would run, but before GraphQL
- * walks the rows, so that each row's field then hands its value over at once instead of
- * a promise per row and field, which was most of what a relation cost a page (README,
- * Performance). Relations the selection does not name are not read, and of those it
- * names only the columns it shows, unless it asks for a guarded or computed field of one.
- * `path` leads from the list's field to its rows (`['edges', 'node']`).
+ * The relations a page of cases reads in its own statement (issue 12): each one its
+ * selection asks for (through fragments; not what `@skip` / `@include` leave out) that
+ * shows only plain fields, joined under the tenant limit of its by-id loader, so a row
+ * the viewer may not read is null there as it is through the loader. The rows' fields
+ * then hand each one over at once, instead of a statement per relation and a promise
+ * per row and field, which was most of what a relation cost a page (README,
+ * Performance). `path` leads from the list's field to its rows (`['edges', 'node']`).
+ */
+export function relationJoins(ctx: RequestContext, info: GraphQLResolveInfo, path: string[]): ListJoin<Application>[] {
+  const selected = selectedFieldsAt(info, path);
+  return (Object.keys(RELATIONS) as Relation[])
+    .filter((name) => selected.has(name))
+    .flatMap((name) => {
+      const properties = propertiesSelectedAt(info, [...path, name], FIELDS_READ_FROM_RELATED);
+      if (properties === null) return [];
+      const alias = `related_${name}`;
+      return [
+        {
+          alias,
+          add: (query, cases) => RELATIONS[name].rows(ctx).joinTo(query, alias, `${cases}.${RELATIONS[name].column}`, properties),
+          attach: (row, joined) => ((aheadOf(row) as Record<Relation, unknown>)[name] = joined),
+        },
+      ];
+    });
+}
+
+/**
+ * Loads ahead, for a page of cases, the relations its selection asks for that the page
+ * did not join (a guarded or computed field of one asked for makes it read every
+ * column): one batched statement per relation, before GraphQL walks the rows.
  */
 export async function loadRelationsAhead(ctx: RequestContext, rows: Application[], info: GraphQLResolveInfo, path: string[]): Promise<void> {
   const selected = selectedFieldsAt(info, path);
-  const names = (Object.keys(RELATIONS) as Relation[]).filter((name) => selected.has(name));
-  for (const row of rows as WithAhead[]) row[AHEAD] = {};
+  const names = (Object.keys(RELATIONS) as Relation[]).filter((name) => selected.has(name) && !rows.some((row) => name in aheadOf(row)));
   await Promise.all(
     names.map(async (name) => {
       const properties = propertiesSelectedAt(info, [...path, name], FIELDS_READ_FROM_RELATED);
       const ids = [...new Set(rows.map((row) => idOf(row, name)))];
       const values = await Promise.all(ids.map((id) => RELATIONS[name].load(ctx, id, properties)));
       const byId = new Map(ids.map((id, i) => [id, values[i]]));
-      for (const row of rows as WithAhead[]) (row[AHEAD] as Record<Relation, unknown>)[name] = byId.get(idOf(row, name));
+      for (const row of rows as WithAhead[]) (aheadOf(row) as Record<Relation, unknown>)[name] = byId.get(idOf(row, name));
     }),
   );
 }
 
-/** A case's relation: at once when its list loaded it ahead, else through the loader. */
+/** A case's relation: at once when its list read it ahead, else through the loader. */
 export function relationOf<K extends Relation>(ctx: RequestContext, application: Application, name: K): Related<K> | Promise<Related<K>> {
   const ahead = (application as WithAhead)[AHEAD];
   if (ahead && name in ahead) return ahead[name] as Related<K>;
   return RELATIONS[name].load(ctx, idOf(application, name), null) as Promise<Related<K>>;
+}
+
+/** What the fields with a resolver of an event read of it: the global id its primary key, the actor its id. */
+const FIELDS_READ_FROM_EVENT = { id: [], actor: ['actorId'] };
+
+/**
+ * Reads ahead the timeline of each case of a page, when its selection asks for one with
+ * the same `last` wherever it names it: one statement, as through the field's loader,
+ * but each row's field then hands its events over at once instead of a promise per row,
+ * and of the last n events only the columns the selection shows.
+ * A `last` out of range is left to the field, which reports it on each row as before.
+ */
+export async function loadTimelinesAhead(ctx: RequestContext, rows: Application[], info: GraphQLResolveInfo, path: string[]): Promise<void> {
+  const asked = argumentsSelectedAt(info, path, 'timeline');
+  const lasts = new Set(asked?.map((args) => (args.last ?? null) as number | null));
+  if (lasts.size !== 1) return;
+  const [last] = lasts;
+  if (last !== null && !isPageSize(last)) return;
+  const properties = propertiesSelectedAt(info, [...path, 'timeline'], FIELDS_READ_FROM_EVENT);
+  const events = await Promise.all(rows.map((row) => eventsOf(ctx, row, last, properties)));
+  rows.forEach((row, i) => (aheadOf(row).timeline = { last, events: events[i] }));
+}
+
+/** A case's timeline as its field asks for it: at once when its list read it ahead with the same `last`, else through the loader. */
+export function timelineFor(ctx: RequestContext, application: Application, last: number | null | undefined): ApplicationEvent[] | Promise<ApplicationEvent[]> {
+  const ahead = (application as WithAhead)[AHEAD]?.timeline;
+  if (ahead && ahead.last === (last ?? null)) return ahead.events;
+  return eventsOf(ctx, application, last);
 }

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context';
-import { Connection, ConnectionResult, ListArgs, pageSize } from '../../graphql/connection';
+import { Connection, ConnectionResult, ListArgs } from '../../graphql/connection';
 import { propertiesSelectedAt } from '../../graphql/selection';
 import { Department, User } from '../tenancy/entities';
 import * as tenancy from '../tenancy/service';
@@ -35,7 +35,7 @@ import * as service from './service';
 import * as transitions from './transitions';
 import * as supervision from './supervision';
 import { applicationProgress } from './progress';
-import { FIELDS_READ_FROM_CASE, loadRelationsAhead, relationOf } from './relations';
+import { FIELDS_READ_FROM_CASE, loadRelationsAhead, loadTimelinesAhead, relationJoins, relationOf, timelineFor } from './relations';
 import { applicationStats, StatsGrouping } from './statistics';
 import { agencyServiceOf, recordAgencyService } from './agency-services';
 
@@ -50,13 +50,10 @@ export class ApplicationResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter?: ApplicationFilter,
   ): Promise<ConnectionResult<Application>> {
-    const page = await service.listApplications(ctx, args, filter, propertiesSelectedAt(info, ['edges', 'node'], FIELDS_READ_FROM_CASE));
-    await loadRelationsAhead(
-      ctx,
-      page.edges.map((edge) => edge.node),
-      info,
-      ['edges', 'node'],
-    );
+    const rows = ['edges', 'node'];
+    const page = await service.listApplications(ctx, args, filter, propertiesSelectedAt(info, rows, FIELDS_READ_FROM_CASE), relationJoins(ctx, info, rows));
+    const cases = page.edges.map((edge) => edge.node);
+    await Promise.all([loadRelationsAhead(ctx, cases, info, rows), loadTimelinesAhead(ctx, cases, info, rows)]);
     return page;
   }
 
@@ -218,12 +215,12 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => [ApplicationEvent], { description: 'Every transition in order; `last` keeps the latest n' })
-  async timeline(
+  timeline(
     @Ctx() ctx: RequestContext,
     @Root() application: Application,
     @Arg('last', () => Int, { nullable: true, description: 'Keep only the latest n events (1-100); all when left out' }) last?: number,
-  ): Promise<ApplicationEvent[]> {
-    return last === undefined || last === null ? service.timelineOf(ctx, application) : service.lastEventsOf(ctx, application, pageSize(last, 'last'));
+  ): ApplicationEvent[] | Promise<ApplicationEvent[]> {
+    return timelineFor(ctx, application, last);
   }
 
   @FieldResolver(() => [JointOpinion], { description: '联办件 opinions given so far' })

@@ -22,8 +22,11 @@ import { releaseStaff } from './staff-release';
 const PLATFORM_MANAGED = { platformManaged: true };
 
 const tenants = (ctx: RequestContext) => ctx.db.scoped(Tenant, PLATFORM_MANAGED);
-const departments = (ctx: RequestContext) => ctx.db.scoped(Department, PLATFORM_MANAGED);
-const users = (ctx: RequestContext) => ctx.db.scoped(User, PLATFORM_MANAGED);
+/** Departments and accounts as their by-id reads see them (a case list joins them the same way). */
+export const scopedDepartments = (db: Db) => db.scoped(Department, PLATFORM_MANAGED);
+export const scopedUsers = (db: Db) => db.scoped(User, PLATFORM_MANAGED);
+const departments = (ctx: RequestContext) => scopedDepartments(ctx.db);
+const users = (ctx: RequestContext) => scopedUsers(ctx.db);
 
 // ---- tenants ---------------------------------------------------------------
 
@@ -108,7 +111,7 @@ export function loadDepartment(ctx: RequestContext, id: number | null, via?: { d
   if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders
-    .get(`Department.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () => byIdLoader((ids) => db.scoped(Department, PLATFORM_MANAGED).findByIds(ids, properties)))
+    .get(`Department.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () => byIdLoader((ids) => scopedDepartments(db).findByIds(ids, properties)))
     .load(id);
 }
 
@@ -131,7 +134,7 @@ export function loadUser(ctx: RequestContext, id: number | null, via?: { db: Db;
   if (id === null) return Promise.resolve(null);
   const db = via?.db ?? ctx.db;
   return ctx.loaders
-    .get(`User.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () => byIdLoader((ids) => db.scoped(User, PLATFORM_MANAGED).findByIds(ids, properties)))
+    .get(`User.byId:${via?.key ?? 'scoped'}${propertiesKey(properties)}`, () => byIdLoader((ids) => scopedUsers(db).findByIds(ids, properties)))
     .load(id);
 }
 
