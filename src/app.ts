@@ -131,6 +131,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every body it sends for an ETag; our answers are POST results and
+  // authenticated downloads, which nothing revalidates, so the hash (SHA-1 of each
+  // answer: 55 KB for a page of cases) was spent for nothing (issue 12).
+  app.set('etag', false);
   app.use(securityHeaders(config));
   app.use(compressResponses);
   // The client address (throttling per client) comes from X-Forwarded-For only behind trusted proxies.

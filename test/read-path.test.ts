@@ -1,4 +1,6 @@
 import { startTestApp, TestApp } from './harness';
+import { answerFieldsReadAhead } from '../src/graphql/read-ahead';
+import { buildUnauditedSchema } from '../src/graphql/schema';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -163,6 +165,30 @@ describe('statements per request on the read path (issue 12)', () => {
     } finally {
       await q('UPDATE application SET matter_id = ?, department_id = ?, receiving_window_id = ?, received_by_id = ? WHERE number = ?', [before.matter_id, before.department_id, before.receiving_window_id, before.received_by_id, number]);
     }
+  });
+
+  it('the timeline read ahead answers every selection that asks for the same last n, through aliases and variables, in the one statement', async () => {
+    const token = await t.tokenOf('centre_admin.210300');
+    const res = await t.gql(
+      'query($n: Int) { applications(first: 100) { edges { node { id a: timeline(last: $n) { id action } b: timeline(last: 3) { id at } } } } }',
+      { n: 3 },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    // The page, then the events.
+    expect(res.sqlStatements).toBe(2);
+    const cases = res.data!.applications.edges.map((e: { node: { a: { id: string }[]; b: { id: string }[] } }) => e.node);
+    expect(cases.some((c: { a: unknown[] }) => c.a.length === 3)).toBe(true);
+    for (const c of cases) expect(c.a.map((event: { id: string }) => event.id)).toEqual(c.b.map((event: { id: string }) => event.id));
+    // A last out of range is the field's error, on each row, as without reading ahead.
+    const wrong = await t.gql('{ applications(first: 2) { edges { node { id timeline(last: 0) { id } } } } }', {}, token);
+    expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].path).toEqual(['applications', 'edges', 0, 'node', 'timeline']);
+  });
+
+  it('a field with a policy cannot be answered from values read ahead: the schema refuses it at start-up', () => {
+    expect(() => answerFieldsReadAhead(buildUnauditedSchema(), { Application: ['applicantName'] })).toThrow(/Application.applicantName has a policy/);
+    expect(() => answerFieldsReadAhead(buildUnauditedSchema(), { Application: ['matter', 'timeline'] })).not.toThrow();
   });
 
   it('timeline(last: n) is the tail of the whole timeline, kept by the database', async () => {

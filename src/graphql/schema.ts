@@ -6,6 +6,7 @@ import { NodeResolver } from './node-resolver';
 import { FieldAccessResolver } from '../auth/field-access-resolver';
 import { treatNullArgumentsAsAbsent } from './null-arguments';
 import { readPlainFieldsDirectly } from './plain-fields';
+import { answerFieldsReadAhead } from './read-ahead';
 import { auditEveryMutation } from '../modules/audit/service';
 import { subscriptionsBringTheirBus } from '../events/bus';
 // Every entity that implements Node is in the schema (as a possible Node): load them
@@ -26,15 +27,18 @@ export function appSchema(): GraphQLSchema {
  */
 export function buildUnauditedSchema(): GraphQLSchema {
   return describeConventions(
-    treatNullArgumentsAsAbsent(
-      readPlainFieldsDirectly(
-        buildSchemaSync({
-          resolvers: [NodeResolver, FieldAccessResolver, ...MODULES.flatMap((module) => module.resolvers)],
-          // Inputs are checked by the services, which name the field at fault.
-          validate: false,
-          pubSub: subscriptionsBringTheirBus,
-        }),
+    answerFieldsReadAhead(
+      treatNullArgumentsAsAbsent(
+        readPlainFieldsDirectly(
+          buildSchemaSync({
+            resolvers: [NodeResolver, FieldAccessResolver, ...MODULES.flatMap((module) => module.resolvers)],
+            // Inputs are checked by the services, which name the field at fault.
+            validate: false,
+            pubSub: subscriptionsBringTheirBus,
+          }),
+        ),
       ),
+      Object.assign({}, ...MODULES.map((module) => module.fieldsReadAhead ?? {})),
     ),
   );
 }

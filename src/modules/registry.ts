@@ -22,6 +22,7 @@ import { CalendarResolver } from './calendar/resolver';
 import { nodeLoaders as calendarNodes } from './calendar/service';
 import { AgencyServiceResolver, ApplicationEventResolver, ApplicationResolver, JointOpinionResolver } from './applications/resolver';
 import { nodeLoaders as applicationNodes } from './applications/service';
+import { FIELDS_READ_AHEAD } from './applications/relations';
 import { TicketResolver, TicketStepResolver } from './collaboration/resolver';
 import { nodeLoaders as collaborationNodes } from './collaboration/service';
 import { ContactLedgerResolver, ProblemLedgerResolver } from './collaboration/ledger-resolver';
@@ -74,6 +75,8 @@ export interface ModuleManifest {
   publicRootFields?: string[];
   /** Mutations about the caller's own session, allowed for read-only roles too. */
   sessionMutations?: string[];
+  /** Fields (type name → field names) whose values the module's lists read ahead for their rows (src/graphql/read-ahead.ts). */
+  fieldsReadAhead?: Record<string, readonly string[]>;
 }
 
 // Deactivating someone, or taking WINDOW_STAFF away, must not leave a window empty (AB岗).
@@ -117,6 +120,7 @@ export const MODULES: ModuleManifest[] = [
     resolvers: [ApplicationResolver, ApplicationEventResolver, JointOpinionResolver, AgencyServiceResolver],
     nodeLoaders: applicationNodes,
     publicRootFields: ['Query.applicationProgress'],
+    fieldsReadAhead: FIELDS_READ_AHEAD,
   },
   {
     resolvers: [TicketResolver, TicketStepResolver, ContactLedgerResolver, ProblemLedgerResolver],

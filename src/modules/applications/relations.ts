@@ -5,7 +5,8 @@ import * as tenancy from '../tenancy/service';
 import * as matters from '../matters/service';
 import * as windows from '../windows/service';
 import { isPageSize, ListJoin } from '../../graphql/connection';
-import { Application, ApplicationEvent } from './entities';
+import { isAhead, putAhead } from '../../graphql/read-ahead';
+import { Application } from './entities';
 import { eventsOf } from './service';
 
 type Properties = readonly string[] | null;
@@ -55,28 +56,20 @@ export const FIELDS_READ_FROM_CASE: Record<string, readonly string[]> = {
 type Relation = keyof typeof RELATIONS;
 type Related<K extends Relation> = Awaited<ReturnType<(typeof RELATIONS)[K]['load']>>;
 
-type Ahead = Partial<{ [K in Relation]: Related<K> }> & { timeline?: { last: number | null; events: ApplicationEvent[] } };
-/**
- * Where a row keeps what its list read ahead: on the row itself, so that it goes with the
- * row. (A WeakMap of rows held them until a full collection: the API's RSS reached
- * 600 MiB in three soaks of five under the ceiling bench's load.)
- */
-const AHEAD = Symbol('relations read ahead');
-type WithAhead = Application & { [AHEAD]?: Ahead };
+/** The fields of a case its list reads ahead (src/graphql/read-ahead.ts): the module's `fieldsReadAhead`. */
+export const FIELDS_READ_AHEAD = { Application: [...Object.keys(RELATIONS), 'timeline'] };
 
 /** What the fields with a resolver of a related row read of it: only the global id, from the primary key (always read). */
 const FIELDS_READ_FROM_RELATED = { id: [] };
-
-const aheadOf = (row: WithAhead): Ahead => (row[AHEAD] ??= {});
 
 /**
  * The relations a page of cases reads in its own statement (issue 12): each one its
  * selection asks for (through fragments; not what `@skip` / `@include` leave out) that
  * shows only plain fields, joined under the tenant limit of its by-id loader, so a row
  * the viewer may not read is null there as it is through the loader. The rows' fields
- * then hand each one over at once, instead of a statement per relation and a promise
- * per row and field, which was most of what a relation cost a page (README,
- * Performance). `path` leads from the list's field to its rows (`['edges', 'node']`).
+ * then answer at once, instead of a statement per relation and a promise per row and
+ * field, which was most of what a relation cost a page (README, Performance). `path`
+ * leads from the list's field to its rows (`['edges', 'node']`).
  */
 export function relationJoins(ctx: RequestContext, info: GraphQLResolveInfo, path: string[]): ListJoin<Application>[] {
   const selected = selectedFieldsAt(info, path);
@@ -90,7 +83,7 @@ export function relationJoins(ctx: RequestContext, info: GraphQLResolveInfo, pat
         {
           alias,
           add: (query, cases) => RELATIONS[name].rows(ctx).joinTo(query, alias, `${cases}.${RELATIONS[name].column}`, properties),
-          attach: (row, joined) => ((aheadOf(row) as Record<Relation, unknown>)[name] = joined),
+          attach: (row, joined) => putAhead(row, name, {}, joined),
         },
       ];
     });
@@ -103,22 +96,20 @@ export function relationJoins(ctx: RequestContext, info: GraphQLResolveInfo, pat
  */
 export async function loadRelationsAhead(ctx: RequestContext, rows: Application[], info: GraphQLResolveInfo, path: string[]): Promise<void> {
   const selected = selectedFieldsAt(info, path);
-  const names = (Object.keys(RELATIONS) as Relation[]).filter((name) => selected.has(name) && !rows.some((row) => name in aheadOf(row)));
+  const names = (Object.keys(RELATIONS) as Relation[]).filter((name) => selected.has(name) && !rows.some((row) => isAhead(row, name)));
   await Promise.all(
     names.map(async (name) => {
       const properties = propertiesSelectedAt(info, [...path, name], FIELDS_READ_FROM_RELATED);
       const ids = [...new Set(rows.map((row) => idOf(row, name)))];
       const values = await Promise.all(ids.map((id) => RELATIONS[name].load(ctx, id, properties)));
       const byId = new Map(ids.map((id, i) => [id, values[i]]));
-      for (const row of rows as WithAhead[]) (aheadOf(row) as Record<Relation, unknown>)[name] = byId.get(idOf(row, name));
+      for (const row of rows) putAhead(row, name, {}, byId.get(idOf(row, name)));
     }),
   );
 }
 
-/** A case's relation: at once when its list read it ahead, else through the loader. */
-export function relationOf<K extends Relation>(ctx: RequestContext, application: Application, name: K): Related<K> | Promise<Related<K>> {
-  const ahead = (application as WithAhead)[AHEAD];
-  if (ahead && name in ahead) return ahead[name] as Related<K>;
+/** A case's relation, through its loader (a list's rows have theirs read ahead). */
+export function relationOf<K extends Relation>(ctx: RequestContext, application: Application, name: K): Promise<Related<K>> {
   return RELATIONS[name].load(ctx, idOf(application, name), null) as Promise<Related<K>>;
 }
 
@@ -128,8 +119,8 @@ const FIELDS_READ_FROM_EVENT = { id: [], actor: ['actorId'] };
 /**
  * Reads ahead the timeline of each case of a page, when its selection asks for one with
  * the same `last` wherever it names it: one statement, as through the field's loader,
- * but each row's field then hands its events over at once instead of a promise per row,
- * and of the last n events only the columns the selection shows.
+ * but each row's field then answers at once instead of with a promise per row, and of
+ * the last n events only the columns the selection shows are read.
  * A `last` out of range is left to the field, which reports it on each row as before.
  */
 export async function loadTimelinesAhead(ctx: RequestContext, rows: Application[], info: GraphQLResolveInfo, path: string[]): Promise<void> {
@@ -140,12 +131,5 @@ export async function loadTimelinesAhead(ctx: RequestContext, rows: Application[
   if (last !== null && !isPageSize(last)) return;
   const properties = propertiesSelectedAt(info, [...path, 'timeline'], FIELDS_READ_FROM_EVENT);
   const events = await Promise.all(rows.map((row) => eventsOf(ctx, row, last, properties)));
-  rows.forEach((row, i) => (aheadOf(row).timeline = { last, events: events[i] }));
-}
-
-/** A case's timeline as its field asks for it: at once when its list read it ahead with the same `last`, else through the loader. */
-export function timelineFor(ctx: RequestContext, application: Application, last: number | null | undefined): ApplicationEvent[] | Promise<ApplicationEvent[]> {
-  const ahead = (application as WithAhead)[AHEAD]?.timeline;
-  if (ahead && ahead.last === (last ?? null)) return ahead.events;
-  return eventsOf(ctx, application, last);
+  rows.forEach((row, i) => putAhead(row, 'timeline', { last }, events[i]));
 }

@@ -35,7 +35,7 @@ import * as service from './service';
 import * as transitions from './transitions';
 import * as supervision from './supervision';
 import { applicationProgress } from './progress';
-import { FIELDS_READ_FROM_CASE, loadRelationsAhead, loadTimelinesAhead, relationJoins, relationOf, timelineFor } from './relations';
+import { FIELDS_READ_FROM_CASE, loadRelationsAhead, loadTimelinesAhead, relationJoins, relationOf } from './relations';
 import { applicationStats, StatsGrouping } from './statistics';
 import { agencyServiceOf, recordAgencyService } from './agency-services';
 
@@ -186,7 +186,7 @@ export class ApplicationResolver {
     nullable: true,
     description: '政务服务事项 applied for; null when a collaboration partner reads the other centre’s case through a ticket (its catalogue is not the viewer’s)',
   })
-  matter(@Ctx() ctx: RequestContext, @Root() application: Application): Matter | null | Promise<Matter | null> {
+  matter(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Matter | null> {
     return relationOf(ctx, application, 'matter');
   }
 
@@ -194,7 +194,7 @@ export class ApplicationResolver {
     nullable: true,
     description: '实施部门 at intake; null when a collaboration partner reads the other centre’s case through a ticket',
   })
-  department(@Ctx() ctx: RequestContext, @Root() application: Application): Department | null | Promise<Department | null> {
+  department(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Department | null> {
     return relationOf(ctx, application, 'department');
   }
 
@@ -202,7 +202,7 @@ export class ApplicationResolver {
     nullable: true,
     description: '受理窗口 (receiving window) that took the case in; null when a collaboration partner reads the other centre’s case through a ticket',
   })
-  receivingWindow(@Ctx() ctx: RequestContext, @Root() application: Application): Window | null | Promise<Window | null> {
+  receivingWindow(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<Window | null> {
     return relationOf(ctx, application, 'receivingWindow');
   }
 
@@ -210,7 +210,7 @@ export class ApplicationResolver {
     nullable: true,
     description: '接件人: the staff member who took the case in; null when a collaboration partner reads the other centre’s case through a ticket',
   })
-  receivedBy(@Ctx() ctx: RequestContext, @Root() application: Application): User | null | Promise<User | null> {
+  receivedBy(@Ctx() ctx: RequestContext, @Root() application: Application): Promise<User | null> {
     return relationOf(ctx, application, 'receivedBy');
   }
 
@@ -219,8 +219,8 @@ export class ApplicationResolver {
     @Ctx() ctx: RequestContext,
     @Root() application: Application,
     @Arg('last', () => Int, { nullable: true, description: 'Keep only the latest n events (1-100); all when left out' }) last?: number,
-  ): ApplicationEvent[] | Promise<ApplicationEvent[]> {
-    return timelineFor(ctx, application, last);
+  ): Promise<ApplicationEvent[]> {
+    return service.eventsOf(ctx, application, last);
   }
 
   @FieldResolver(() => [JointOpinion], { description: '联办件 opinions given so far' })
