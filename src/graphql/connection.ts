@@ -263,8 +263,8 @@ export interface ListJoin<T extends ObjectLiteral> {
   alias: string;
   /** Joins it to the page's statement, whose rows are `alias` (ScopedRepository.joinTo). */
   add(query: SelectQueryBuilder<T>, alias: string): void;
-  /** Hands a row of the page its joined row: null when it has none, or none the viewer may read. */
-  attach(row: T, joined: ObjectLiteral | null): void;
+  /** Hands each row of the page its joined row (`joined[i]` to `rows[i]`): null when it has none, or none the viewer may read. */
+  attach(rows: T[], joined: (ObjectLiteral | null)[]): void;
 }
 
 /** One key of the SQL order: a sort field or the id. */
@@ -378,7 +378,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }, F exten
   for (const join of joins) {
     // Not there when the query had a join of its own (readRows then reads through TypeORM): the rows' fields load it.
     const rowsJoined = joined.get(join.alias);
-    if (rowsJoined) entities.forEach((entity, i) => join.attach(entity, rowsJoined[i]));
+    if (rowsJoined) join.attach(entities, rowsJoined);
   }
   const rawById = new Map(raw.map((row) => [Number(row[`${spec.alias}_id`]), row]));
   const rows = entities.slice(0, size);

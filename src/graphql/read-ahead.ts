@@ -13,7 +13,7 @@ import { getMetadataStorage } from 'type-graphql';
  */
 const AHEAD = Symbol('fields read ahead');
 
-type WithAhead = { [AHEAD]?: Record<string, unknown> };
+type WithAhead = { [AHEAD]?: Map<string, unknown> };
 
 /** A field's value's key: its name and the arguments given (null ones are absent, as in null-arguments.ts). */
 function keyOf(field: string, args: Record<string, unknown>): string {
@@ -25,16 +25,15 @@ function keyOf(field: string, args: Record<string, unknown>): string {
   return key;
 }
 
-/** Keeps on `row` the value of its field `field` for `args`, for the field to answer with. */
-export function putAhead(row: object, field: string, args: Record<string, unknown>, value: unknown): void {
-  const holder = row as WithAhead;
-  (holder[AHEAD] ??= Object.create(null) as Record<string, unknown>)[keyOf(field, args)] = value;
+/** Keeps on each of `rows` the value of its field `field` for `args` (the row's own in `values`), for the field to answer with. */
+export function putAhead(rows: readonly object[], field: string, args: Record<string, unknown>, values: readonly unknown[]): void {
+  const key = keyOf(field, args);
+  rows.forEach((row, i) => ((row as WithAhead)[AHEAD] ??= new Map()).set(key, values[i]));
 }
 
 /** Whether `row` holds a value read ahead for `field` with no arguments. */
 export function isAhead(row: object, field: string): boolean {
-  const ahead = (row as WithAhead)[AHEAD];
-  return ahead !== undefined && field in ahead;
+  return (row as WithAhead)[AHEAD]?.has(field) === true;
 }
 
 /**
@@ -64,7 +63,7 @@ export function answerFieldsReadAhead(schema: GraphQLSchema, fields: Record<stri
         const ahead = (source as WithAhead)[AHEAD];
         if (ahead !== undefined) {
           const key = keyOf(name, args);
-          if (key in ahead) return ahead[key];
+          if (ahead.has(key)) return ahead.get(key);
         }
         return resolve(source, args, context, info);
       };

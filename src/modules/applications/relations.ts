@@ -83,7 +83,7 @@ export function relationJoins(ctx: RequestContext, info: GraphQLResolveInfo, pat
         {
           alias,
           add: (query, cases) => RELATIONS[name].rows(ctx).joinTo(query, alias, `${cases}.${RELATIONS[name].column}`, properties),
-          attach: (row, joined) => putAhead(row, name, {}, joined),
+          attach: (rows, joined) => putAhead(rows, name, {}, joined),
         },
       ];
     });
@@ -103,7 +103,7 @@ export async function loadRelationsAhead(ctx: RequestContext, rows: Application[
       const ids = [...new Set(rows.map((row) => idOf(row, name)))];
       const values = await Promise.all(ids.map((id) => RELATIONS[name].load(ctx, id, properties)));
       const byId = new Map(ids.map((id, i) => [id, values[i]]));
-      for (const row of rows) putAhead(row, name, {}, byId.get(idOf(row, name)));
+      putAhead(rows, name, {}, rows.map((row) => byId.get(idOf(row, name))));
     }),
   );
 }
@@ -131,5 +131,5 @@ export async function loadTimelinesAhead(ctx: RequestContext, rows: Application[
   if (last !== null && !isPageSize(last)) return;
   const properties = propertiesSelectedAt(info, [...path, 'timeline'], FIELDS_READ_FROM_EVENT);
   const events = await Promise.all(rows.map((row) => eventsOf(ctx, row, last, properties)));
-  rows.forEach((row, i) => putAhead(row, 'timeline', { last }, events[i]));
+  putAhead(rows, 'timeline', { last }, events);
 }
