@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { buildContext, ContextDeps, RequestContext } from '../../context';
@@ -11,6 +11,15 @@ import * as windows from '../windows/service';
 import { AppraisalGrade, AppraisalPeriod, AppraisalPeriodStatus, AppraisalResult, AppraisalSubjectKind, fromCenti } from './entities';
 import { appraisalMessages as m } from './messages';
 import { correctedScoreOf } from './service';
+
+/**
+ * exceljs is loaded on the first export, not with the app: loading it adds 7 MiB to the
+ * heap that survives each full collection, and V8 lets a loaded process's heap grow to a
+ * multiple of that before collecting (issue 12, README Performance); this export is its
+ * only use.
+ */
+let excel: Promise<typeof import('exceljs')> | undefined;
+const loadExcel = () => (excel ??= import('exceljs'));
 
 /** One sheet per level (锦州 第二十三条, 第三条(十)): its title and how a result names its subject. */
 const SHEETS: { kind: AppraisalSubjectKind; title: string; subject: string; code: string }[] = [
@@ -40,7 +49,7 @@ async function subjectOf(ctx: RequestContext, result: AppraisalResult): Promise<
  * period's centre and auditors in scope (another tenant's period is NOT_FOUND, a draft a
  * CONFLICT: only locked results leave the system).
  */
-export async function appraisalWorkbook(ctx: RequestContext, periodId: string): Promise<{ period: AppraisalPeriod; workbook: ExcelJS.Workbook }> {
+export async function appraisalWorkbook(ctx: RequestContext, periodId: string): Promise<{ period: AppraisalPeriod; workbook: Workbook }> {
   const viewer = requireRole(ctx, Role.CENTRE_ADMIN, Role.AUDITOR);
   const period = await ctx.db.scoped(AppraisalPeriod).getById(decodeGlobalIdOf('AppraisalPeriod', periodId, 'periodId'), m.period);
   if (!viewer.roles.has(Role.AUDITOR) && viewer.tenantId !== period.tenantId) throw new ForbiddenError(m.ownCentreOnly, 'periodId');
@@ -49,7 +58,7 @@ export async function appraisalWorkbook(ctx: RequestContext, periodId: string): 
   const subjects = await Promise.all(results.map((result) => subjectOf(ctx, result)));
   // Corrections made after publication stand beside the locked score, as in the API (correctedScore).
   const corrected = await Promise.all(results.map((result) => correctedScoreOf(ctx, result)));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = ctx.now();
   for (const sheet of SHEETS) {
     const worksheet = workbook.addWorksheet(sheet.title);
