@@ -20,13 +20,16 @@ type Hydrator<T> = (row: unknown[]) => T;
 
 const readerCache = new WeakMap<EntityMetadata, Map<string, ColumnReader[]>>();
 
+/** A column of the entity's own table that holds one of its properties (no virtual, relation or embedded one). */
+const isPlainColumn = (column: ColumnMetadata | undefined): column is ColumnMetadata => column !== undefined && !column.isVirtual && !column.relationMetadata && !column.embeddedMetadata;
+
 function readersOf(metadata: EntityMetadata, alias: string, driver: Driver): ColumnReader[] {
   let byAlias = readerCache.get(metadata);
   if (!byAlias) readerCache.set(metadata, (byAlias = new Map()));
   let readers = byAlias.get(alias);
   if (!readers) {
     readers = metadata.columns
-      .filter((column) => !column.isVirtual && !column.relationMetadata && !column.embeddedMetadata)
+      .filter(isPlainColumn)
       .map((column) => ({
         property: column.propertyName,
         key: DriverUtils.buildAlias(driver, undefined, alias, column.databaseName),
@@ -176,13 +179,13 @@ export function selectOnly<T extends ObjectLiteral>(query: SelectQueryBuilder<T>
 /** The primary key and the columns of `properties`, or null when one of them is no plain column (a getter that reads others, a relation). */
 function plainColumnsOf(metadata: EntityMetadata, properties: readonly string[]): ColumnMetadata[] | null {
   const columns = properties.map((property) => metadata.findColumnWithPropertyName(property));
-  if (columns.some((column) => !column || column.isVirtual || column.relationMetadata || column.embeddedMetadata)) return null;
-  return [...new Set([...metadata.primaryColumns, ...(columns as ColumnMetadata[])])];
+  if (!columns.every(isPlainColumn)) return null;
+  return [...new Set([...metadata.primaryColumns, ...columns])];
 }
 
 /** What a row read for `properties` selects: as `selectOnly`, else every column TypeORM selects by default (no `select: false` one). */
 export function columnsToRead(metadata: EntityMetadata, properties: readonly string[]): ColumnMetadata[] {
-  return plainColumnsOf(metadata, properties) ?? metadata.columns.filter((column) => column.isSelect && !column.isVirtual && !column.relationMetadata && !column.embeddedMetadata);
+  return plainColumnsOf(metadata, properties) ?? metadata.columns.filter((column) => column.isSelect && isPlainColumn(column));
 }
 
 /** Like `query.getMany()`, on the hot read path. */

@@ -261,8 +261,8 @@ export interface ListSpec<F extends string, T extends ObjectLiteral = ObjectLite
 export interface ListJoin<T extends ObjectLiteral> {
   /** Its alias in the page's statement. */
   alias: string;
-  /** Joins it to the page's statement, whose rows are `alias` (ScopedRepository.joinTo). */
-  add(query: SelectQueryBuilder<T>, alias: string): void;
+  /** Joins it to the page's statement, whose rows are `rowsAlias` (ScopedRepository.joinTo). */
+  add(query: SelectQueryBuilder<T>, rowsAlias: string): void;
   /** Hands each row of the page its joined row (`joined[i]` to `rows[i]`): null when it has none, or none the viewer may read. */
   attach(rows: T[], joined: (ObjectLiteral | null)[]): void;
 }
