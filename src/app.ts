@@ -27,7 +27,7 @@ import { duplicateKeyOf } from './db/errors';
 import { TokenService } from './auth/jwt';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { setScryptCost } from './auth/passwords';
-import { admission, compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders } from './http';
+import { admission, compressResponses, corsFor, httpErrorAsJson, notFound, securityHeaders, withoutRequestSlotOf } from './http';
 import { auditPlugin } from './modules/audit/service';
 import { auditCsvExport } from './modules/audit/csv';
 import { appraisalXlsxExport } from './modules/appraisal/export';
@@ -200,11 +200,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     // After the body parser: its stream callbacks would lose the request's language.
     inRequestLanguage,
     expressMiddleware(server, {
-      context: async ({ req }) =>
-        buildContext(
-          contextDeps,
-          { requestId: String(req.id), clientIp: req.ip ?? 'unknown', authorization: req.headers.authorization },
-        ),
+      context: async ({ req, res }) =>
+        buildContext(contextDeps, {
+          requestId: String(req.id),
+          clientIp: req.ip ?? 'unknown',
+          authorization: req.headers.authorization,
+          withoutRequestSlot: withoutRequestSlotOf(res),
+        }),
     }),
   );
 

@@ -11,6 +11,7 @@ import { Tenant, TenantLevel, User } from './modules/tenancy/entities';
 import { UnauthenticatedError } from './graphql/errors';
 import { messages } from './graphql/messages';
 import { EventBus } from './events/bus';
+import type { WithoutRequestSlot } from './http';
 
 /** Per-request DataLoaders, created on first use so a request pays only for what it asks. */
 export class Loaders {
@@ -69,6 +70,8 @@ export class RequestContext {
     readonly clientIp: string,
     viewer: Viewer | null,
     scope: TenantScope,
+    /** Runs work that holds no rows (a password hash) without one of admission control's execution slots (src/http.ts). */
+    readonly withoutRequestSlot: WithoutRequestSlot = (work) => work(),
   ) {
     this.session = { viewer, db: new Db(deps.dataSource, scope), loaders: new Loaders() };
     this.logger = deps.logger.child({ requestId, userId: viewer?.userId });
@@ -272,14 +275,14 @@ async function viewerOf(deps: ContextDeps, user: User): Promise<{ viewer: Viewer
 /** Resolves the bearer token to a context; a bad, expired or revoked token is refused outright. */
 export async function buildContext(
   deps: ContextDeps,
-  request: { requestId: string; clientIp: string; authorization: string | undefined },
+  request: { requestId: string; clientIp: string; authorization: string | undefined; withoutRequestSlot?: WithoutRequestSlot },
 ): Promise<RequestContext> {
   if (request.authorization === undefined || request.authorization === '') {
-    return new RequestContext(deps, request.requestId, request.clientIp, null, TenantScope.anonymous);
+    return new RequestContext(deps, request.requestId, request.clientIp, null, TenantScope.anonymous, request.withoutRequestSlot);
   }
   const who = await authenticate(deps, request.authorization);
   if (!who) throw invalidToken();
-  return new RequestContext(deps, request.requestId, request.clientIp, who.viewer, who.scope);
+  return new RequestContext(deps, request.requestId, request.clientIp, who.viewer, who.scope, request.withoutRequestSlot);
 }
 
 /** A `Bearer` authorization's viewer and scope; null for a bad, expired or revoked token. */

@@ -1,4 +1,4 @@
-import { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import cors from 'cors';
 import compression from 'compression';
@@ -72,6 +72,12 @@ export function corsFor(config: Config): RequestHandler {
 /** gzip or br for responses over 1 KB (a 100-case list is ~100 KB of JSON). */
 export const compressResponses: RequestHandler = compression({ threshold: 1024 });
 
+/** Runs `work` without holding an execution slot of admission control, and takes one again after it. */
+export type WithoutRequestSlot = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** The request's `WithoutRequestSlot`, for its context; outside admission control, the work just runs. */
+export const withoutRequestSlotOf = (res: Response): WithoutRequestSlot => (res.locals.withoutRequestSlot as WithoutRequestSlot | undefined) ?? ((work) => work());
+
 /**
  * Admission control (issue 12): at most `concurrency` GraphQL requests execute at once,
  * the rest wait in arrival order. Without it an overloaded event loop interleaves the
@@ -79,6 +85,12 @@ export const compressResponses: RequestHandler = compression({ threshold: 1024 }
  * wait seconds, and each holds its rows and result in memory meanwhile. A request is
  * done when its response finishes or its client goes away; a full queue answers 503 with
  * Retry-After, before reading the body.
+ *
+ * A request may lend its slot while it waits on work that holds none of its rows
+ * (`withoutRequestSlotOf`: a sign-in's password hash, a few hundred ms each, one or two at
+ * a time): eight sign-ins waiting for their hashes used to hold every slot, and every
+ * other request waited behind them. It then takes a slot again ahead of those not yet
+ * started, since it has done most of its work.
  */
 export function admission(concurrency: number, queueLimit: number): RequestHandler {
   let running = 0;
@@ -88,16 +100,39 @@ export function admission(concurrency: number, queueLimit: number): RequestHandl
     if (next) next();
     else running -= 1;
   };
+  const reenter = () =>
+    new Promise<void>((resolve) => {
+      if (running < concurrency) {
+        running += 1;
+        resolve();
+      } else waiting.unshift(resolve);
+    });
   return (req, res, next) => {
     const start = () => {
+      let holding = true;
       let done = false;
       const finish = () => {
         if (done) return;
         done = true;
-        release();
+        if (holding) release();
+        holding = false;
       };
       res.once('finish', finish);
       res.once('close', finish);
+      const withoutRequestSlot: WithoutRequestSlot = async (work) => {
+        if (!holding) return work();
+        holding = false;
+        release();
+        try {
+          return await work();
+        } finally {
+          await reenter();
+          // Gone meanwhile (its client closed): the slot goes straight back.
+          if (done) release();
+          else holding = true;
+        }
+      };
+      res.locals.withoutRequestSlot = withoutRequestSlot;
       next();
     };
     if (running < concurrency) {

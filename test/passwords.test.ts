@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import bcrypt from 'bcryptjs';
 import { codeOf, startTestApp, TestApp } from './harness';
@@ -6,8 +7,8 @@ import { User } from '../src/modules/tenancy/entities';
 /** Password storage (issue 12): scrypt off the event loop; bcrypt hashes from before upgraded at sign-in. */
 let t: TestApp;
 beforeAll(async () => {
-  // The production cost, which the rest of the suite lowers for speed.
-  t = await startTestApp({ SCRYPT_LOG2_N: '17' });
+  // The production cost, which the rest of the suite lowers for speed; two requests executing at once.
+  t = await startTestApp({ SCRYPT_LOG2_N: '17', REQUEST_CONCURRENCY: '2' });
 });
 afterAll(() => t.close());
 
@@ -38,7 +39,7 @@ describe('password storage', () => {
     expect(codeOf(await signIn('nobody.210300', 'demo-2026'))).toBe('UNAUTHENTICATED');
   });
 
-  it('a sign-in leaves the event loop mostly idle: the hash runs on the thread pool', async () => {
+  it('a sign-in leaves the event loop mostly idle: the hash runs on a thread of its own', async () => {
     // Event-loop utilisation is the share of the time the loop was busy, not a duration:
     // bcryptjs (pure JavaScript) kept it near 1 for a whole sign-in.
     const before = performance.eventLoopUtilization();
@@ -46,5 +47,52 @@ describe('password storage', () => {
     const during = performance.eventLoopUtilization(before);
     expect(res.data?.login.token).toEqual(expect.any(String));
     expect(during.utilization).toBeLessThan(0.5);
+  });
+
+  it('the hash runs at a lower scheduling priority than the event loop, which keeps its own (Linux keeps one per thread)', async () => {
+    // The nice value of each of this process's threads (field 19 of /proc/<pid>/task/<tid>/stat).
+    const niceOfThreads = () =>
+      new Map(
+        readdirSync('/proc/self/task').flatMap((tid) => {
+          try {
+            return [[Number(tid), Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16])] as const];
+          } catch {
+            return []; // the thread ended while listed
+          }
+        }),
+      );
+    const loopNice = niceOfThreads().get(process.pid);
+    const seen = new Set<number>();
+    let signedIn = false;
+    const signingIn = signIn('window_staff.210381', 'demo-2026').then((res) => {
+      signedIn = true;
+      return res;
+    });
+    while (!signedIn) {
+      for (const [tid, nice] of niceOfThreads()) if (tid !== process.pid) seen.add(nice);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect((await signingIn).data?.login.token).toEqual(expect.any(String));
+    expect(seen).toContain(Math.max(loopNice ?? 0, 10));
+    expect(niceOfThreads().get(process.pid)).toBe(loopNice);
+  });
+
+  it('sign-ins waiting for their hashes hold no execution slot: a query sent after four of them answers before any of them', async () => {
+    const token = (await signIn('centre_admin.210300', 'demo-2026')).data?.login.token as string;
+    // Two slots (REQUEST_CONCURRENCY), one hash at a time of a few hundred ms: four sign-ins
+    // used to hold both slots while they waited for their hashes, and the query behind them.
+    const order: string[] = [];
+    const signIns = ['window_staff.210300', 'approver.210300', 'window_staff.210303', 'approver.210303'].map((username) =>
+      signIn(username, 'demo-2026').then((res) => {
+        order.push(username);
+        return res;
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const viewer = await t.gql('{ viewer { username } }', {}, token);
+    order.push('viewer');
+    expect(viewer.data?.viewer.username).toBe('centre_admin.210300');
+    expect((await Promise.all(signIns)).map((res) => typeof res.data?.login.token)).toEqual(['string', 'string', 'string', 'string']);
+    expect(order[0]).toBe('viewer');
   });
 });

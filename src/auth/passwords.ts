@@ -1,11 +1,15 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import bcrypt from 'bcryptjs';
+import type { HashAnswer, HashJob } from './hash-worker';
 
 /**
  * Passwords are hashed with scrypt at OWASP's password-storage parameters (N=2^17, r=8,
- * p=1: 128 MiB and a few hundred ms per hash here), on libuv's thread pool, so a sign-in
- * never stalls other requests on the event loop. Stored self-describing:
+ * p=1: 128 MiB and a few hundred ms per hash here), on threads of their own at a lower
+ * scheduling priority (src/auth/hash-worker.ts), so a sign-in never stalls other requests,
+ * on the event loop or for a core. Stored self-describing:
  * `scrypt$N$r$p$<salt>$<hash>` (base64), so the parameters can be raised later.
  * Hashes from before (bcrypt, `$2…`) are still verified, and replaced at the next sign-in.
  */
@@ -42,13 +46,62 @@ async function inHashSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The nice value of the hashing threads (the event loop's is the process's, 0 by default). */
+const HASH_NICE = 10;
+/** A hashing thread idle this long ends: its isolate holds a few MiB that a quiet process need not keep. */
+const THREAD_IDLE_MS = 30_000;
+
+/** A hashing thread, and the job it is on (at most one: `inHashSlot` hands out a thread per slot). */
+interface HashThread {
+  worker: Worker;
+  job?: { resolve(key: Buffer): void; reject(error: Error): void };
+  idleTimer?: NodeJS.Timeout;
+}
+
+const idleThreads: HashThread[] = [];
+
+function startThread(): HashThread {
+  const thread: HashThread = { worker: new Worker(path.join(__dirname, 'hash-worker.js'), { workerData: { nice: HASH_NICE } }) };
+  const { worker } = thread;
+  // A thread that fails or ends fails its job and is not used again.
+  const end = (error: Error) => {
+    thread.job?.reject(error);
+    thread.job = undefined;
+    clearTimeout(thread.idleTimer);
+    const at = idleThreads.indexOf(thread);
+    if (at >= 0) idleThreads.splice(at, 1);
+  };
+  worker.on('message', (answer: HashAnswer) => {
+    const { job } = thread;
+    thread.job = undefined;
+    // Idle, it does not keep the process alive.
+    worker.unref();
+    thread.idleTimer = setTimeout(() => {
+      end(new Error('the hashing thread ended'));
+      void worker.terminate();
+    }, THREAD_IDLE_MS).unref();
+    idleThreads.push(thread);
+    if ('key' in answer) job?.resolve(Buffer.from(answer.key));
+    else job?.reject(new Error(answer.error));
+  });
+  worker.on('error', end);
+  worker.on('exit', (code) => end(new Error(`the hashing thread exited (${code})`)));
+  return thread;
+}
+
+function onHashThread(job: HashJob): Promise<Buffer> {
+  const thread = idleThreads.pop() ?? startThread();
+  clearTimeout(thread.idleTimer);
+  // On a job, it does: a command-line tool (create-admin) waits for its hash.
+  thread.worker.ref();
+  return new Promise((resolve, reject) => {
+    thread.job = { resolve, reject };
+    thread.worker.postMessage(job);
+  });
+}
+
 function derive(password: string, salt: Buffer, params: ScryptParams, keyBytes: number): Promise<Buffer> {
-  return inHashSlot(
-    () =>
-      new Promise((resolve, reject) => {
-        scrypt(password.normalize('NFC'), salt, keyBytes, { ...params, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)));
-      }),
-  );
+  return inHashSlot(() => onHashThread({ password: password.normalize('NFC'), salt, keyBytes, params: { ...params, maxmem: MAX_MEMORY } }));
 }
 
 const format = (params: ScryptParams, salt: Buffer, key: Buffer) => `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;

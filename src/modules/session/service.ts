@@ -75,14 +75,15 @@ async function attemptSignIn(ctx: RequestContext, input: LoginInput, attempt: { 
   await countAttempt(db, keys.perClient, now, LOGIN_PER_CLIENT);
   const knownClient = await seenSince(db, keys.knownClient, new Date(now.getTime() - KNOWN_CLIENT_DAYS * 86_400_000));
   if (!knownClient) await countAttempt(db, keys.perAccount, now, LOGIN_PER_ACCOUNT);
-  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? timingDummyHash());
+  // The hash waits its turn and runs on a thread of its own: meanwhile other requests may execute (src/http.ts).
+  const passwordMatches = await ctx.withoutRequestSlot(() => verifyPassword(input.password, user?.passwordHash ?? timingDummyHash()));
   if (!user || user.username !== username || !passwordMatches || !user.active) {
     ctx.logger.info({ throttleKey: keys.perClient }, 'sign-in refused');
     throw badCredentials();
   }
   if (needsRehash(user.passwordHash)) {
     // An older hash (bcrypt): replaced now that the password is known, unless changed meanwhile.
-    await db.unscoped.update(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: await hashPassword(input.password) });
+    await db.unscoped.update(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: await ctx.withoutRequestSlot(() => hashPassword(input.password)) });
   }
   await clearThrottle(db, keys.perClient);
   if (!knownClient) await refundAttempt(db, keys.perAccount);
