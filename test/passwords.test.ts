@@ -1,8 +1,11 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import bcrypt from 'bcryptjs';
+import request from 'supertest';
 import { codeOf, startTestApp, TestApp } from './harness';
 import { User } from '../src/modules/tenancy/entities';
+import { HASH_QUEUE_LIMIT, HASH_SLOTS, verifyPassword } from '../src/auth/passwords';
 
 /** Password storage (issue 12): scrypt off the event loop; bcrypt hashes from before upgraded at sign-in. */
 let t: TestApp;
@@ -94,5 +97,23 @@ describe('password storage', () => {
     expect(viewer.data?.viewer.username).toBe('centre_admin.210300');
     expect((await Promise.all(signIns)).map((res) => typeof res.data?.login.token)).toEqual(['string', 'string', 'string', 'string']);
     expect(order[0]).toBe('viewer');
+  });
+
+  it('at most HASH_QUEUE_LIMIT hashes wait: a sign-in beyond is refused with OVERLOADED, 503 and Retry-After, and nothing is lost', async () => {
+    // Every slot taken and the queue filled, with hashes made cheap (N=2^10) so the test does not wait for 64 real ones.
+    const salt = randomBytes(16);
+    const cheap = `scrypt$1024$8$1$${salt.toString('base64')}$${scryptSync('cheap-pass-1', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')}`;
+    const waiting = Array.from({ length: HASH_SLOTS + HASH_QUEUE_LIMIT }, () => verifyPassword('cheap-pass-1', cheap));
+    const refused = await request(t.app)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept-language', 'en')
+      .send({ query: LOGIN, variables: { input: { username: 'window_staff.210303', password: 'demo-2026' } } });
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ message: 'The server is busy; try again shortly', extensions: expect.objectContaining({ code: 'OVERLOADED' }) })]);
+    expect(await Promise.all(waiting)).toEqual(waiting.map(() => true));
+    // The queue drained: the same sign-in now succeeds.
+    expect((await signIn('window_staff.210303', 'demo-2026')).data?.login.token).toEqual(expect.any(String));
   });
 });

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import bcrypt from 'bcryptjs';
+import { OverloadedError } from '../graphql/errors';
 import type { HashAnswer, HashJob } from './hash-worker';
 
 /**
@@ -29,12 +30,20 @@ interface ScryptParams {
  * Hashes at once in this process: each keeps a core busy and holds 128 MiB, so during a
  * sign-in wave the event loop keeps a core and memory stays bounded; the rest queue.
  */
-const HASH_SLOTS = Math.max(1, availableParallelism() - 1);
+export const HASH_SLOTS = Math.max(1, availableParallelism() - 1);
+/**
+ * Hashes allowed to wait for a slot; beyond, OVERLOADED. A sign-in waiting here holds no
+ * execution slot of admission control (src/http.ts), so this bounds what a wave of them
+ * keeps in memory, and the hashes still owed to clients that may have given up: at 2–3
+ * hashes a second on 2 cores, 64 is about half a minute of work.
+ */
+export const HASH_QUEUE_LIMIT = 64;
 let hashesRunning = 0;
 const waitingForSlot: (() => void)[] = [];
 
 async function inHashSlot<T>(fn: () => Promise<T>): Promise<T> {
   if (hashesRunning < HASH_SLOTS) hashesRunning += 1;
+  else if (waitingForSlot.length >= HASH_QUEUE_LIMIT) throw new OverloadedError();
   else await new Promise<void>((resolve) => waitingForSlot.push(resolve));
   try {
     return await fn();

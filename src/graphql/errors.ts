@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_ATTEMPTS'
   | 'BAD_REQUEST'
+  | 'OVERLOADED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -101,6 +102,13 @@ export class ConflictError extends AppError {
 export class TooManyAttemptsError extends AppError {
   constructor(retryAfterSeconds: number) {
     super('TOO_MANY_ATTEMPTS', messages.tooManyAttempts, { retryAfterSeconds });
+  }
+}
+
+/** Work this instance has too much of queued already (sign-ins waiting for a password hash); not run, may be sent again. */
+export class OverloadedError extends AppError {
+  constructor() {
+    super('OVERLOADED', messages.overloaded, { retryAfterSeconds: 1 });
   }
 }
 
