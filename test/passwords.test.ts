@@ -91,7 +91,7 @@ describe('password storage', () => {
         return res;
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const viewer = await t.gql('{ viewer { username } }', {}, token);
     order.push('viewer');
     expect(viewer.data?.viewer.username).toBe('centre_admin.210300');
@@ -100,10 +100,15 @@ describe('password storage', () => {
   });
 
   it('at most HASH_QUEUE_LIMIT hashes wait: a sign-in beyond is refused with OVERLOADED, 503 and Retry-After, and nothing is lost', async () => {
-    // Every slot taken and the queue filled, with hashes made cheap (N=2^10) so the test does not wait for 64 real ones.
+    // Every slot taken by a slow hash (p=4: four production hashes, about a second here;
+    // its key is random, so it answers false), and the queue filled behind them with cheap
+    // ones (N=2^10), so the test does not wait for 64 real ones: the queue stays full while
+    // the sign-in reads its account and counts its attempt.
     const salt = randomBytes(16);
+    const slow = `scrypt$131072$8$4$${salt.toString('base64')}$${randomBytes(32).toString('base64')}`;
     const cheap = `scrypt$1024$8$1$${salt.toString('base64')}$${scryptSync('cheap-pass-1', salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')}`;
-    const waiting = Array.from({ length: HASH_SLOTS + HASH_QUEUE_LIMIT }, () => verifyPassword('cheap-pass-1', cheap));
+    const holding = Array.from({ length: HASH_SLOTS }, () => verifyPassword('cheap-pass-1', slow));
+    const waiting = Array.from({ length: HASH_QUEUE_LIMIT }, () => verifyPassword('cheap-pass-1', cheap));
     const refused = await request(t.app)
       .post('/graphql')
       .set('content-type', 'application/json')
@@ -112,6 +117,7 @@ describe('password storage', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('1');
     expect(refused.body.errors).toEqual([expect.objectContaining({ message: 'The server is busy; try again shortly', extensions: expect.objectContaining({ code: 'OVERLOADED' }) })]);
+    expect(await Promise.all(holding)).toEqual(holding.map(() => false));
     expect(await Promise.all(waiting)).toEqual(waiting.map(() => true));
     // The queue drained: the same sign-in now succeeds.
     expect((await signIn('window_staff.210303', 'demo-2026')).data?.login.token).toEqual(expect.any(String));
